@@ -1,0 +1,103 @@
+"""Parses arguments, loads the config, runs a command or the TUI.
+
+Each subcommand lives in `interviewer.commands.<name>` with `add_arguments(parser)`
+and `run(args, config) -> int`. Command modules import heavy libraries inside
+`run`, so `interviewer --help` and the first screen stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+from interviewer import __version__, paths
+from interviewer.config import ENGINES, Config, load_config, with_overrides
+from interviewer.errors import InterviewerError
+
+COMMANDS = {
+    "transcribe": "print the transcript of an audio file",
+    "score": "transcribe and analyse a spoken answer",
+    "banks": "list, show and check question banks",
+    "import": "turn an interview-preparation document into a bank file",
+    "sessions": "list, show, export and re-score saved sessions",
+    "bench": "measure streaming transcription on this machine",
+    "eval": "measure the analysis against generated spoken answers",
+    "doctor": "check every piece the interviewer needs, and say how to fix what is missing",
+}
+
+EXIT_FAULT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="interviewer",
+        description="A voice-driven mock interviewer. Without a command, opens the interviewer.",
+    )
+    parser.add_argument("--version", action="version", version=f"interviewer {__version__}")
+    parser.add_argument("--config", type=Path, help="config file (default: the per-user config.toml)")
+    _add_run_options(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, help_text in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        _command_module(name).add_arguments(sub)
+    return parser
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", choices=ENGINES, help="speech-to-text engine")
+    parser.add_argument("--model", help="Whisper model: tiny.en or base (offline), or an openai-whisper name")
+    parser.add_argument("--voice", help="voice profile for the questions (see voices/)")
+    parser.add_argument("--bank", help="open this bank first")
+    parser.add_argument("--recordings-dir", type=Path, help="where sessions are saved")
+    parser.add_argument("--input-device", help="microphone, by name or index")
+    parser.add_argument("--output-device", help="speaker, by name or index")
+
+
+def _command_module(name: str):
+    return importlib.import_module(f"interviewer.commands.{name.replace('-', '_')}")
+
+
+def resolve_config(args: argparse.Namespace) -> Config:
+    config = load_config(args.config)
+    return with_overrides(
+        config,
+        engine=args.engine,
+        model=args.model,
+        voice=args.voice,
+        bank=args.bank,
+        recordings_dir=args.recordings_dir,
+        input_device=args.input_device,
+        output_device=args.output_device,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        config = resolve_config(args)
+        if args.command:
+            return _command_module(args.command).run(args, config)
+        from interviewer.ui.app import run_app
+
+        return run_app(config)
+    except InterviewerError as e:
+        print(f"interviewer: {e}", file=sys.stderr)
+        return EXIT_FAULT
+    except KeyboardInterrupt:
+        print("interviewer: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:  # noqa: BLE001 - the last line of defence: no traceback reaches a person
+        log = write_crash_log(e)
+        print(f"interviewer: internal error: {e}\n  details were saved to {log}", file=sys.stderr)
+        return EXIT_FAULT
+
+
+def write_crash_log(error: BaseException) -> Path:
+    folder = paths.ensure_private_dir(paths.cache_dir() / "crashes")
+    log = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.txt"
+    log.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+    return log

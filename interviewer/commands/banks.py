@@ -1,0 +1,11 @@
+"""`interviewer banks` (being built)."""
+
+from interviewer.errors import InterviewerError
+
+
+def add_arguments(parser) -> None:
+    pass
+
+
+def run(args, config) -> int:
+    raise InterviewerError("'interviewer banks' is not available yet")

@@ -1,0 +1,79 @@
+"""The ports: what the core needs from the outside world, as small Protocols.
+
+Adapters in `interviewer.adapters` implement them on real devices and engines;
+fakes in `interviewer.fakes` implement them for tests.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Protocol
+
+import numpy as np
+
+from interviewer.domain.transcript import Transcript
+
+SAMPLE_RATE = 16000  # Hz, mono float32: what Whisper wants and what we record
+
+
+@dataclass(frozen=True)
+class DecodeHints:
+    """What the transcriber may be told about the answer to hear it better.
+
+    `prompt` is the initial prompt (style and context), `hotwords` the question's
+    own terms that Whisper tends to mishear.
+    """
+
+    prompt: str = ""
+    hotwords: tuple[str, ...] = ()
+
+
+class Transcriber(Protocol):
+    engine: str
+    model: str
+
+    def load(self, progress: Callable[[str], None] | None = None) -> None:
+        """Load the model (slow, done once, in the background)."""
+
+    def transcribe(self, audio: np.ndarray, hints: DecodeHints = DecodeHints()) -> Transcript:
+        """Word-timed transcript of 16 kHz mono float32 `audio`; times from its first sample."""
+
+
+class Speaker(Protocol):
+    def synthesize(self, text: str) -> Path:
+        """A WAV file of `text` spoken in this speaker's voice (cached)."""
+
+    def play(self, wav: Path, stop: threading.Event) -> None:
+        """Play `wav`, blocking until it ends or `stop` is set."""
+
+
+@dataclass(frozen=True)
+class RecordingInfo:
+    path: Path
+    seconds: float
+    samples: int
+    interrupted: str = ""  # why recording ended early (device lost, disk full), else ""
+
+
+class Recorder(Protocol):
+    def start(self, path: Path) -> None:
+        """Start recording to `path` (a WAV that grows on disk as the person speaks)."""
+
+    def stop(self) -> RecordingInfo:
+        """Stop, flush and close the file."""
+
+    def level(self) -> float:
+        """The latest input level, 0.0-1.0 (RMS, for the meter)."""
+
+    def elapsed(self) -> float:
+        """Seconds recorded so far."""
+
+    def add_listener(self, listener: Callable[[np.ndarray], None]) -> None:
+        """Also hand every recorded block to `listener` (for streaming transcription)."""
+
+
+class Clock(Protocol):
+    def now(self) -> float:
+        """Monotonic seconds."""

@@ -1,0 +1,81 @@
+"""Engine-independent, word-timed transcripts. Times are seconds from the start of the recording."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: float
+    end: float
+    probability: float = 1.0
+
+    def to_dict(self) -> dict:
+        return {
+            "word": self.text,
+            "start": round(self.start, 3),
+            "end": round(self.end, 3),
+            "probability": round(self.probability, 4),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Word:
+        return cls(
+            text=str(data["word"]),
+            start=float(data["start"]),
+            end=float(data["end"]),
+            probability=float(data.get("probability", 1.0)),
+        )
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What an engine heard. `duration_s` is the length of the audio it was given."""
+
+    words: tuple[Word, ...] = ()
+    language: str = "en"
+    duration_s: float = 0.0
+    engine: str = ""
+    model: str = ""
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        return join_words(w.text for w in self.words)
+
+    def shifted(self, offset_s: float) -> Transcript:
+        """The same words with every time moved by `offset_s` (chunk time -> recording time)."""
+        moved = tuple(
+            Word(w.text, w.start + offset_s, w.end + offset_s, w.probability) for w in self.words
+        )
+        return Transcript(moved, self.language, self.duration_s, self.engine, self.model, self.notes)
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "language": self.language,
+            "duration_s": round(self.duration_s, 3),
+            "engine": self.engine,
+            "model": self.model,
+            "words": [w.to_dict() for w in self.words],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Transcript:
+        return cls(
+            words=tuple(Word.from_dict(w) for w in data.get("words", [])),
+            language=str(data.get("language", "en")),
+            duration_s=float(data.get("duration_s", 0.0)),
+            engine=str(data.get("engine", "")),
+            model=str(data.get("model", "")),
+        )
+
+
+def join_words(texts) -> str:
+    """Whisper words carry their own leading space; join them and tidy the spacing."""
+    return " ".join("".join(texts).split())
+
+
+__all__ = ["Word", "Transcript", "join_words", "asdict"]
