@@ -58,7 +58,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _command_module(name: str):
-    return importlib.import_module(f"interviewer.commands.{name.replace('-', '_')}")
+    module = "import_document" if name == "import" else name
+    return importlib.import_module(f"interviewer.commands.{module}")
 
 
 def resolve_config(args: argparse.Namespace) -> Config:
