@@ -1,0 +1,101 @@
+"""The faster-whisper (CTranslate2) Transcriber on the offline weights, int8 on the CPU."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from interviewer.adapters import weights
+from interviewer.adapters.whisper_common import (
+    WhisperOptions,
+    clamped_word,
+    hotword_text,
+    monotonic,
+    prepared_audio,
+)
+from interviewer.domain.ports import SAMPLE_RATE, DecodeHints
+from interviewer.domain.transcript import Transcript
+from interviewer.errors import TranscriberError
+
+ENGINE = "faster-whisper"
+DEFAULT_BEAM_SIZE = 5  # measured in benchmarks/transcription.py
+NO_HINTS = DecodeHints()
+
+
+@dataclass(frozen=True)
+class FasterWhisperOptions(WhisperOptions):
+    compute_type: str = "int8"  # the files are float16; int8 is applied in memory at load
+    hallucination_silence_threshold: float | None = None  # seconds; skips silent stretches when looping
+
+
+class FasterWhisperTranscriber:
+    """Transcriber port on faster-whisper. `load()` once (slow), then `transcribe()` from one thread."""
+
+    engine = ENGINE
+
+    def __init__(self, model: str, options: FasterWhisperOptions | None = None) -> None:
+        weights.model_weights(model)  # an unknown name fails here, listing the available ones
+        self.model = model
+        options = options or FasterWhisperOptions()
+        if options.beam_size is None:
+            options = replace(options, beam_size=DEFAULT_BEAM_SIZE)
+        self.options = options
+        self._whisper = None
+        self._lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return self._whisper is not None
+
+    def load(self, progress: Callable[[str], None] | None = None) -> None:
+        if self._whisper is not None:
+            return
+        say = progress or (lambda _message: None)
+        folder = weights.ctranslate2_folder(self.model, say)
+        say(f"loading {self.model}")
+        try:
+            from faster_whisper import WhisperModel
+
+            self._whisper = WhisperModel(
+                str(folder),
+                device="cpu",
+                compute_type=self.options.compute_type,
+                cpu_threads=self.options.threads,
+                local_files_only=True,
+            )
+        except (RuntimeError, ValueError, OSError) as e:
+            raise TranscriberError(
+                f"faster-whisper could not load {self.model} from {folder}: {e}",
+                "run: interviewer doctor --prepare-weights",
+            ) from e
+        say(f"{self.model} ready")
+
+    def transcribe(self, audio: np.ndarray, hints: DecodeHints = NO_HINTS) -> Transcript:
+        if self._whisper is None:
+            self.load()
+        duration_s = len(audio) / SAMPLE_RATE
+        samples = prepared_audio(audio, self.options.trim_silence)
+        if samples.size == 0:
+            return Transcript((), self.options.language, duration_s, self.engine, self.model, ("silence",))
+        with self._lock:
+            segments, info = self._whisper.transcribe(samples, **self._decode_arguments(hints))
+            found = [w for segment in segments for w in (segment.words or ())]
+        words = [clamped_word(w.word, w.start, w.end, w.probability, duration_s) for w in found]
+        return Transcript(monotonic(words), info.language, duration_s, self.engine, self.model)
+
+    def _decode_arguments(self, hints: DecodeHints) -> dict:
+        options = self.options
+        language = None if options.language == "auto" else options.language
+        return dict(
+            language=language,
+            beam_size=options.beam_size,
+            word_timestamps=True,
+            initial_prompt=hints.prompt or None,
+            hotwords=hotword_text(hints.hotwords) or None,
+            max_new_tokens=options.max_new_tokens,
+            hallucination_silence_threshold=options.hallucination_silence_threshold,
+            vad_filter=False,
+        )

@@ -1,0 +1,79 @@
+"""What both Whisper adapters share: decoding options, trimming trailing silence, clamping word times.
+
+numpy only: the engines themselves are imported inside each adapter's `load()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from interviewer.domain.ports import SAMPLE_RATE
+from interviewer.domain.transcript import Word
+
+FRAME_S = 0.02  # RMS frames for the silence trim
+SILENCE_FLOOR = 1e-3  # frame RMS below this is silence whatever the loudness (-60 dBFS)
+SILENCE_RELATIVE = 0.03  # ... and below 3% of the loud frames' RMS (-30 dB)
+KEEP_AFTER_SPEECH_S = 0.5  # silence kept after the last loud frame, for word ends and breaths
+
+
+@dataclass(frozen=True)
+class WhisperOptions:
+    """Decoding options common to both engines.
+
+    Attributes:
+        beam_size: 1 is greedy; None takes the engine's measured default.
+        language: a language code, or "auto" to detect it (multilingual models only).
+        max_new_tokens: tokens per 30 s window at most: stops a loop on silence early.
+        trim_silence: drop trailing silence before decoding (the looping trap).
+        threads: CPU threads for the engine, 0 for its own default.
+    """
+
+    beam_size: int | None = None
+    language: str = "en"
+    max_new_tokens: int | None = 224
+    trim_silence: bool = True
+    threads: int = 0
+
+
+def speech_end(audio: np.ndarray) -> int:
+    """The sample after the last loud frame plus `KEEP_AFTER_SPEECH_S`; 0 when all of it is silence."""
+    frame = int(FRAME_S * SAMPLE_RATE)
+    count = len(audio) // frame
+    if count == 0:
+        return len(audio) if np.abs(audio).max(initial=0.0) > SILENCE_FLOOR else 0
+    rms = np.sqrt(np.mean(np.square(audio[: count * frame].reshape(count, frame), dtype=np.float64), axis=1))
+    threshold = max(SILENCE_FLOOR, SILENCE_RELATIVE * float(np.percentile(rms, 95)))
+    loud = np.flatnonzero(rms > threshold)
+    if loud.size == 0:
+        return 0
+    end = (int(loud[-1]) + 1) * frame + int(KEEP_AFTER_SPEECH_S * SAMPLE_RATE)
+    return min(len(audio), end)
+
+
+def prepared_audio(audio: np.ndarray, trim: bool) -> np.ndarray:
+    """`audio` as contiguous float32 mono, without its trailing silence when `trim`."""
+    samples = np.ascontiguousarray(np.asarray(audio, dtype=np.float32).reshape(-1))
+    return samples[: speech_end(samples)] if trim else samples
+
+
+def hotword_text(hotwords: tuple[str, ...]) -> str:
+    return ", ".join(w.strip() for w in hotwords if w.strip())
+
+
+def clamped_word(text: str, start: float, end: float, probability: float, duration_s: float) -> Word:
+    """A Word whose times lie inside [0, duration_s] with start <= end."""
+    start = min(max(0.0, float(start)), duration_s)
+    end = min(max(start, float(end)), duration_s)
+    return Word(text, start, end, float(probability))
+
+
+def monotonic(words: list[Word]) -> tuple[Word, ...]:
+    """`words` with each start moved to no earlier than the previous word's start."""
+    fixed: list[Word] = []
+    for word in words:
+        if fixed and word.start < fixed[-1].start:
+            word = Word(word.text, fixed[-1].start, max(word.end, fixed[-1].start), word.probability)
+        fixed.append(word)
+    return tuple(fixed)
