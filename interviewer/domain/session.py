@@ -1,0 +1,146 @@
+"""One answer, driven only through ports: record, hear while recording, finish, analyse, save.
+
+The UI calls these from its workers; nothing here knows about screens, devices or engines.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from interviewer.domain.bank import Question
+from interviewer.domain.ports import Recorder, RecordingInfo, Transcriber
+from interviewer.domain.storage import FAILED, RECORDED, AnswerRecord, SessionRecord, SessionStore
+from interviewer.domain.transcript import Transcript
+
+
+@dataclass(frozen=True)
+class LiveStatus:
+    elapsed_s: float
+    level: float
+    words: int
+    wpm: float | None
+    lag_s: float
+    falling_behind: bool
+
+
+@dataclass
+class AnswerResult:
+    answer: AnswerRecord
+    transcript: Transcript
+    analysis: dict
+    recording: RecordingInfo | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class AnswerRun:
+    """Records one answer to `question` into `session`, transcribing it while it is spoken."""
+
+    def __init__(self, store: SessionStore, session: SessionRecord, question: Question,
+                 target_s: tuple[int, int], recorder: Recorder, transcriber: Transcriber,
+                 pause_threshold_s: float = 2.0) -> None:
+        self.store, self.session, self.question = store, session, question
+        self.target_s, self.recorder, self.transcriber = target_s, recorder, transcriber
+        self.pause_threshold_s = pause_threshold_s
+        self.answer: AnswerRecord | None = None
+        self.recording: RecordingInfo | None = None
+        self._streamer = None
+        self._stopped = threading.Lock()
+
+    def start(self) -> AnswerRecord:
+        from interviewer.domain.streaming import StreamingTranscriber
+
+        q = self.question
+        self.answer = self.store.start_answer(self.session, q.id, q.text, q.hint, self.target_s)
+        self._streamer = StreamingTranscriber(self.transcriber, question_text=q.text, hint=q.hint)
+        self.recorder.add_listener(self._streamer.feed)
+        self.recorder.start(self.store.wav_path(self.session, self.answer))
+        return self.answer
+
+    def live(self) -> LiveStatus:
+        elapsed = self.recorder.elapsed()
+        words = self._streamer.snapshot().words if self._streamer else ()
+        wpm = None
+        if len(words) >= 5 and words[-1].end - words[0].start > 5:
+            wpm = 60 * len(words) / (words[-1].end - words[0].start)
+        lag = self._streamer.lag_s() if self._streamer else 0.0
+        behind = bool(self._streamer and self._streamer.falling_behind)
+        return LiveStatus(elapsed, self.recorder.level(), len(words), wpm, lag, behind)
+
+    def stop(self) -> RecordingInfo:
+        """Stop recording (idempotent); the WAV is complete on disk when this returns."""
+        with self._stopped:
+            if self.recording is None:
+                self.recording = self.recorder.stop()
+                self.store.update_answer(self.session, self.answer, status=RECORDED,
+                                         recording_s=round(self.recording.seconds, 3),
+                                         interrupted=self.recording.interrupted)
+        return self.recording
+
+    def finish(self) -> AnswerResult:
+        """Transcribe what is left, analyse, save. Blocking: call from a worker thread."""
+        recording = self.stop()
+        try:
+            transcript = self._streamer.finish()
+            audio = _read_recording(recording)
+            return self._analyse_and_save(transcript, audio)
+        except Exception as e:
+            self.store.update_answer(self.session, self.answer, status=FAILED, error=str(e))
+            raise
+
+    def _analyse_and_save(self, transcript: Transcript, audio: np.ndarray) -> AnswerResult:
+        result = analyse_answer(transcript, audio, self.question.hint, self.target_s, self.pause_threshold_s)
+        self.store.save_transcript(self.session, self.answer, transcript.to_dict())
+        self.store.save_analysis(self.session, self.answer, result, result["analysis_version"])
+        return AnswerResult(self.answer, transcript, result, self.recording)
+
+
+def analyse_answer(transcript: Transcript, audio: np.ndarray, hint: str,
+                   target_s: tuple[int, int], pause_threshold_s: float) -> dict:
+    """The analysis and its score as one dict, the shape saved beside every answer."""
+    from interviewer.domain.analysis import analyse
+    from interviewer.domain.scoring import score
+
+    analysis = analyse(transcript, audio, hint, target_s=target_s, pause_threshold_s=pause_threshold_s)
+    data = analysis.to_dict()
+    data.setdefault("score", _score_dict(score(analysis)))
+    return data
+
+
+def _score_dict(value) -> dict:
+    return {"delivery": value.delivery, "content": value.content, "reasons": list(value.reasons)}
+
+
+def _read_recording(recording: RecordingInfo) -> np.ndarray:
+    from interviewer.domain.audiofile import read_wav
+
+    return read_wav(recording.path)
+
+
+def recover_answer(store: SessionStore, session: SessionRecord, answer: AnswerRecord,
+                   transcriber: Transcriber, pause_threshold_s: float = 2.0) -> AnswerResult:
+    """Finish an answer that was interrupted (crash, kill, failed analysis): repair, transcribe, analyse."""
+    from interviewer.domain.audiofile import read_wav, repair_wav
+    from interviewer.domain.listening import decode_hints_for, transcribe_answer
+
+    wav = store.wav_path(session, answer)
+    if not wav.exists():
+        store.update_answer(session, answer, status=FAILED, error="the recording file is missing")
+        raise FileNotFoundError(f"{wav}: the recording file is missing")
+    crashed = answer.status == "recording"
+    seconds = repair_wav(wav)
+    interrupted = answer.interrupted or ("recovered after the app stopped mid-answer" if crashed else "")
+    store.update_answer(session, answer, status=RECORDED, recording_s=round(seconds, 3), interrupted=interrupted)
+    try:
+        audio = read_wav(wav)
+        hints = decode_hints_for(answer.question_text, answer.hint)
+        transcript = transcribe_answer(transcriber, audio, hints)
+        result = analyse_answer(transcript, audio, answer.hint, answer.target_s, pause_threshold_s)
+    except Exception as e:
+        store.update_answer(session, answer, status=FAILED, error=str(e))
+        raise
+    store.save_transcript(session, answer, transcript.to_dict())
+    store.save_analysis(session, answer, result, result["analysis_version"])
+    return AnswerResult(answer, transcript, result, notes=[interrupted] if interrupted else [])

@@ -1,0 +1,122 @@
+"""Builds the real adapters behind the ports, lazily, and loads the model in the background.
+
+Nothing here imports an engine or a device library at module level: the first screen is
+drawn before any of them is needed.
+"""
+
+from __future__ import annotations
+
+import platform
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from interviewer import __version__
+from interviewer.config import Config
+from interviewer.domain.ports import DecodeHints, Recorder, Speaker, Transcriber
+from interviewer.domain.transcript import Transcript
+
+
+@dataclass
+class Services:
+    make_speaker: Callable[[], Speaker]
+    make_recorder: Callable[[], Recorder]
+    make_transcriber: Callable[[], Transcriber]
+    versions: dict = field(default_factory=dict)
+
+
+class ModelLoader:
+    """Loads one transcriber in a background thread; `transcriber` waits for it when needed."""
+
+    def __init__(self, factory: Callable[[], Transcriber]) -> None:
+        self._factory = factory
+        self._ready = threading.Event()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._model: Transcriber | None = None
+        self.error: Exception | None = None
+        self.status = "not loaded"
+        self.on_status: Callable[[str], None] | None = None
+
+    def start(self) -> None:
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._load, name="model-loader", daemon=True)
+                self._thread.start()
+
+    def _load(self) -> None:
+        try:
+            model = self._factory()
+            model.load(self._progress)
+            self._model = model
+            self._progress(f"{model.engine} {model.model} ready")
+        except Exception as e:  # noqa: BLE001 - reported to the person by whoever waits
+            self.error = e
+            self._progress(f"model failed: {getattr(e, 'message', e)}")
+        finally:
+            self._ready.set()
+
+    def _progress(self, text: str) -> None:
+        self.status = text
+        if self.on_status:
+            self.on_status(text)
+
+    @property
+    def ready(self) -> bool:
+        return self._ready.is_set() and self.error is None
+
+    def wait(self, timeout: float | None = None) -> Transcriber:
+        self.start()
+        if not self._ready.wait(timeout):
+            raise TimeoutError("the model is still loading")
+        if self.error is not None:
+            raise self.error
+        return self._model
+
+    def transcriber(self) -> Transcriber:
+        """A Transcriber usable at once: its first call waits for the model to be loaded."""
+        return _WaitingTranscriber(self)
+
+
+class _WaitingTranscriber:
+    def __init__(self, loader: ModelLoader) -> None:
+        self._loader = loader
+
+    @property
+    def engine(self) -> str:
+        return self._loader.wait().engine
+
+    @property
+    def model(self) -> str:
+        return self._loader.wait().model
+
+    def load(self, progress=None) -> None:
+        self._loader.wait()
+
+    def transcribe(self, audio: np.ndarray, hints: DecodeHints = DecodeHints()) -> Transcript:
+        return self._loader.wait().transcribe(audio, hints)
+
+
+def real_services(config: Config) -> Services:
+    def make_speaker() -> Speaker:
+        from interviewer import paths
+        from interviewer.adapters.speaker import Pyttsx3Speaker
+        from interviewer.adapters.voices import find_voice
+
+        profile = find_voice(config.voice, [paths.shipped_voices_dir(), paths.user_voices_dir()])
+        return Pyttsx3Speaker(profile, output_device=config.output_device)
+
+    def make_recorder() -> Recorder:
+        from interviewer.adapters.recorder import SoundDeviceRecorder
+
+        return SoundDeviceRecorder(device=config.input_device)
+
+    def make_transcriber() -> Transcriber:
+        from interviewer.adapters.engines import build_transcriber
+
+        return build_transcriber(config.engine, config.model)
+
+    versions = {"interviewer": __version__, "python": platform.python_version()}
+    return Services(make_speaker, make_recorder, make_transcriber, versions)

@@ -1,0 +1,198 @@
+"""The Textual app: takes its collaborators as arguments; `build_app(config)` wires the real ones."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from interviewer import paths
+from interviewer.config import Config
+from interviewer.domain.bank import Bank, BrokenBank, Question
+from interviewer.domain.storage import SessionRecord, SessionStore
+from interviewer.services import ModelLoader, Services
+from interviewer.ui.messages import ModelStatus
+
+
+@dataclass(frozen=True)
+class PlannedQuestion:
+    bank: Bank
+    question: Question
+
+
+class InterviewApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "interviewer"
+    SUB_TITLE = "say it out loud"
+    BINDINGS = [Binding("ctrl+c", "safe_quit", "Quit", show=False, priority=True)]
+
+    def __init__(self, config: Config, services: Services, store: SessionStore,
+                 bank_dirs: list[Path]) -> None:
+        super().__init__()
+        self.config, self.services, self.store, self.bank_dirs = config, services, store, bank_dirs
+        self.model = ModelLoader(services.make_transcriber)
+        self.model.on_status = lambda text: self.post_message(ModelStatus(text))
+        self._speaker = None
+        self.speaker_error: Exception | None = None
+        self.active_runs: set = set()
+
+    def on_mount(self) -> None:
+        from interviewer.ui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        self.recover_interrupted()
+        probe = os.environ.get("INTERVIEWER_PROBE_FIRST_SCREEN")
+        if probe:
+            self.call_after_refresh(self._report_first_screen, Path(probe))
+
+    def _report_first_screen(self, path: Path) -> None:
+        path.write_text(f"{seconds_since_process_start():.3f}\n")
+        self.exit()
+
+    @work(thread=True, group="recovery", exit_on_error=False)
+    def recover_interrupted(self) -> None:
+        """Answers left unfinished by a crash or a failed analysis: repair, transcribe, analyse."""
+        from interviewer.domain.session import recover_answer
+
+        try:
+            unfinished = self.store.unfinished()
+        except OSError:
+            return
+        if not unfinished:
+            return
+        self.call_from_thread(self.notify, f"Found {len(unfinished)} unfinished answer(s) from before; "
+                              "recovering them now (they will appear in History).", timeout=6)
+        transcriber = self.model.transcriber()
+        for session, answer in unfinished:
+            try:
+                result = recover_answer(self.store, session, answer, transcriber, self.config.pause_threshold_s)
+                note = f"Recovered: {answer.question_text[:50]}… ({result.analysis.get('recording_s', 0):.0f} s)"
+                self.call_from_thread(self.notify, note)
+            except Exception as e:  # noqa: BLE001 - kept as failed; History lists it
+                self.call_from_thread(self.notify, f"Could not finish an answer from {session.id}: {e}",
+                                      severity="warning")
+
+    def load_banks(self) -> tuple[list[Bank], list[BrokenBank]]:
+        from interviewer.domain.bank import discover_banks
+
+        return discover_banks(self.bank_dirs)
+
+    def speaker(self):
+        """The speaker, built once; None (with `speaker_error` set) when speech is unavailable."""
+        if self._speaker is None and self.speaker_error is None:
+            try:
+                self._speaker = self.services.make_speaker()
+            except Exception as e:  # noqa: BLE001 - shown to the person; questions go on as text
+                self.speaker_error = e
+        return self._speaker
+
+    def new_session(self, bank: Bank, mode: str = "practice") -> SessionRecord:
+        return self.store.new_session(
+            bank.id, bank.title, voice=self.config.voice, engine=self.config.engine,
+            model=self.config.model, mode=mode, versions=self.services.versions,
+        )
+
+    def ask(self, plan: list[PlannedQuestion], mode: str = "practice") -> None:
+        from interviewer.ui.screens.question import QuestionScreen
+
+        self.push_screen(QuestionScreen(plan, mode=mode))
+
+    def start_mock_setup(self, banks: list[Bank]) -> None:
+        from interviewer.domain.practice.plan import plan_interview
+        from interviewer.ui.screens.mock_setup import MockSetupScreen
+
+        def start(request) -> None:
+            if request is None:
+                return
+            by_id = {b.id: b for b in banks}
+            planned = plan_interview(banks, request, self.store)
+            plan = [PlannedQuestion(by_id[p.bank_id], p.question) for p in planned]
+            if plan:
+                self.ask(plan, mode="mock")
+            else:
+                self.notify("No questions match that choice.", severity="warning")
+
+        self.push_screen(MockSetupScreen(banks), start)
+
+    def show_mock_summary(self, session: SessionRecord) -> None:
+        from interviewer.ui.screens.mock_summary import MockSummaryScreen
+
+        self.push_screen(MockSummaryScreen(self.store, self.store.load(session.id)))
+
+    def open_history(self) -> None:
+        from interviewer.ui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen(self.store))
+
+    def open_progress(self) -> None:
+        from interviewer.ui.screens.progress import ProgressScreen
+
+        self.push_screen(ProgressScreen(self.store))
+
+    def open_practice_queue(self, banks: list[Bank]) -> None:
+        from interviewer.ui.screens.practice_queue import PracticeQueueScreen
+
+        self.push_screen(PracticeQueueScreen(self.scheduler(), banks))
+
+    def open_attempts(self, bank_id: str, question_id: str) -> None:
+        from interviewer.ui.screens.attempts import AttemptsScreen
+
+        self.push_screen(AttemptsScreen(self.store, bank_id, question_id))
+
+    def scheduler(self):
+        from interviewer.domain.practice.scheduler import load_scheduler
+
+        return load_scheduler(paths.user_data_dir() / "practice.json")
+
+    def practise(self, bank_id: str, question_id: str) -> None:
+        banks, _ = self.load_banks()
+        bank = next((b for b in banks if b.id == bank_id), None)
+        question = bank.question(question_id) if bank else None
+        if question is None:
+            self.notify(f"Question {question_id} is no longer in bank {bank_id}.", severity="warning")
+            return
+        self.ask([PlannedQuestion(bank, question)])
+
+    def action_safe_quit(self) -> None:
+        """Ctrl+C: stop any recording (the answer is kept on disk), then leave."""
+        for run in list(self.active_runs):
+            try:
+                run.stop()
+            except Exception:  # noqa: BLE001 - leaving anyway; the WAV on disk is already valid
+                pass
+        self.exit()
+
+
+def seconds_since_process_start() -> float:
+    """Wall seconds since the OS started this process (Linux /proc, 10 ms ticks), else since import."""
+    try:
+        start_ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.perf_counter() - _IMPORTED_AT
+
+
+_IMPORTED_AT = time.perf_counter()
+
+
+def build_app(config: Config, services: Services | None = None) -> InterviewApp:
+    from interviewer.services import real_services
+
+    store = SessionStore(config.recordings_dir)
+    bank_dirs = [paths.shipped_banks_dir(), paths.user_banks_dir()]
+    return InterviewApp(config, services or real_services(config), store, bank_dirs)
+
+
+def run_app(config: Config) -> int:
+    app = build_app(config)
+    try:
+        app.run()
+    finally:
+        app.action_safe_quit() if app.active_runs else None
+    return app.return_code or 0

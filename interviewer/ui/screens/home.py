@@ -1,0 +1,148 @@
+"""The first screen: the banks, their questions, and the way into every other screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from interviewer.domain.bank import Bank, BrokenBank
+from interviewer.ui.messages import ModelStatus
+
+
+class HomeScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "ask", "Ask this question", priority=False),
+        Binding("i", "toggle_hint", "Hint"),
+        Binding("m", "mock", "Mock interview"),
+        Binding("h", "history", "History"),
+        Binding("p", "progress", "Progress"),
+        Binding("w", "weak", "Weak spots"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.banks: list[Bank] = []
+        self.broken: list[BrokenBank] = []
+        self.show_hint = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="banks-pane"):
+                yield Static("[b]Banks[/b]", classes="pane-title")
+                yield OptionList(id="banks")
+            with Vertical(id="questions-pane"):
+                yield Static("", id="bank-title", classes="pane-title")
+                yield DataTable(id="questions", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="question-detail")
+        yield Static("", id="notices")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#questions", DataTable)
+        table.add_columns("#", "level", "question")
+        self.banks, self.broken = self.app.load_banks()
+        options = [Option(f"{b.title}  [dim]{len(b.questions)}[/dim]", id=f"bank:{i}")
+                   for i, b in enumerate(self.banks)]
+        options += [Option(f"[red]✗ {b.id} (broken)[/red]", id=f"broken:{i}")
+                    for i, b in enumerate(self.broken)]
+        banks = self.query_one("#banks", OptionList)
+        banks.add_options(options)
+        start = next((i for i, b in enumerate(self.banks) if b.id == self.app.config.bank), 0)
+        if self.banks:
+            banks.highlighted = start
+        self._show_notices()
+
+    def _show_notices(self, model_status: str = "") -> None:
+        lines = [f"[red]Bank {b.id} is broken:[/red] {b.problems[0]}" for b in self.broken]
+        if not self.banks and not self.broken:
+            lines.append("[red]No question banks found.[/red] Put .toml banks in banks/ or import one: "
+                         "interviewer import DOCUMENT")
+        if model_status:
+            lines.append(f"[dim]{model_status}[/dim]")
+        self.query_one("#notices", Static).update("\n".join(lines))
+
+    def on_model_status(self, message: ModelStatus) -> None:
+        self._show_notices(message.text)
+
+    @property
+    def current_bank(self) -> Bank | None:
+        index = self.query_one("#banks", OptionList).highlighted
+        return self.banks[index] if index is not None and index < len(self.banks) else None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        kind, _, index = (event.option.id or "").partition(":")
+        if kind == "broken":
+            self._show_broken(self.broken[int(index)])
+        elif kind == "bank":
+            self._show_bank(self.banks[int(index)])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#questions", DataTable).focus()
+
+    def _show_bank(self, bank: Bank) -> None:
+        self.query_one("#bank-title", Static).update(f"[b]{bank.title}[/b]  [dim]{bank.description}[/dim]")
+        table = self.query_one("#questions", DataTable)
+        table.clear()
+        for n, q in enumerate(bank.questions, start=1):
+            table.add_row(str(n), q.difficulty or q.category, q.text, key=q.id)
+        self._show_question()
+
+    def _show_broken(self, broken: BrokenBank) -> None:
+        self.query_one("#bank-title", Static).update(f"[red b]{broken.path} cannot be loaded[/red b]")
+        self.query_one("#questions", DataTable).clear()
+        detail = "\n".join(broken.problems) + "\n\nFix the file (interviewer banks check PATH); other banks still work."
+        self.query_one("#question-detail", Static).update(detail)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_question()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_ask()
+
+    def _current_question(self):
+        bank = self.current_bank
+        table = self.query_one("#questions", DataTable)
+        if not bank or not bank.questions or table.row_count == 0:
+            return None
+        return bank.questions[min(table.cursor_row, len(bank.questions) - 1)]
+
+    def _show_question(self) -> None:
+        question, bank = self._current_question(), self.current_bank
+        if question is None:
+            self.query_one("#question-detail", Static).update("")
+            return
+        lo, hi = bank.target_for(question, self.app.config.target_s)
+        meta = " · ".join(x for x in (question.category, question.difficulty, f"target {lo}–{hi} s") if x)
+        hint = f"\n[dim]Hint:[/dim] {question.hint}" if self.show_hint else "\n[dim]i shows the hint[/dim]"
+        self.query_one("#question-detail", Static).update(f"[b]{question.text}[/b]\n[dim]{meta}[/dim]{hint}")
+
+    def action_toggle_hint(self) -> None:
+        self.show_hint = not self.show_hint
+        self._show_question()
+
+    def action_ask(self) -> None:
+        from interviewer.ui.app import PlannedQuestion
+
+        question = self._current_question()
+        if question is None:
+            self.notify("Pick a bank with questions first.", severity="warning")
+            return
+        self.app.ask([PlannedQuestion(self.current_bank, question)])
+
+    def action_mock(self) -> None:
+        self.app.start_mock_setup(self.banks)
+
+    def action_history(self) -> None:
+        self.app.open_history()
+
+    def action_progress(self) -> None:
+        self.app.open_progress()
+
+    def action_weak(self) -> None:
+        self.app.open_practice_queue(self.banks)

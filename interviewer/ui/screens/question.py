@@ -1,0 +1,243 @@
+"""Asking one question after another: speak it, record the answer, hear it while it is spoken."""
+
+from __future__ import annotations
+
+import threading
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from interviewer.domain.session import AnswerResult, AnswerRun
+from interviewer.ui.messages import ModelStatus
+from interviewer.ui.screens.problem import ProblemScreen, describe
+from interviewer.ui.widgets.level_meter import LevelMeter
+from interviewer.ui.widgets.target_timer import TargetTimer, format_clock
+
+TICK_S = 0.2
+
+
+class QuestionScreen(Screen):
+    BINDINGS = [
+        Binding("space,s", "stop", "Stop answering"),
+        Binding("r", "replay", "Replay question"),
+        Binding("n", "skip", "Skip"),
+        Binding("escape,q", "leave", "Quit to banks"),
+    ]
+
+    def __init__(self, plan, mode: str = "practice") -> None:
+        super().__init__()
+        self.plan, self.mode, self.index = plan, mode, 0
+        self.session = None
+        self.run: AnswerRun | None = None
+        self.state = "idle"
+        self.stop_playback = threading.Event()
+        self.cues_given: set[str] = set()
+        self.pending: list[threading.Thread] = []
+        self._ticker = None
+
+    @property
+    def planned(self):
+        return self.plan[self.index]
+
+    @property
+    def target_s(self) -> tuple[int, int]:
+        return self.planned.bank.target_for(self.planned.question, self.app.config.target_s)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="progress")
+        yield Static("", id="question-text")
+        yield Static("", id="cue")
+        yield TargetTimer(self.target_s, id="timer")
+        yield LevelMeter(id="meter")
+        yield Static("", id="live")
+        yield Static("", id="model-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.model.start()
+        self.query_one("#model-status", Static).update(f"[dim]{self.app.model.status}[/dim]")
+        self.session = self.app.new_session(self.planned.bank, mode=self.mode)
+        self.begin_question()
+
+    def on_model_status(self, message: ModelStatus) -> None:
+        self.query_one("#model-status", Static).update(f"[dim]{message.text}[/dim]")
+
+    def begin_question(self) -> None:
+        self.state, self.cues_given = "asking", set()
+        planned = self.planned
+        self.query_one("#progress", Static).update(
+            f"[dim]{planned.bank.title} · question {self.index + 1} of {len(self.plan)}[/dim]")
+        self.query_one("#question-text", Static).update(f"[b]{planned.question.text}[/b]")
+        timer = self.query_one("#timer", TargetTimer)
+        timer.target_s, timer.elapsed = self.target_s, 0.0
+        timer.watch_elapsed(0.0)
+        self.query_one("#live", Static).update("")
+        self._set_cue("[yellow]◆ Listen to the question…[/yellow]")
+        self.speak_question(start_answer_after=True)
+
+    def _set_cue(self, text: str) -> None:
+        self.query_one("#cue", Static).update(text)
+
+    @work(thread=True, exclusive=True, group="speech", exit_on_error=False)
+    def speak_question(self, start_answer_after: bool) -> None:
+        self.stop_playback.clear()
+        speaker = self.app.speaker()
+        if speaker is None:
+            message, fix = describe(self.app.speaker_error)
+            self.app.call_from_thread(self._text_only_notice, message, fix)
+        else:
+            try:
+                notice = getattr(speaker, "notice", "")
+                if notice:
+                    self.app.call_from_thread(self.notify, notice, severity="warning")
+                speaker.play(speaker.synthesize(self.planned.question.text), self.stop_playback)
+            except Exception as e:  # noqa: BLE001 - the question is on screen; go on as text only
+                message, fix = describe(e)
+                self.app.call_from_thread(self._text_only_notice, message, fix)
+        if start_answer_after and not self.stop_playback.is_set():
+            self.app.call_from_thread(self.start_answer)
+
+    def _text_only_notice(self, message: str, fix: str) -> None:
+        self.notify(f"Questions are shown as text only: {message}\n{fix}", severity="warning", timeout=8)
+
+    def start_answer(self) -> None:
+        if self.state != "asking":
+            return
+        planned = self.planned
+        try:
+            recorder = self.app.services.make_recorder()
+            self.run = AnswerRun(self.app.store, self.session, planned.question, self.target_s, recorder,
+                                 self.app.model.transcriber(), self.app.config.pause_threshold_s)
+            self.run.start()
+        except Exception as e:  # noqa: BLE001 - shown as one screen with the fix
+            self.state = "failed"
+            self.app.push_screen(ProblemScreen("Cannot record your answer", e), lambda _: self.action_leave())
+            return
+        self.app.active_runs.add(self.run)
+        self.state = "answering"
+        self._set_cue("[b green]● Answer now[/b green]  [dim](space to stop)[/dim]")
+        self._ticker = self.set_interval(TICK_S, self.tick)
+
+    def tick(self) -> None:
+        if self.run is None or self.state != "answering":
+            return
+        status = self.run.live()
+        self.query_one("#timer", TargetTimer).elapsed = status.elapsed_s
+        self.query_one("#meter", LevelMeter).level = status.level
+        pace = f"{status.wpm:.0f} wpm" if status.wpm else "pace after a few sentences"
+        behind = f"  [yellow]transcription {status.lag_s:.0f} s behind: it will finish after you stop[/yellow]" \
+            if status.falling_behind else ""
+        self.query_one("#live", Static).update(f"[dim]{status.words} words · {pace}[/dim]{behind}")
+        self._band_cues(status.elapsed_s)
+
+    def _band_cues(self, elapsed: float) -> None:
+        lo, hi = self.target_s
+        for mark, text in ((lo, "in the band: land your answer"), (hi, "past the band: wrap up now")):
+            if elapsed >= mark and mark not in self.cues_given:
+                self.cues_given.add(mark)
+                self.app.bell()
+                self.notify(f"{format_clock(mark)} — {text}", severity="warning" if mark == hi else "information")
+
+    def _stop_recording(self) -> AnswerRun | None:
+        self.stop_playback.set()
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+        run, self.run = self.run, None
+        if run is not None:
+            run.stop()
+            self.app.active_runs.discard(run)
+        return run
+
+    def action_stop(self) -> None:
+        if self.state != "answering":
+            return
+        run = self._stop_recording()
+        if self.mode == "mock" and self.index + 1 < len(self.plan):
+            self._finish_in_background(run)
+            self.index += 1
+            self.begin_question()
+            return
+        self.state = "finishing"
+        self._set_cue("[cyan]◌ Finishing the transcript…[/cyan]")
+        self.finish_answer(run)
+
+    def _finish_in_background(self, run: AnswerRun) -> None:
+        thread = threading.Thread(target=self._finish_quietly, args=(run,), daemon=True)
+        thread.start()
+        self.pending.append(thread)
+
+    @staticmethod
+    def _finish_quietly(run: AnswerRun) -> None:
+        try:
+            run.finish()
+        except Exception:  # noqa: BLE001 - the answer is kept as 'failed'; History can finish it
+            pass
+
+    @work(thread=True, group="finish", exit_on_error=False)
+    def finish_answer(self, run: AnswerRun) -> None:
+        try:
+            result = run.finish()
+        except Exception as e:  # noqa: BLE001 - the recording is on disk; say so
+            kept = f"Your answer is saved in {run.store.wav_path(run.session, run.answer)}; " \
+                   "finish it later from History (h)."
+            self.app.call_from_thread(self.app.push_screen, ProblemScreen("Could not analyse the answer", e,
+                                                                          kept=kept), self._after_problem)
+            return
+        for thread in self.pending:
+            thread.join()
+        self.app.call_from_thread(self.show_result, result)
+
+    def _after_problem(self, _=None) -> None:
+        self.action_leave()
+
+    def show_result(self, result: AnswerResult) -> None:
+        if self.mode == "mock":
+            self.app.show_mock_summary(self.session)
+            self.dismiss()
+            return
+        from interviewer.ui.screens.feedback import FeedbackScreen
+
+        self.state = "feedback"
+        has_next = self.index + 1 < len(self.plan)
+        self.app.push_screen(FeedbackScreen(self.planned, self.session, result, has_next), self._after_feedback)
+
+    def _after_feedback(self, choice: str | None) -> None:
+        if choice == "retry":
+            self.begin_question()
+        elif choice == "next" and self.index + 1 < len(self.plan):
+            self.index += 1
+            self.begin_question()
+        else:
+            self.dismiss()
+
+    def action_replay(self) -> None:
+        self.stop_playback.set()
+        self.speak_question(start_answer_after=self.state == "asking")
+
+    def action_skip(self) -> None:
+        if self.state == "answering":
+            run = self._stop_recording()
+            self._finish_in_background(run)
+            self.notify("Answer kept and analysed in the background; see History.")
+        self.stop_playback.set()
+        self.state = "idle"
+        if self.index + 1 < len(self.plan):
+            self.index += 1
+            self.begin_question()
+        else:
+            self.dismiss()
+
+    def action_leave(self) -> None:
+        if self.state == "answering":
+            run = self._stop_recording()
+            self._finish_in_background(run)
+            self.notify("Your answer so far is saved and will be analysed; see History.")
+        self.stop_playback.set()
+        self.state = "idle"
+        if self.is_current or self in self.app.screen_stack:
+            self.dismiss()

@@ -1,0 +1,61 @@
+"""The figures of one analysis: duration against its band, pace, fillers, pauses, coverage, scores.
+
+Reliability warnings come first and in red when the analysis says its figures can't be trusted.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from interviewer.reporting.figures import Figure, figures, score_lines, sparkline, trusted, warnings
+
+LEVEL_STYLE = {"ok": "green", "warn": "yellow", "bad": "red"}
+
+
+def render_figures(analysis: dict) -> Text:
+    text = Text()
+    notes = warnings(analysis)
+    if notes:
+        head = "⚠ Figures not reliable:" if not trusted(analysis) else "⚠ Note:"
+        text.append(head + "\n", style="bold white on red" if not trusted(analysis) else "bold yellow")
+        for note in notes:
+            text.append(f"  {note}\n", style="red" if not trusted(analysis) else "yellow")
+    for row in figures(analysis):
+        _append_row(text, row)
+    lines = score_lines(analysis)
+    if lines:
+        text.append("\n")
+    for line in lines:
+        text.append(line + "\n", style="dim" if line.startswith("•") else "bold")
+    return text if text.plain else Text("No analysis yet.", style="dim")
+
+
+def _append_row(text: Text, row: Figure) -> None:
+    text.append(f"{row.label:<12}", style="bold")
+    text.append(row.value, style=LEVEL_STYLE.get(row.level, ""))
+    if row.series:
+        text.append("  " + sparkline(row.series), style="cyan")
+    text.append("\n")
+    if row.detail:
+        text.append(f"  {row.detail}\n", style="dim")
+
+
+class FiguresPanel(Static):
+    DEFAULT_CSS = """
+    FiguresPanel { height: auto; border: round $primary; padding: 0 1; }
+    """
+
+    def __init__(self, analysis: dict | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.border_title = "Figures"
+        self.analysis = analysis or {}
+
+    def on_mount(self) -> None:
+        self.load(self.analysis)
+
+    def load(self, analysis: dict) -> None:
+        self.analysis = analysis
+        self.update(render_figures(analysis))
+        version = analysis.get("analysis_version")
+        self.border_subtitle = f"analysis v{version}" if version is not None else ""
