@@ -1,0 +1,105 @@
+"""The transcript of an answer as a row of marks: words, fillers, unsure words and long pauses.
+
+Both the TranscriptView widget and the exports draw from `transcript_marks`, so the screen and
+a report always agree on what was a filler and where a pause was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WORD, FILLER, UNSURE, PAUSE = "word", "filler", "unsure", "pause"
+LOW_PROBABILITY = 0.5  # Whisper word probability below which a word is shown as unsure
+FILLER_MATCH_S = 0.15  # a filler item this close to a word's start, with its first word, is that word
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One piece of the transcript. `start`/`end` are seconds from the start of the recording."""
+
+    kind: str
+    text: str
+    start: float
+    end: float
+    probability: float = 1.0
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
+
+def fmt_clock(seconds: float | None) -> str:
+    """`75.4` -> `1:15`; None -> `-`."""
+    if seconds is None:
+        return "-"
+    whole = int(round(max(0.0, seconds)))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def pause_label(mark: Mark) -> str:
+    return f"[⏸ {mark.duration:.1f} s]"
+
+
+def _words(analysis: dict) -> list[dict]:
+    return list((analysis.get("transcript") or {}).get("words") or [])
+
+
+def _long_pauses(analysis: dict) -> list[tuple[float, float]]:
+    pauses = analysis.get("pauses") or {}
+    threshold = float(pauses.get("threshold_s", 0.0) or 0.0)
+    found = []
+    for item in pauses.get("items") or []:
+        start, end = float(item["start"]), float(item["end"])
+        if end - start >= threshold:
+            found.append((start, end))
+    return sorted(found)
+
+
+def _filler_starts(analysis: dict) -> list[tuple[float, str]]:
+    items = (analysis.get("fillers") or {}).get("items") or []
+    return sorted((float(item["start"]), str(item.get("type", ""))) for item in items)
+
+
+def _word_marks(words: list[dict], fillers: list[tuple[float, str]]) -> tuple[list[Mark], list]:
+    """Marks for the words, and the filler items no word matched (heard in the audio only)."""
+    unmatched = list(fillers)
+    marks = []
+    for word in words:
+        start, end = float(word["start"]), float(word["end"])
+        probability = float(word.get("probability", 1.0))
+        norm = str(word["word"]).strip().strip(".,!?;:\"'").lower()
+        hit = next(
+            (f for f in unmatched if abs(f[0] - start) <= FILLER_MATCH_S and f[1].lower().split()[:1] == [norm]), None
+        )
+        if hit is not None:
+            unmatched.remove(hit)
+            kind = FILLER
+        else:
+            kind = UNSURE if probability < LOW_PROBABILITY else WORD
+        marks.append(Mark(kind, str(word["word"]).strip(), start, end, probability))
+    return marks, unmatched
+
+
+def transcript_marks(analysis: dict) -> list[Mark]:
+    """Words, fillers (also those heard but not transcribed) and long pauses, in time order."""
+    marks, unmatched = _word_marks(_words(analysis), _filler_starts(analysis))
+    extra = [Mark(FILLER, f"‹{kind}›", start, start) for start, kind in unmatched]
+    pauses = [Mark(PAUSE, "", start, end) for start, end in _long_pauses(analysis)]
+    order = {PAUSE: 0, FILLER: 1, UNSURE: 1, WORD: 1}
+    return sorted(marks + extra + pauses, key=lambda m: (m.start, order[m.kind]))
+
+
+def mark_at(marks: list[Mark], t: float) -> int | None:
+    """Index of the mark being said (or the last one started) at `t` seconds; None before the first."""
+    best = None
+    for i, mark in enumerate(marks):
+        if mark.start <= t + 1e-6:
+            best = i
+        else:
+            break
+    return best
+
+
+def hint_points(analysis: dict) -> list[dict]:
+    """`[{point, covered, at_s, evidence}]` from the coverage part of the analysis."""
+    return list((analysis.get("coverage") or {}).get("points") or [])
