@@ -1,0 +1,141 @@
+"""Which points of the hint the answer covered, when, and the words that show it.
+
+A point is a set of term groups ("SMOTE/ADASYN" is one group with two alternatives).
+The answer covers a point when, within a short stretch of speech, it says enough
+of the point's weight (acronyms and long words weigh more, generic words less) and
+at least one word that is not generic. Acronyms match their spoken expansion and
+the other way round ("PRS" / "polygenic risk score").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from interviewer.domain.analysis.model import Coverage, HintPoint
+from interviewer.domain.analysis.terms import (
+    GENERIC,
+    STOPWORDS,
+    Term,
+    initials,
+    is_acronym,
+    same_word,
+    term_weight,
+    words_of,
+)
+from interviewer.domain.analysis.tokens import Token
+
+COVERED_SHARE = 0.5  # of a point's weight, said within one window
+WINDOW_WORDS = 40  # the evidence for one point lies within this many spoken words
+PARENTHESES = re.compile(r"\(([^)]*)\)")
+
+
+@dataclass(frozen=True)
+class Group:
+    alternatives: tuple[Term, ...]
+    weight: float
+    optional: bool = False  # from a parenthesis: an example, counted when said, not required
+
+
+def point_groups(point: str) -> list[Group]:
+    """The term groups of one hint point."""
+    examples = " ".join(PARENTHESES.findall(point))
+    main = PARENTHESES.sub(" ", point)
+    groups = _groups_of(main, optional=False)
+    groups += [g for g in _groups_of(examples, optional=True) if g not in groups]
+    return groups
+
+
+def _groups_of(text: str, optional: bool) -> list[Group]:
+    groups: list[Group] = []
+    for chunk in re.split(r"\s+|,", text):
+        alternatives = []
+        for raw in re.split(r"[/]", chunk):
+            raw = raw.strip(".;:'\"()")
+            for part in [raw] if is_acronym(raw) else re.split(r"-", raw):
+                word = part.lower().strip("'")
+                if len(word) < 2 or word in STOPWORDS or word.isdigit() or word.replace("_", "") in {"eg", "ie"}:
+                    continue
+                alternatives.append(Term(word, term_weight(part), is_acronym(part)))
+        if alternatives and len(alternatives) > 1 and "/" in chunk:
+            groups.append(Group(tuple(alternatives), max(t.weight for t in alternatives), optional))
+        else:
+            groups.extend(Group((t,), t.weight, optional) for t in alternatives)
+    return groups
+
+
+def group_hits(group: Group, tokens: list[Token], point_words: list[str]) -> list[int]:
+    """Token indices where the group is said (for an acronym: also the first word of its expansion)."""
+    hits = []
+    spoken = [words_of(t.norm) for t in tokens]
+    for i, parts in enumerate(spoken):
+        for term in group.alternatives:
+            if any(same_word(p, term.text) for p in parts) or _acronym_spelled(term, spoken, i):
+                hits.append(i)
+                break
+    return hits
+
+
+def _acronym_spelled(term: Term, spoken: list[list[str]], i: int) -> bool:
+    """'PRS' said as 'polygenic risk score', or 'P.R.S.' heard as letters."""
+    if not term.acronym:
+        return False
+    size = len(term.text)
+    window = [w for parts in spoken[i : i + size + 3] for w in parts]
+    if window and window[0] in STOPWORDS:
+        return False
+    letters = "".join(w for w in window[:size] if len(w) == 1)
+    return initials(window)[:size] == term.text or letters == term.text
+
+
+def assess_point(point: str, tokens: list[Token]) -> HintPoint:
+    groups = point_groups(point)
+    required = [g for g in groups if not g.optional]
+    total = sum(g.weight for g in required) or 1.0
+    point_words = words_of(point)
+    hits = {id(g): group_hits(g, tokens, point_words) for g in groups}
+    hits.update(_expansion_hits(point, tokens, required, hits))
+    best_score, best = 0.0, []
+    for anchor in sorted({i for found in hits.values() for i in found}):
+        said = [
+            (g, min(i for i in hits[id(g)] if anchor <= i < anchor + WINDOW_WORDS))
+            for g in groups
+            if any(anchor <= i < anchor + WINDOW_WORDS for i in hits[id(g)])
+        ]
+        score = sum(g.weight for g, _ in said if not g.optional)
+        score += sum(g.weight for g, _ in said if g.optional and _replaces_generic(g, said))
+        distinctive = any(g.alternatives[0].text not in GENERIC for g, _ in said)
+        if distinctive and score > best_score:
+            best_score, best = score, sorted(i for _, i in said)
+    covered = best_score / total >= COVERED_SHARE
+    evidence = " ".join(tokens[i].text for i in best) if covered else ""
+    at_s = round(tokens[best[0]].start, 2) if covered else None
+    return HintPoint(point=point, covered=covered, at_s=at_s, evidence=evidence)
+
+
+def _replaces_generic(group: Group, said: list) -> bool:
+    """An example from the parentheses ('(e.g., PubMedBERT)') stands in for the point it illustrates."""
+    return group.weight >= 2.0
+
+
+def _expansion_hits(point: str, tokens: list[Token], required: list[Group], hits: dict) -> dict:
+    """Words of the point spoken as their acronym: point 'polygenic risk score', speaker says 'PRS'."""
+    content = [w for w in words_of(PARENTHESES.sub(" ", point)) if w not in STOPWORDS]
+    extra: dict = {}
+    for i, token in enumerate(tokens):
+        said = re.sub(r"[^a-z]", "", token.norm)
+        if len(said) < 2 or not token.text.strip(" .,").replace(".", "").isupper():
+            continue
+        for k in range(len(content) - len(said) + 1):
+            if initials(content[k : k + len(said)]) == said:
+                for g in required:
+                    if g.alternatives[0].text in content[k : k + len(said)]:
+                        extra.setdefault(id(g), list(hits[id(g)])).append(i)
+    return extra
+
+
+def assess_coverage(points: list[str], tokens: list[Token]) -> Coverage:
+    """Each point covered or not; the ratio is the share of points covered."""
+    assessed = [assess_point(p, tokens) for p in points]
+    ratio = sum(p.covered for p in assessed) / len(assessed) if assessed else 0.0
+    return Coverage(ratio=round(ratio, 3), points=assessed)

@@ -1,0 +1,199 @@
+"""Filler words, counted only in filler use.
+
+"um"/"uh" are always fillers. The others are fillers only where the sentence does
+not need them: "I like this model", "do you know the API", "what I mean by bias
+is", "so that", "the mean" are content. Whisper marks a filler with commas
+(", like,") far more often than content, so punctuation is the main cue, with
+grammar guards for the traps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interviewer.domain.analysis.tokens import Token, comma_before, sentence_start
+
+HESITATIONS = {
+    "um": "um",
+    "umm": "um",
+    "ummm": "um",
+    "uhm": "um",
+    "erm": "um",
+    "hmm": "um",
+    "hm": "um",
+    "mm": "um",
+    "mmm": "um",
+    "uh": "uh",
+    "uhh": "uh",
+    "uhhh": "uh",
+    "er": "uh",
+    "err": "uh",
+    "ah": "uh",
+    "ahh": "uh",
+}  # noqa: RUF012 - a constant table
+ALWAYS = {"basically": "basically", "literally": "literally"}
+# words after which "like" is a verb or a comparison, never a filler
+LIKE_CONTENT_BEFORE = {
+    "i",
+    "you",
+    "we",
+    "they",
+    "he",
+    "she",
+    "would",
+    "d",
+    "'d",
+    "don't",
+    "dont",
+    "didn't",
+    "doesn't",
+    "to",
+    "really",
+    "also",
+    "just",
+    "look",
+    "looks",
+    "looked",
+    "feel",
+    "feels",
+    "felt",
+    "seem",
+    "seems",
+    "sound",
+    "sounds",
+    "something",
+    "anything",
+    "things",
+    "nothing",
+    "more",
+    "much",
+    "not",
+    "do",
+    "does",
+    "did",
+    "would've",
+    "i'd",
+    "we'd",
+    "you'd",
+    "they'd",
+    "i'll",
+    "we'll",
+    "models",
+    "methods",
+    "tools",
+    "techniques",
+    "metrics",
+    "approaches",
+}
+CONJUNCTIONS = {"and", "but", "or", "because", "so"}
+SO_CONTENT_AFTER = {"that", "much", "many", "far", "on", "long", "well", "as", "good", "bad", "the", "it", "we"}
+KNOW_ASKERS = {"do", "did", "does", "don't", "if", "whether", "as", "would", "could", "should", "you'd", "to"}
+MEAN_CONTENT_BEFORE = {"what", "by", "which", "that", "do", "don't", "did", "really"}
+
+
+@dataclass(frozen=True)
+class FillerHit:
+    type: str
+    start: float
+    end: float
+    first: int  # token index of the filler's first word
+    length: int = 1  # tokens
+
+
+def find_fillers(tokens: list[Token]) -> list[FillerHit]:
+    """Every filler in filler use, in order; multi-word fillers ("you know") count once."""
+    hits: list[FillerHit] = []
+    i = 0
+    while i < len(tokens):
+        kind, length = classify(tokens, i)
+        if kind:
+            hits.append(FillerHit(kind, tokens[i].start, tokens[i + length - 1].end, i, length))
+            i += length
+        else:
+            i += 1
+    return hits
+
+
+def classify(tokens: list[Token], i: int) -> tuple[str, int]:
+    """The filler type starting at token `i` and its length in tokens, or ("", 0)."""
+    word = tokens[i].norm
+    if word in HESITATIONS or _is_drawn_out_hesitation(word):
+        return HESITATIONS.get(word, "um" if word.endswith("m") else "uh"), 1
+    if word in ALWAYS:
+        return ALWAYS[word], 1
+    checks = {"like": _like, "you": _you_know, "i": _i_mean, "so": _so, "actually": _actually}
+    check = checks.get(word)
+    return check(tokens, i) if check else ("", 0)
+
+
+def _is_drawn_out_hesitation(word: str) -> bool:
+    """'ummmm', 'uhhhh', 'mmmm' and Whisper's 'mm-m-m'."""
+    letters = word.replace("-", "")
+    return (
+        len(letters) >= 2
+        and set(letters) <= {"u", "m", "h"}
+        and letters[0] in "um"
+        and ("m" in letters or letters.startswith("uh"))
+    )
+
+
+def _neighbour(tokens: list[Token], i: int) -> str:
+    return tokens[i].norm if 0 <= i < len(tokens) else ""
+
+
+def _next_is_filler(tokens: list[Token], i: int) -> bool:
+    return i < len(tokens) and tokens[i].norm in HESITATIONS
+
+
+def _like(tokens: list[Token], i: int) -> tuple[str, int]:
+    before = _neighbour(tokens, i - 1)
+    if before in LIKE_CONTENT_BEFORE and not tokens[i - 1].pause_after:
+        return "", 0
+    bounded_before = comma_before(tokens, i) or before in CONJUNCTIONS or before in HESITATIONS
+    bounded_after = tokens[i].pause_after or _next_is_filler(tokens, i + 1)
+    if bounded_after or (bounded_before and tokens[i - 1].pause_after if i > 0 else bounded_after):
+        return "like", 1
+    if before in CONJUNCTIONS and i + 1 < len(tokens) and _neighbour(tokens, i + 1) in {"the", "a", "we", "i"}:
+        return "like", 1
+    return "", 0
+
+
+def _you_know(tokens: list[Token], i: int) -> tuple[str, int]:
+    if _neighbour(tokens, i + 1) != "know" or tokens[i].pause_after:
+        return "", 0
+    before = _neighbour(tokens, i - 1)
+    if before in KNOW_ASKERS and not (i > 0 and tokens[i - 1].pause_after):
+        return "", 0
+    know = tokens[i + 1]
+    if know.pause_after or i + 2 >= len(tokens) or _next_is_filler(tokens, i + 2):
+        return "you know", 2
+    return "", 0
+
+
+def _i_mean(tokens: list[Token], i: int) -> tuple[str, int]:
+    if _neighbour(tokens, i + 1) != "mean" or tokens[i].pause_after:
+        return "", 0
+    before = _neighbour(tokens, i - 1)
+    if before in MEAN_CONTENT_BEFORE and not tokens[i - 1].pause_after:
+        return "", 0
+    mean = tokens[i + 1]
+    if mean.pause_after or _next_is_filler(tokens, i + 2):
+        return "i mean", 2
+    return "", 0
+
+
+def _so(tokens: list[Token], i: int) -> tuple[str, int]:
+    after = _neighbour(tokens, i + 1)
+    if after in SO_CONTENT_AFTER and not tokens[i].pause_after:
+        return "", 0
+    opens = sentence_start(tokens, i) or comma_before(tokens, i)
+    if opens and (tokens[i].pause_after or _next_is_filler(tokens, i + 1)):
+        return "so", 1
+    return "", 0
+
+
+def _actually(tokens: list[Token], i: int) -> tuple[str, int]:
+    opens = sentence_start(tokens, i) or comma_before(tokens, i)
+    if opens and tokens[i].pause_after:
+        return "actually", 1
+    return "", 0

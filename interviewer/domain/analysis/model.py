@@ -1,0 +1,222 @@
+"""The result of analysing one answer: dataclasses that turn into the JSON of `interviewer score` and back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from interviewer.domain.transcript import Transcript
+
+
+@dataclass(frozen=True)
+class Timing:
+    recording_s: float
+    lead_in_s: float  # start of the recording to the first word
+    duration_s: float  # first word start to last word end
+    target_s: tuple[int, int]
+    verdict: str  # "short", "in band", "long", or "no answer"
+    over_s: float  # seconds beyond the band: > 0 long, < 0 short (distance to the low end), 0 in band
+
+    def to_dict(self) -> dict:
+        return {"target_s": list(self.target_s), "verdict": self.verdict, "over_s": round(self.over_s, 2)}
+
+
+@dataclass(frozen=True)
+class Pace:
+    words: int  # answer words, fillers not counted
+    wpm: float  # over the answer duration
+    series: list[tuple[float, float]] = field(default_factory=list)  # (window start s, wpm in window)
+    window_s: float = 15.0
+
+    def to_dict(self) -> dict:
+        return {"window_s": self.window_s, "series": [[round(t, 2), round(v, 1)] for t, v in self.series]}
+
+
+@dataclass(frozen=True)
+class Pause:
+    start: float
+    end: float
+
+    @property
+    def seconds(self) -> float:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Pauses:
+    threshold_s: float
+    items: list[Pause] = field(default_factory=list)
+
+    @property
+    def long(self) -> int:
+        return len(self.items)
+
+    def to_dict(self) -> dict:
+        items = [
+            {"start": round(p.start, 2), "end": round(p.end, 2), "seconds": round(p.seconds, 2)} for p in self.items
+        ]
+        return {"threshold_s": self.threshold_s, "long": self.long, "items": items}
+
+
+@dataclass(frozen=True)
+class Filler:
+    type: str
+    start: float
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Fillers:
+    items: list[Filler] = field(default_factory=list)
+    per_min: float = 0.0
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def by_type(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for item in self.items:
+            counts[item.type] = counts.get(item.type, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    def to_dict(self) -> dict:
+        items = [{"type": f.type, "start": round(f.start, 2), "text": f.text} for f in self.items]
+        return {"total": self.total, "per_min": round(self.per_min, 2), "by_type": self.by_type, "items": items}
+
+
+@dataclass(frozen=True)
+class HintPoint:
+    point: str
+    covered: bool
+    at_s: float | None = None  # when it was said
+    evidence: str = ""  # the spoken words that showed it
+
+    def to_dict(self) -> dict:
+        return {"point": self.point, "covered": self.covered, "at_s": self.at_s, "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    ratio: float
+    points: list[HintPoint] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"ratio": self.ratio, "points": [p.to_dict() for p in self.points]}
+
+
+@dataclass(frozen=True)
+class Reliability:
+    ok: bool
+    warnings: list[str] = field(default_factory=list)
+    untrusted: list[str] = field(default_factory=list)  # figures not to present as facts
+    speech_dbfs: float = 0.0  # loudness of the voiced part
+    clipped_share: float = 0.0
+    voiced_share: float = 0.0
+    mean_confidence: float = 1.0
+
+    def to_dict(self) -> dict:
+        return {
+            "ok": self.ok,
+            "warnings": list(self.warnings),
+            "untrusted": list(self.untrusted),
+            "speech_dbfs": round(self.speech_dbfs, 1),
+            "clipped_share": round(self.clipped_share, 5),
+            "voiced_share": round(self.voiced_share, 3),
+            "mean_confidence": round(self.mean_confidence, 3),
+        }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    summary: str
+    fix_first: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"summary": self.summary, "fix_first": list(self.fix_first)}
+
+
+@dataclass(frozen=True)
+class AnswerAnalysis:
+    analysis_version: str
+    timing: Timing
+    pace: Pace
+    pauses: Pauses
+    fillers: Fillers
+    coverage: Coverage
+    reliability: Reliability
+    verdict: Verdict
+    transcript: Transcript
+
+    def to_dict(self) -> dict:
+        t = self.timing
+        return {
+            "analysis_version": self.analysis_version,
+            "recording_s": round(t.recording_s, 2),
+            "lead_in_s": round(t.lead_in_s, 2),
+            "duration_s": round(t.duration_s, 2),
+            "words": self.pace.words,
+            "wpm": round(self.pace.wpm, 1),
+            "timing": t.to_dict(),
+            "pace": self.pace.to_dict(),
+            "pauses": self.pauses.to_dict(),
+            "fillers": self.fillers.to_dict(),
+            "coverage": self.coverage.to_dict(),
+            "reliability": self.reliability.to_dict(),
+            "verdict": self.verdict.to_dict(),
+            "transcript": self.transcript.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> AnswerAnalysis:
+        timing, pace = data["timing"], data.get("pace", {})
+        return cls(
+            analysis_version=str(data["analysis_version"]),
+            timing=Timing(
+                float(data["recording_s"]),
+                float(data["lead_in_s"]),
+                float(data["duration_s"]),
+                (int(timing["target_s"][0]), int(timing["target_s"][1])),
+                str(timing["verdict"]),
+                float(timing["over_s"]),
+            ),
+            pace=Pace(
+                int(data["words"]),
+                float(data["wpm"]),
+                [(float(a), float(b)) for a, b in pace.get("series", [])],
+                float(pace.get("window_s", 15.0)),
+            ),
+            pauses=Pauses(
+                float(data["pauses"]["threshold_s"]),
+                [Pause(float(p["start"]), float(p["end"])) for p in data["pauses"]["items"]],
+            ),
+            fillers=Fillers(
+                [Filler(str(f["type"]), float(f["start"]), str(f.get("text", ""))) for f in data["fillers"]["items"]],
+                float(data["fillers"]["per_min"]),
+            ),
+            coverage=Coverage(float(data["coverage"]["ratio"]), [_point(p) for p in data["coverage"]["points"]]),
+            reliability=_reliability(data["reliability"]),
+            verdict=Verdict(
+                str(data.get("verdict", {}).get("summary", "")), list(data.get("verdict", {}).get("fix_first", []))
+            ),
+            transcript=Transcript.from_dict(data["transcript"]),
+        )
+
+
+def _point(data: dict) -> HintPoint:
+    at = data.get("at_s")
+    return HintPoint(
+        str(data["point"]), bool(data["covered"]), None if at is None else float(at), str(data.get("evidence", ""))
+    )
+
+
+def _reliability(data: dict) -> Reliability:
+    return Reliability(
+        bool(data["ok"]),
+        list(data.get("warnings", [])),
+        list(data.get("untrusted", [])),
+        float(data.get("speech_dbfs", 0.0)),
+        float(data.get("clipped_share", 0.0)),
+        float(data.get("voiced_share", 0.0)),
+        float(data.get("mean_confidence", 1.0)),
+    )

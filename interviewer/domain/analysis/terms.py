@@ -1,0 +1,110 @@
+"""Matching the words of a hint point against spoken words, tolerant of ASR errors and inflections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import jellyfish
+from rapidfuzz import fuzz
+
+STOPWORDS = frozenset(
+    "a an the and or of in on for to with by at from as is are was were be been being how why what when "
+    "which that this these those its it their them they each both between vs e g i not while into via "
+    "than then there here such also about can could should would will do does did have has had your "
+    "our we you he she his her my me us any all some more most other another one two three four its "
+    "per over under up down out off only just very so like well".split()
+)
+# words that say little about a topic: they may count as evidence but never alone
+GENERIC = frozenset(
+    "importance important role use uses used using typical typically case cases strategy strategies "
+    "technique techniques approach approaches method methods way ways type types kind data model "
+    "models learning machine analysis system systems process performance result results good better "
+    "best key main different various specific concrete example examples including include based "
+    "level levels setting settings need needs make making time work working new high low first "
+    "give gives explain discuss describe cover general overall common standard quality issue issues "
+    "problem problems value values related support supports across within".split()
+)
+SUFFIXES = (
+    "izations",
+    "ization",
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ities",
+    "ity",
+    "ings",
+    "ing",
+    "ness",
+    "ies",
+    "ied",
+    "ers",
+    "er",
+    "es",
+    "ed",
+    "ly",
+    "al",
+    "ic",
+    "s",
+)
+FUZZY_MIN = 84  # rapidfuzz ratio between stems: 'stratified'~'stratification', 'smote'~'smoted'
+PHONETIC_FUZZY_MIN = 60  # a sound-alike ('brier'/'breyer') needs at least this much spelling in common
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str  # as written in the hint, lowercase
+    weight: float
+    acronym: bool = False
+
+
+def words_of(text: str) -> list[str]:
+    """Lowercase words, split on spaces, hyphens and slashes: 'cross-validation' -> ['cross', 'validation']."""
+    return [w for w in re.split(r"[^a-z0-9']+", text.lower().replace("\u2019", "'")) if w.strip("'")]
+
+
+def stem(word: str) -> str:
+    word = word.strip("'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def is_acronym(raw: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", raw)
+    return 2 <= len(letters) <= 8 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
+
+
+def term_weight(raw: str) -> float:
+    word = raw.lower()
+    if word in GENERIC:
+        return 0.5
+    if is_acronym(raw) or len(word) >= 9:
+        return 2.0
+    return 1.0
+
+
+def same_word(spoken: str, term: str) -> bool:
+    """Whether the spoken word (normalised) is the term, allowing inflection and ASR slips."""
+    if spoken == term:
+        return True
+    if len(term) <= 3 or len(spoken) <= 2:
+        return False
+    a, b = stem(spoken), stem(term)
+    if a == b or fuzz.ratio(a, b) >= FUZZY_MIN:
+        return True
+    shorter, longer = sorted((spoken, term), key=len)
+    if len(shorter) >= 5 and longer.startswith(shorter) and len(longer) - len(shorter) <= 4:
+        return True  # 'clinic'/'clinical', 'calibrate'/'calibrated'
+
+    if len(term) >= 5 and jellyfish.metaphone(spoken) == jellyfish.metaphone(term):
+        return fuzz.ratio(spoken, term) >= PHONETIC_FUZZY_MIN
+    return False
+
+
+def initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w not in STOPWORDS)

@@ -1,0 +1,67 @@
+"""Whisper words as tokens the analysis can reason about: normalised text plus the punctuation around it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from interviewer.domain.transcript import Word
+
+_EDGE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.UNICODE)
+SENTENCE_END = ".?!;:"
+
+
+@dataclass(frozen=True)
+class Token:
+    """One spoken word. `norm` is lowercase without edge punctuation; `before`/`after` the punctuation."""
+
+    index: int
+    text: str
+    norm: str
+    start: float
+    end: float
+    probability: float
+    before: str = ""  # punctuation glued to the front of this word (e.g. a quote)
+    after: str = ""  # punctuation glued to the end of this word (",", ".", "...")
+
+    @property
+    def pause_after(self) -> bool:
+        """A comma or sentence end follows this word in the transcript."""
+        return bool(self.after) and any(c in ",.?!;:-" for c in self.after)
+
+    @property
+    def ends_sentence(self) -> bool:
+        return any(c in SENTENCE_END for c in self.after)
+
+
+def tokenize(words: tuple[Word, ...] | list[Word]) -> list[Token]:
+    """Tokens for the words that hold at least one letter or digit (punctuation-only words are folded)."""
+    tokens: list[Token] = []
+    for word in words:
+        lead, core, trail = _EDGE.match(word.text.strip()).groups()
+        norm = core.lower().replace("\u2019", "'")
+        if not norm:
+            if tokens and trail + lead:
+                last = tokens[-1]
+                tokens[-1] = Token(
+                    last.index,
+                    last.text,
+                    last.norm,
+                    last.start,
+                    last.end,
+                    last.probability,
+                    last.before,
+                    last.after + lead + trail,
+                )
+            continue
+        tokens.append(Token(len(tokens), word.text.strip(), norm, word.start, word.end, word.probability, lead, trail))
+    return tokens
+
+
+def sentence_start(tokens: list[Token], i: int) -> bool:
+    """Whether token `i` opens a sentence (first word, or the previous word ended one)."""
+    return i == 0 or tokens[i - 1].ends_sentence
+
+
+def comma_before(tokens: list[Token], i: int) -> bool:
+    return i == 0 or tokens[i - 1].pause_after or bool(tokens[i].before)

@@ -1,0 +1,58 @@
+"""A short verdict in plain words, with the two or three things to fix first."""
+
+from __future__ import annotations
+
+from interviewer.domain.analysis.model import Coverage, Fillers, Pace, Pauses, Reliability, Timing, Verdict
+
+PACE_BAND_WPM = (120.0, 170.0)  # comfortable interview pace
+FILLERS_PER_MIN_HIGH = 4.0
+LONG_PAUSES_HIGH = 2
+COVERAGE_LOW = 0.6
+
+
+def assess_verdict(
+    timing: Timing, pace: Pace, pauses: Pauses, fillers: Fillers, coverage: Coverage, reliability: Reliability
+) -> Verdict:
+    if timing.verdict == "no answer":
+        return Verdict("No answer was heard.", ["check the microphone and speak the answer aloud"])
+    issues = _issues(timing, pace, pauses, fillers, coverage, reliability)
+    issues.sort(key=lambda pair: -pair[0])
+    fix = [text for _, text in issues[:3]]
+    covered = sum(p.covered for p in coverage.points)
+    summary = (
+        f"{timing.duration_s:.0f} s ({timing.verdict}), {pace.wpm:.0f} words a minute, "
+        f"{fillers.total} fillers, {pauses.long} long pauses, "
+        f"{covered} of {len(coverage.points)} hint points covered."
+    )
+    if not reliability.ok:
+        summary += " The recording is not fully reliable: " + "; ".join(reliability.warnings) + "."
+    return Verdict(summary if fix else summary + " Nothing stands out to fix.", fix)
+
+
+def _issues(timing, pace, pauses, fillers, coverage, reliability) -> list[tuple[float, str]]:
+    issues: list[tuple[float, str]] = []
+    lo, hi = timing.target_s
+    if timing.verdict == "short":
+        issues.append((3 + -timing.over_s / lo, f"say more: the answer was {-timing.over_s:.0f} s short of {lo} s"))
+    elif timing.verdict == "long":
+        issues.append((3 + timing.over_s / hi, f"tighten it: the answer ran {timing.over_s:.0f} s past {hi} s"))
+    missed = [p.point for p in coverage.points if not p.covered]
+    if coverage.points and coverage.ratio < COVERAGE_LOW and "coverage" not in reliability.untrusted:
+        issues.append((3.5 - coverage.ratio, f"cover what you missed: {', '.join(missed[:3])}"))
+    elif missed and "coverage" not in reliability.untrusted:
+        issues.append((1.0, f"also mention: {', '.join(missed[:2])}"))
+    if "wpm" not in reliability.untrusted and pace.words:
+        if pace.wpm > PACE_BAND_WPM[1]:
+            issues.append((2 + pace.wpm / PACE_BAND_WPM[1] - 1, f"slow down: {pace.wpm:.0f} words a minute"))
+        elif pace.wpm < PACE_BAND_WPM[0]:
+            issues.append((2 + 1 - pace.wpm / PACE_BAND_WPM[0], f"speed up a little: {pace.wpm:.0f} words a minute"))
+    if "fillers" not in reliability.untrusted and fillers.per_min > FILLERS_PER_MIN_HIGH:
+        top = next(iter(fillers.by_type), "")
+        issues.append(
+            (2 + fillers.per_min / 10, f"cut the fillers: {fillers.per_min:.1f} a minute, most often '{top}'")
+        )
+    if pauses.long > LONG_PAUSES_HIGH and "pauses" not in reliability.untrusted:
+        issues.append(
+            (1.5 + pauses.long / 10, f"fewer long silences: {pauses.long} pauses of {pauses.threshold_s:.0f} s or more")
+        )
+    return issues

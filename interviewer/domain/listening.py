@@ -1,0 +1,223 @@
+"""How an answer is heard: the decoding prompt, the question's jargon, and recovery of dropped speech.
+
+Measured (see WHISPER.md and the report of `interviewer eval`): stock Whisper drops
+"um"/"uh"; a short prompt in a disfluent style brings them back; Whisper mishears
+the hint's jargon unless the prompt names it; and a prompted pass can drop whole
+sentences. So: one short prompt (style + jargon + the tail of what was already
+heard), then every stretch of voiced audio that came back without words is heard
+again without a prompt and merged in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from interviewer.domain.analysis import signal
+from interviewer.domain.ports import SAMPLE_RATE, DecodeHints, Transcriber
+from interviewer.domain.transcript import Transcript, Word
+
+DISFLUENT_STYLE = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
+MAX_JARGON_TERMS = 12  # more terms than this made the prompt long enough to drop speech
+MAX_PREVIOUS_WORDS = 40  # context carried over between streamed chunks
+MAX_PROMPT_WORDS = 90  # ~150 tokens, well under Whisper's 224-token prompt budget
+RECOVER_MIN_VOICED_S = 0.8  # voiced audio without words shorter than this is breath or noise
+RECOVER_MARGIN_S = 0.3  # seconds of context kept around a span that is heard again
+WORD_REACH_S = 0.25  # a word "covers" voiced audio this far around its own times
+
+_STOP = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "for",
+    "to",
+    "with",
+    "by",
+    "at",
+    "from",
+    "as",
+    "is",
+    "are",
+    "be",
+    "how",
+    "why",
+    "what",
+    "when",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "its",
+    "it",
+    "their",
+    "each",
+    "both",
+    "between",
+    "vs",
+    "e.g",
+    "eg",
+    "i.e",
+    "ie",
+    "not",
+    "while",
+    "into",
+    "via",
+    "cover",
+    "covers",
+    "discuss",
+    "discusses",
+    "explain",
+    "explains",
+    "describe",
+    "describes",
+    "answer",
+    "strong",
+    "good",
+    "should",
+    "response",
+    "importance",
+    "role",
+    "use",
+    "used",
+    "using",
+    "can",
+    "your",
+    "you",
+    "would",
+    "do",
+    "does",
+    "did",
+    "have",
+    "has",
+    "will",
+    "about",
+    "also",
+    "such",
+    "like",
+}
+
+
+def decode_hints_for(question_text: str, hint: str, previous_text: str = "") -> DecodeHints:
+    """The prompt and hotwords that help Whisper hear an answer to this question.
+
+    Args:
+        question_text: the question as asked (may be "").
+        hint: what a strong answer covers; its terms are what Whisper mishears.
+        previous_text: the transcript so far when a recording is heard in chunks.
+
+    Returns:
+        A prompt of at most MAX_PROMPT_WORDS words: the disfluent style sentence, the
+        jargon named in a sentence, and the last words heard; hotwords are the jargon alone.
+    """
+    terms = jargon_terms(f"{question_text}\n{hint}")
+    parts = [DISFLUENT_STYLE]
+    if terms:
+        parts.append(f"Um, so I'll talk about {', '.join(terms)}.")
+    tail = previous_text.split()[-MAX_PREVIOUS_WORDS:]
+    budget = MAX_PROMPT_WORDS - sum(len(p.split()) for p in parts)
+    if tail and budget > 0:
+        parts.append(" ".join(tail[-budget:]))
+    return DecodeHints(prompt=" ".join(parts), hotwords=tuple(terms))
+
+
+def jargon_terms(text: str, limit: int = MAX_JARGON_TERMS) -> list[str]:
+    """The distinctive terms of `text`, in order: acronyms, capitalised or hyphenated words, rare words.
+
+    "Cover SMOTE/ADASYN, focal loss and the Brier score" -> ["SMOTE", "ADASYN", "Brier", ...].
+    """
+    scored: dict[str, tuple[int, int]] = {}
+    for position, raw in enumerate(re.findall(r"[A-Za-z][A-Za-z0-9'\-]*[A-Za-z0-9]|[A-Z]", text)):
+        word = raw.strip("-'")
+        if len(word) < 3 or word.lower() in _STOP:
+            continue
+        rank = _distinctiveness(word, position == 0)
+        if rank and word not in scored:
+            scored[word] = (rank, position)
+    ordered = sorted(scored, key=lambda w: (-scored[w][0], scored[w][1]))[:limit]
+    return sorted(ordered, key=lambda w: scored[w][1])
+
+
+def _distinctiveness(word: str, first: bool) -> int:
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    if sum(c.isupper() for c in letters) >= 2:
+        return 3  # SMOTE, OMOP, PubMedBERT, HIPAA
+    if word[0].isupper() and not first:
+        return 2  # Brier, Platt, Nextflow
+    if "-" in word or len(word) >= 10:
+        return 1  # cross-validation, stratification
+    return 0
+
+
+@dataclass(frozen=True)
+class Span:
+    start: float  # seconds
+    end: float
+
+
+def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: DecodeHints) -> Transcript:
+    """The prompted pass, then every voiced stretch it left without words heard again without a prompt.
+
+    Times in the result are seconds from the first sample of `audio`.
+    """
+    first = transcriber.transcribe(audio, hints)
+    spans = unheard_spans(audio, first.words)
+    if not spans:
+        return first
+    words = list(first.words)
+    recovered = 0
+    for span in spans:
+        a = max(0, int((span.start - RECOVER_MARGIN_S) * SAMPLE_RATE))
+        b = min(len(audio), int((span.end + RECOVER_MARGIN_S) * SAMPLE_RATE))
+        again = transcriber.transcribe(audio[a:b], DecodeHints(prompt="", hotwords=hints.hotwords))
+        new = [w for w in again.shifted(a / SAMPLE_RATE).words if _fits(w, span, words)]
+        words.extend(new)
+        recovered += len(new)
+    words.sort(key=lambda w: (w.start, w.end))
+    note = f"recovered {recovered} words in {len(spans)} stretch(es) the prompted pass left empty"
+    return Transcript(
+        tuple(words), first.language, len(audio) / SAMPLE_RATE, first.engine, first.model, first.notes + (note,)
+    )
+
+
+def unheard_spans(audio: np.ndarray, words: tuple[Word, ...] | list[Word]) -> list[Span]:
+    """Stretches holding at least RECOVER_MIN_VOICED_S of voiced audio that no word covers."""
+    lv = signal.levels(audio, SAMPLE_RATE)
+    if lv.voiced.size == 0:
+        return []
+    covered = np.zeros_like(lv.voiced)
+    for w in words:
+        a = max(0, int((w.start - WORD_REACH_S) / lv.frame_s))
+        b = min(covered.size, int(np.ceil((w.end + WORD_REACH_S) / lv.frame_s)))
+        covered[a:b] = True
+    bare = lv.voiced & ~covered
+    spans: list[Span] = []
+    for x, y in _bridge(signal.runs(bare), gap=int(0.6 / lv.frame_s)):
+        if np.count_nonzero(bare[x:y]) * lv.frame_s >= RECOVER_MIN_VOICED_S:
+            spans.append(Span(x * lv.frame_s, y * lv.frame_s))
+    return spans
+
+
+def _bridge(runs: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    """Join runs separated by fewer than `gap` frames (the short silences between words)."""
+    joined: list[tuple[int, int]] = []
+    for x, y in runs:
+        if joined and x - joined[-1][1] < gap:
+            joined[-1] = (joined[-1][0], y)
+        else:
+            joined.append((x, y))
+    return joined
+
+
+def _fits(word: Word, span: Span, existing: list[Word]) -> bool:
+    middle = (word.start + word.end) / 2
+    if not span.start - RECOVER_MARGIN_S <= middle <= span.end + RECOVER_MARGIN_S:
+        return False
+    return not any(w.start < middle < w.end for w in existing)
