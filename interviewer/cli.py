@@ -16,7 +16,7 @@ from pathlib import Path
 
 from interviewer import __version__, paths
 from interviewer.config import ENGINES, Config, load_config, with_overrides
-from interviewer.errors import InterviewerError
+from interviewer.errors import ConfigError, InterviewerError
 
 COMMANDS = {
     "transcribe": "print the transcript of an audio file",
@@ -79,7 +79,7 @@ def resolve_config(args: argparse.Namespace) -> Config:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        config = resolve_config(args)
+        config = _config_or_report(args)
         if args.command:
             return _command_module(args.command).run(args, config)
         from interviewer.ui.app import run_app
@@ -95,6 +95,17 @@ def main(argv: list[str] | None = None) -> int:
         log = write_crash_log(e)
         print(f"interviewer: internal error: {e}\n  details were saved to {log}", file=sys.stderr)
         return EXIT_FAULT
+
+
+def _config_or_report(args: argparse.Namespace) -> Config:
+    """The config; for `doctor`, a broken config is one of the things it reports, not a stop."""
+    try:
+        return resolve_config(args)
+    except ConfigError as e:
+        if args.command != "doctor":
+            raise
+        args.config_error = e
+        return Config()
 
 
 def write_crash_log(error: BaseException) -> Path:

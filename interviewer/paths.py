@@ -5,10 +5,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import PlatformDirs
-
 APP_NAME = "interviewer"
-_DIRS = PlatformDirs(APP_NAME, appauthor=False)
+
+try:
+    from platformdirs import PlatformDirs
+
+    _DIRS = PlatformDirs(APP_NAME, appauthor=False)
+except ImportError:  # before set-up (e.g. `interviewer doctor` on a fresh machine): the XDG defaults
+    class _XdgDirs:
+        _home = Path.home()
+        user_config_dir = str(Path(os.environ.get("XDG_CONFIG_HOME", _home / ".config")) / APP_NAME)
+        user_data_dir = str(Path(os.environ.get("XDG_DATA_HOME", _home / ".local/share")) / APP_NAME)
+        user_cache_dir = str(Path(os.environ.get("XDG_CACHE_HOME", _home / ".cache")) / APP_NAME)
+
+    _DIRS = _XdgDirs()
 PACKAGE_DIR = Path(__file__).resolve().parent
 _SOURCE_ROOT = PACKAGE_DIR.parent
 
