@@ -1,0 +1,1 @@
+"""Practice over time: mock interview plans, attempts compared, spaced review, cuts, progress."""
