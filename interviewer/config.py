@@ -6,9 +6,10 @@ Every error names the file and the line, so a person can go straight to it.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+
+import tomllib
 
 from interviewer import paths
 from interviewer.errors import ConfigError
@@ -49,7 +50,7 @@ def load_config(path: Path | None = None) -> Config:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}:{_line_of_decode_error(e)}: {e}", "fix the TOML syntax there") from e
+        raise ConfigError(f"{path}:{_line_of_decode_error(e, text)}: {e}", "fix the TOML syntax there") from e
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(f"{path}: cannot read ({e})", "check the file's permissions and encoding") from e
     return _from_table(data, path, text)
@@ -130,6 +131,8 @@ def _line_of_key(text: str, key: str) -> int:
     return 1
 
 
-def _line_of_decode_error(error: tomllib.TOMLDecodeError) -> int:
+def _line_of_decode_error(error: tomllib.TOMLDecodeError, text: str) -> int:
     match = re.search(r"line (\d+)", str(error))
-    return int(match.group(1)) if match else 1
+    if match:
+        return int(match.group(1))
+    return max(1, len(text.splitlines())) if "end of document" in str(error) else 1
