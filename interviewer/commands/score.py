@@ -1,11 +1,135 @@
-"""`interviewer score` (being built)."""
+"""`interviewer score AUDIO`: transcribe and analyse a spoken answer, headless.
+
+The same listening (prompt, jargon, dropped-speech recovery), analysis and score as
+the interviewer's feedback screen; the hint comes from `--hint` or a bank question.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
 
 from interviewer.errors import InterviewerError
 
 
 def add_arguments(parser) -> None:
-    pass
+    parser.add_argument("audio", type=Path, metavar="AUDIO", help="the spoken answer (wav, mp3, flac, ...)")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--hint", help="what a strong answer covers (the points are scored)")
+    source.add_argument("--bank", dest="score_bank", metavar="B", help="take the hint from this bank ...")
+    parser.add_argument("--question", metavar="ID", help="... and this question id")
+    parser.add_argument("--question-text", default=None, metavar="T", help="the question as asked")
+    parser.add_argument("--json", action="store_true", help="print the analysis as one JSON object")
+    parser.add_argument(
+        "--engine",
+        dest="score_engine",
+        choices=("faster-whisper", "openai-whisper"),
+        help="speech-to-text engine (default: the config's)",
+    )
+    parser.add_argument("--model", dest="score_model", help="Whisper model: tiny.en or base")
+    parser.add_argument("--verbose", action="store_true", help="report loading progress on stderr")
 
 
 def run(args, config) -> int:
-    raise InterviewerError("'interviewer score' is not available yet")
+    from interviewer.commands.transcribe import read_audio
+
+    question_text, hint, target_s = _question(args, config)
+    audio = read_audio(args.audio)
+    engine = args.score_engine or config.engine
+    model = args.score_model or config.model
+    result = score_audio(
+        audio,
+        question_text,
+        hint,
+        engine,
+        model,
+        target_s,
+        config.pause_threshold_s,
+        progress=_stderr if args.verbose else None,
+    )
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(human_report(result))
+    return 0
+
+
+def score_audio(
+    audio,
+    question_text: str,
+    hint: str,
+    engine: str,
+    model: str,
+    target_s: tuple[int, int],
+    pause_threshold_s: float,
+    progress=None,
+) -> dict:
+    """Transcribe `audio` as the interviewer hears an answer, then analyse and score it (one dict)."""
+    from interviewer.adapters.engines import build_transcriber
+    from interviewer.domain.listening import decode_hints_for, transcribe_answer
+    from interviewer.domain.session import analyse_answer
+
+    transcriber = build_transcriber(engine, model)
+    transcriber.load(progress)
+    transcript = transcribe_answer(transcriber, audio, decode_hints_for(question_text, hint))
+    result = analyse_answer(transcript, audio, hint, target_s, pause_threshold_s)
+    result["engine"], result["model"] = engine, model
+    return result
+
+
+def _question(args, config) -> tuple[str, str, tuple[int, int]]:
+    """(question text, hint, target band) from --hint or --bank/--question."""
+    bank_id = args.score_bank or (config.bank if args.question else "")
+    if args.hint is not None:
+        if not args.hint.strip():
+            raise InterviewerError("--hint is empty", "give the points a strong answer covers")
+        if args.question:
+            raise InterviewerError("--question goes with --bank, not --hint")
+        return args.question_text or "", args.hint, config.target_s
+    if not bank_id or not args.question:
+        raise InterviewerError(
+            "no hint to score against", "give --hint TEXT, or --bank B --question ID (see 'interviewer banks list')"
+        )
+    from interviewer import paths
+    from interviewer.domain.bank import find_bank
+
+    bank = find_bank(bank_id, [paths.shipped_banks_dir(), paths.user_banks_dir()])
+    question = bank.question(args.question)
+    if question is None:
+        known = ", ".join(q.id for q in bank.questions[:12])
+        raise InterviewerError(f"bank {bank.id!r} has no question {args.question!r}", f"its questions: {known} ...")
+    if not question.hint.strip():
+        raise InterviewerError(f"question {question.id!r} of bank {bank.id!r} has no hint", "use --hint TEXT")
+    return args.question_text or question.text, question.hint, bank.target_for(question, config.target_s)
+
+
+def human_report(result: dict) -> str:
+    t, p, f, c, r, s = (result[k] for k in ("timing", "pauses", "fillers", "coverage", "reliability", "score"))
+    lo, hi = t["target_s"]
+    lines = [
+        f"Answer: {result['duration_s']:.1f} s ({t['verdict']}, target {lo}-{hi} s"
+        + (f", {t['over_s']:+.0f} s" if t["over_s"] else "")
+        + f"), lead-in {result['lead_in_s']:.1f} s",
+        f"Pace: {result['wpm']:.0f} words a minute ({result['words']} words, fillers not counted)",
+        f"Long pauses (>= {p['threshold_s']:.1f} s): {p['long']}"
+        + "".join(f"\n  {x['start']:.1f}-{x['end']:.1f} s" for x in p["items"]),
+        f"Fillers: {f['total']} ({f['per_min']:.1f} a minute)"
+        + (": " + ", ".join(f"{k} {v}" for k, v in f["by_type"].items()) if f["total"] else ""),
+        f"Hint points covered: {sum(x['covered'] for x in c['points'])} of {len(c['points'])}",
+    ]
+    for point in c["points"]:
+        where = f' at {point["at_s"]:.0f} s: "{point["evidence"]}"' if point["covered"] else ""
+        lines.append(f"  [{'x' if point['covered'] else ' '}] {point['point']}{where}")
+    lines.append(f"Score: delivery {s['delivery']}/100, content {s['content']}/100")
+    lines += [f"  - {reason}" for reason in s["reasons"]]
+    if not r["ok"]:
+        lines.append("Do not trust: " + ", ".join(r["untrusted"]) + " (" + "; ".join(r["warnings"]) + ")")
+    lines.append("Verdict: " + result["verdict"]["summary"])
+    lines += [f"  fix first: {item}" for item in result["verdict"]["fix_first"]]
+    lines.append(f"Transcript: {result['transcript']['text']}")
+    return "\n".join(lines)
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)

@@ -22,7 +22,7 @@ from interviewer.domain.transcript import Transcript, Word
 DISFLUENT_STYLE = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
 MAX_JARGON_TERMS = 12  # more terms than this made the prompt long enough to drop speech
 MAX_PREVIOUS_WORDS = 40  # context carried over between streamed chunks
-MAX_PROMPT_WORDS = 90  # ~150 tokens, well under Whisper's 224-token prompt budget
+MAX_PROMPT_WORDS = 70  # hotwords + prompt, ~120 tokens: under half of Whisper's 224-token prompt budget
 RECOVER_MIN_VOICED_S = 0.8  # voiced audio without words shorter than this is breath or noise
 RECOVER_MARGIN_S = 0.3  # seconds of context kept around a span that is heard again
 WORD_REACH_S = 0.25  # a word "covers" voiced audio this far around its own times
@@ -108,24 +108,24 @@ _STOP = {
 def decode_hints_for(question_text: str, hint: str, previous_text: str = "") -> DecodeHints:
     """The prompt and hotwords that help Whisper hear an answer to this question.
 
+    Both engine adapters put the hotwords in front of the prompt, so the jargon is
+    not repeated in the prompt: the decoder sees "SMOTE, ADASYN, Brier. Umm, let me
+    think like, hmm... <the last words heard>".
+
     Args:
         question_text: the question as asked (may be "").
         hint: what a strong answer covers; its terms are what Whisper mishears.
         previous_text: the transcript so far when a recording is heard in chunks.
 
     Returns:
-        A prompt of at most MAX_PROMPT_WORDS words: the disfluent style sentence, the
-        jargon named in a sentence, and the last words heard; hotwords are the jargon alone.
+        `prompt`: the disfluent style sentence and the tail of `previous_text`, together
+        with the hotwords at most MAX_PROMPT_WORDS words; `hotwords`: the jargon.
     """
     terms = jargon_terms(f"{question_text}\n{hint}")
-    parts = [DISFLUENT_STYLE]
-    if terms:
-        parts.append(f"Um, so I'll talk about {', '.join(terms)}.")
-    tail = previous_text.split()[-MAX_PREVIOUS_WORDS:]
-    budget = MAX_PROMPT_WORDS - sum(len(p.split()) for p in parts)
-    if tail and budget > 0:
-        parts.append(" ".join(tail[-budget:]))
-    return DecodeHints(prompt=" ".join(parts), hotwords=tuple(terms))
+    budget = MAX_PROMPT_WORDS - len(DISFLUENT_STYLE.split()) - len(terms)
+    tail = previous_text.split()[-min(MAX_PREVIOUS_WORDS, max(0, budget)) :] if budget > 0 else []
+    prompt = " ".join([DISFLUENT_STYLE, *tail])
+    return DecodeHints(prompt=prompt, hotwords=tuple(terms))
 
 
 def jargon_terms(text: str, limit: int = MAX_JARGON_TERMS) -> list[str]:

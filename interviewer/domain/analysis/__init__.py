@@ -32,7 +32,7 @@ from interviewer.domain.analysis.tokens import tokenize
 from interviewer.domain.analysis.verdict import assess_verdict
 from interviewer.domain.transcript import Transcript
 
-ANALYSIS_VERSION = "1.0"
+ANALYSIS_VERSION = 1  # raise when a change alters any figure; stored with every result
 
 
 def analyse(

@@ -138,7 +138,7 @@ class Verdict:
 
 @dataclass(frozen=True)
 class AnswerAnalysis:
-    analysis_version: str
+    analysis_version: int
     timing: Timing
     pace: Pace
     pauses: Pauses
@@ -171,7 +171,7 @@ class AnswerAnalysis:
     def from_dict(cls, data: dict) -> AnswerAnalysis:
         timing, pace = data["timing"], data.get("pace", {})
         return cls(
-            analysis_version=str(data["analysis_version"]),
+            analysis_version=int(data["analysis_version"]),
             timing=Timing(
                 float(data["recording_s"]),
                 float(data["lead_in_s"]),

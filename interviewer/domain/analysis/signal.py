@@ -47,7 +47,7 @@ def runs(mask: np.ndarray, value: bool = True) -> list[tuple[int, int]]:
     """`[start, end)` frame index pairs of the runs where `mask == value`."""
     if mask.size == 0:
         return []
-    padded = np.concatenate(([not value], mask == value, [not value])).astype(np.int8)
+    padded = np.concatenate(([False], mask == value, [False])).astype(np.int8)
     edges = np.flatnonzero(np.diff(padded))
     return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
