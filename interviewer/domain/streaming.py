@@ -1,0 +1,282 @@
+"""Transcribe while the person speaks: chunks cut at pauses, transcribed in order by one worker thread.
+
+The recorder's thread calls `feed(block)` (cheap: voice activity on the block, and a queue put
+when a chunk closes). A worker thread transcribes closed chunks in order, each with the text
+so far as context, and keeps the growing word-timed transcript, times absolute to the recording.
+At stop, `finish()` transcribes only the open chunk and waits for the queue.
+
+Threads: stdlib `threading` and `queue` only. Memory: the audio of the open and queued chunks
+only; the WAV on disk is the record.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from interviewer.domain.listening import decode_hints_for, transcribe_answer
+from interviewer.domain.ports import SAMPLE_RATE, Transcriber
+from interviewer.domain.transcript import Transcript, Word
+from interviewer.domain.vad import Chunk, Chunker, ChunkerOptions, VadOptions
+
+LAG_SAMPLE_EVERY_S = 0.5  # audio seconds between two points of the lag series
+
+
+@dataclass(frozen=True)
+class StreamingOptions:
+    """How audio is cut and when the stream counts as falling behind.
+
+    `behind_s` is the closed-but-untranscribed audio (seconds) beyond which the transcriber
+    is not keeping up: the UI says so, and the answer is finished after stop.
+    """
+
+    chunker: ChunkerOptions = ChunkerOptions()
+    vad: VadOptions = VadOptions()
+    behind_s: float = 12.0
+
+
+@dataclass(frozen=True)
+class StreamUpdate:
+    """Sent to `on_update` after each chunk is transcribed, and when `falling_behind` changes."""
+
+    transcript: Transcript
+    audio_s: float  # recorded so far
+    lag_s: float  # recorded but not yet transcribed
+    falling_behind: bool
+    chunks_done: int
+
+
+@dataclass(frozen=True)
+class StreamStats:
+    """What the stream did: for the benchmark and for the curious.
+
+    `compute_s` is the process CPU time spent inside transcription calls (it includes the
+    engine's own threads, and whatever else the process did meanwhile). `lag_series` holds
+    (audio_s, lag_s) points; `backlog_series` (audio_s, closed-but-untranscribed seconds).
+    """
+
+    chunks: int
+    silent_chunks: int
+    chunk_seconds: tuple[float, ...]
+    audio_s: float
+    compute_s: float
+    transcribe_wall_s: float
+    max_lag_s: float
+    max_backlog_s: float
+    fell_behind: bool
+    lag_series: tuple[tuple[float, float], ...] = field(default=(), repr=False)
+    backlog_series: tuple[tuple[float, float], ...] = field(default=(), repr=False)
+
+
+def transcribe_chunk(
+    transcriber: Transcriber, audio: np.ndarray, question_text: str, hint: str, previous_text: str
+) -> Transcript:
+    """One chunk, decoded the way a whole answer is (same hints), with the text so far as context."""
+    hints = decode_hints_for(question_text, hint, previous_text=previous_text)
+    return transcribe_answer(transcriber, audio, hints)
+
+
+def joined(words: list[Word], part: Transcript, chunk: Chunk) -> list[Word]:
+    """`part`'s words moved to recording time, kept inside the chunk and after the words before."""
+    floor = words[-1].end if words else 0.0
+    out = []
+    for w in part.words:
+        start = min(max(w.start + chunk.start_s, floor, chunk.start_s), chunk.end_s)
+        end = min(max(w.end + chunk.start_s, start), chunk.end_s)
+        out.append(Word(w.text, start, end, w.probability))
+        floor = end
+    return out
+
+
+class StreamingTranscriber:
+    """Streaming transcription of one answer. Make one per answer.
+
+    Args:
+        transcriber: a Transcriber; it may still be loading (chunks wait in the queue).
+        question_text, hint: the question, for decoding hints (as for a whole answer).
+        on_update: called with a StreamUpdate from the worker thread (or the recorder's
+            thread when `falling_behind` flips). Keep it short; never touch a widget in it.
+        options: chunking and falling-behind thresholds.
+    """
+
+    def __init__(
+        self,
+        transcriber: Transcriber,
+        question_text: str = "",
+        hint: str = "",
+        on_update: Callable[[StreamUpdate], None] | None = None,
+        options: StreamingOptions = StreamingOptions(),
+    ) -> None:
+        self.transcriber = transcriber
+        self.question_text = question_text
+        self.hint = hint
+        self.on_update = on_update
+        self.options = options
+        self._chunker = Chunker(options.chunker, options.vad)
+        self._lock = threading.Lock()  # guards everything below and the chunker
+        self._queue: queue.Queue[Chunk | None] = queue.Queue()
+        self._words: list[Word] = []
+        self._backlog_samples = 0  # closed, queued or being transcribed
+        self._done = 0
+        self._silent = 0
+        self._chunk_seconds: list[float] = []
+        self._compute_s = 0.0
+        self._wall_s = 0.0
+        self._lag_series: list[tuple[float, float]] = []
+        self._backlog_series: list[tuple[float, float]] = []
+        self._behind = False
+        self._fell_behind = False
+        self._finished = False
+        self._cancelled = threading.Event()
+        self._error: BaseException | None = None
+        self._worker = threading.Thread(target=self._work, name="streaming-transcriber", daemon=True)
+        self._worker.start()
+
+    # -- the recorder's side ------------------------------------------------------------
+
+    def feed(self, block: np.ndarray) -> None:
+        """Add a recorded block (16 kHz mono float32). Cheap; never waits for the model."""
+        with self._lock:
+            if self._finished:
+                return
+            for chunk in self._chunker.push(block):
+                self._enqueue(chunk)
+            self._sample_lag()
+            flipped = self._update_behind()
+        if flipped:
+            self._notify()
+
+    def finish(self, timeout: float | None = None) -> Transcript:
+        """Close the open chunk, wait until every chunk is transcribed, return the whole transcript.
+
+        Raises:
+            TimeoutError: `timeout` seconds passed first (the worker goes on; call again).
+            Exception: whatever the transcriber raised on a chunk.
+        """
+        with self._lock:
+            if not self._finished:
+                self._finished = True
+                last = self._chunker.flush()
+                if last is not None:
+                    self._enqueue(last)
+                self._queue.put(None)
+        self._worker.join(timeout)
+        if self._worker.is_alive():
+            raise TimeoutError(f"transcription still running after {timeout} s")
+        if self._error is not None:
+            raise self._error
+        return self.snapshot()
+
+    def cancel(self) -> None:
+        """Stop without transcribing what is left (the answer was abandoned)."""
+        self._cancelled.set()
+        with self._lock:
+            if not self._finished:
+                self._finished = True
+                self._queue.put(None)
+
+    # -- what the UI reads -------------------------------------------------------------------
+
+    def snapshot(self) -> Transcript:
+        """The words so far, times from the start of the recording."""
+        with self._lock:
+            words = tuple(self._words)
+            audio_s = self._chunker.samples_seen / SAMPLE_RATE
+        t = self.transcriber
+        return Transcript(words, "en", audio_s, getattr(t, "engine", ""), getattr(t, "model", ""))
+
+    def lag_s(self) -> float:
+        """Seconds of speech recorded but not yet transcribed (queued chunks and the open one)."""
+        with self._lock:
+            return self._lag_samples() / SAMPLE_RATE
+
+    @property
+    def falling_behind(self) -> bool:
+        return self._behind
+
+    def stats(self) -> StreamStats:
+        with self._lock:
+            return StreamStats(
+                chunks=self._done,
+                silent_chunks=self._silent,
+                chunk_seconds=tuple(self._chunk_seconds),
+                audio_s=self._chunker.samples_seen / SAMPLE_RATE,
+                compute_s=self._compute_s,
+                transcribe_wall_s=self._wall_s,
+                max_lag_s=max((lag for _, lag in self._lag_series), default=0.0),
+                max_backlog_s=max((b for _, b in self._backlog_series), default=0.0),
+                fell_behind=self._fell_behind,
+                lag_series=tuple(self._lag_series),
+                backlog_series=tuple(self._backlog_series),
+            )
+
+    # -- inside, under the lock unless said otherwise ------------------------------------------
+
+    def _enqueue(self, chunk: Chunk) -> None:
+        self._backlog_samples += len(chunk.audio)
+        self._queue.put(chunk)
+
+    def _lag_samples(self) -> int:
+        return self._backlog_samples + self._chunker.open_samples
+
+    def _sample_lag(self) -> None:
+        audio_s = self._chunker.samples_seen / SAMPLE_RATE
+        if self._lag_series and audio_s - self._lag_series[-1][0] < LAG_SAMPLE_EVERY_S:
+            return
+        self._lag_series.append((audio_s, self._lag_samples() / SAMPLE_RATE))
+        self._backlog_series.append((audio_s, self._backlog_samples / SAMPLE_RATE))
+
+    def _update_behind(self) -> bool:
+        behind = self._backlog_samples / SAMPLE_RATE > self.options.behind_s
+        flipped = behind != self._behind
+        self._behind = behind
+        self._fell_behind = self._fell_behind or behind
+        return flipped
+
+    def _work(self) -> None:
+        """The worker thread: transcribe closed chunks in order until the end marker."""
+        while True:
+            chunk = self._queue.get()
+            if chunk is None or self._cancelled.is_set():
+                return
+            words = self._transcribe(chunk)
+            with self._lock:
+                self._words.extend(joined(self._words, words, chunk) if words else [])
+                self._backlog_samples -= len(chunk.audio)
+                self._done += 1
+                self._silent += 0 if chunk.has_speech else 1
+                self._chunk_seconds.append(round(len(chunk.audio) / SAMPLE_RATE, 2))
+                self._update_behind()
+            self._notify()
+
+    def _transcribe(self, chunk: Chunk) -> Transcript | None:
+        """Outside the lock: the model may take seconds. None for a silent chunk or after an error."""
+        if not chunk.has_speech or self._error is not None:
+            return None
+        with self._lock:
+            previous = " ".join("".join(w.text for w in self._words).split())
+        cpu, wall = time.process_time(), time.perf_counter()
+        try:
+            part = transcribe_chunk(self.transcriber, chunk.audio, self.question_text, self.hint, previous)
+        except Exception as e:  # noqa: BLE001 - handed to the caller by finish()
+            self._error = e
+            return None
+        finally:
+            self._compute_s += time.process_time() - cpu
+            self._wall_s += time.perf_counter() - wall
+        return part
+
+    def _notify(self) -> None:
+        """Outside the lock: the callback may take its time."""
+        if self.on_update is None:
+            return
+        with self._lock:
+            audio_s = self._chunker.samples_seen / SAMPLE_RATE
+            lag = self._lag_samples() / SAMPLE_RATE
+            done = self._done
+        self.on_update(StreamUpdate(self.snapshot(), audio_s, lag, self._behind, done))

@@ -1,0 +1,210 @@
+"""Voice activity by frame energy over an adaptive noise floor, and a chunker that cuts at pauses.
+
+Streaming transcription needs the recording cut into chunks Whisper can hear whole: a few
+seconds to ~25 s, cut where nobody is speaking, so no word is split between two chunks.
+Pure numpy; each block is looked at once, so it is cheap enough for the recorder's thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from interviewer.domain.ports import SAMPLE_RATE
+
+FRAME_S = 0.03  # seconds per VAD frame
+FRAME = int(SAMPLE_RATE * FRAME_S)  # samples per VAD frame (480)
+SILENT_DB = -100.0  # the level given to digital silence (dBFS)
+
+
+@dataclass(frozen=True)
+class VadOptions:
+    """When a frame counts as speech.
+
+    A frame is speech when its level (dBFS) is `margin_db` above the noise floor and above
+    `min_level_db`. The floor follows the quietest frames at once and rises at most
+    `floor_rise_db_per_s` while someone talks, so a fan switched on is learnt in seconds.
+    """
+
+    margin_db: float = 6.0
+    min_level_db: float = -50.0
+    floor_rise_db_per_s: float = 3.0
+
+
+@dataclass(frozen=True)
+class ChunkerOptions:
+    """Where chunks are cut (seconds).
+
+    A chunk closes in the middle of the first pause of `min_pause_s` once it holds
+    `min_chunk_s`; past `relaxed_after_s` a pause of `short_pause_s` is enough; at
+    `max_chunk_s` it is cut at its quietest point. Silence before the first word is
+    kept only for `lead_s`.
+    """
+
+    min_chunk_s: float = 3.0
+    min_pause_s: float = 0.3
+    relaxed_after_s: float = 12.0
+    short_pause_s: float = 0.2
+    max_chunk_s: float = 25.0
+    lead_s: float = 0.2
+    min_speech_s: float = 0.12  # less speech than this: the chunk is not worth transcribing
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A closed piece of the recording. `start_s` is its first sample's time in the recording."""
+
+    index: int
+    start_s: float
+    audio: np.ndarray
+    speech_s: float
+
+    @property
+    def end_s(self) -> float:
+        return self.start_s + len(self.audio) / SAMPLE_RATE
+
+    @property
+    def has_speech(self) -> bool:
+        return self.speech_s > 0.0
+
+
+def frame_levels_db(audio: np.ndarray) -> np.ndarray:
+    """Level (dBFS, mean square) of each whole FRAME of `audio`; a partial last frame is ignored."""
+    frames = audio[: len(audio) // FRAME * FRAME].reshape(-1, FRAME).astype(np.float64)
+    power = np.mean(frames * frames, axis=1)
+    return np.maximum(10.0 * np.log10(power + 1e-12), SILENT_DB)
+
+
+class EnergyVad:
+    """Frame-by-frame speech decision with an adaptive noise floor."""
+
+    def __init__(self, options: VadOptions = VadOptions()) -> None:
+        self.options = options
+        self.floor_db: float | None = None
+        self._rise = options.floor_rise_db_per_s * FRAME_S
+
+    def is_speech(self, level_db: float) -> bool:
+        if self.floor_db is None or level_db < self.floor_db:
+            self.floor_db = level_db
+        else:
+            self.floor_db = min(level_db, self.floor_db + self._rise)
+        threshold = max(self.floor_db + self.options.margin_db, self.options.min_level_db)
+        return level_db > threshold
+
+
+class Chunker:
+    """Takes recorded blocks, gives back closed chunks. Not thread-safe: one caller at a time.
+
+    Holds only the open chunk's audio (at most `max_chunk_s` plus one block).
+    """
+
+    def __init__(self, options: ChunkerOptions = ChunkerOptions(), vad: VadOptions = VadOptions()) -> None:
+        self.options = options
+        self.vad = EnergyVad(vad)
+        self._buf = np.empty(int((options.max_chunk_s + 2.0) * SAMPLE_RATE), dtype=np.float32)
+        self._n = 0  # samples held of the open chunk
+        self._start = 0  # the open chunk's first sample, counted from the start of the recording
+        self._levels: list[float] = []  # per whole frame of the open chunk
+        self._speech: list[bool] = []
+        self._silent_run = 0  # frames since the last speech frame
+        self._index = 0
+
+    @property
+    def samples_seen(self) -> int:
+        return self._start + self._n
+
+    @property
+    def open_samples(self) -> int:
+        """Samples held of the open chunk (leading silence already forgotten)."""
+        return self._n
+
+    def push(self, block: np.ndarray) -> list[Chunk]:
+        """Add recorded samples; return the chunks this closed (often none)."""
+        block = np.asarray(block, dtype=np.float32).reshape(-1)
+        closed: list[Chunk] = []
+        step = SAMPLE_RATE  # at most 1 s at a time, so the buffer never overflows
+        for i in range(0, len(block), step):
+            closed.extend(self._push_part(block[i : i + step]))
+        return closed
+
+    def flush(self) -> Chunk | None:
+        """Close the open chunk at the end of the recording, without its trailing silence."""
+        last = max((i for i, s in enumerate(self._speech) if s), default=-1)
+        if last < 0:
+            self._drop_front(self._n)
+            return None
+        keep = min(self._n, (last + 1) * FRAME + int(self.options.lead_s * SAMPLE_RATE))
+        chunk = self._close_at(keep)
+        self._drop_front(self._n)
+        return chunk
+
+    def _push_part(self, part: np.ndarray) -> list[Chunk]:
+        self._buf[self._n : self._n + len(part)] = part
+        self._n += len(part)
+        closed = []
+        while len(self._levels) * FRAME + FRAME <= self._n:
+            first = len(self._levels) * FRAME
+            level = float(frame_levels_db(self._buf[first : first + FRAME])[0])
+            chunk = self._add_frame(level)
+            if chunk is not None:
+                closed.append(chunk)
+        return closed
+
+    def _add_frame(self, level: float) -> Chunk | None:
+        speech = self.vad.is_speech(level)
+        self._levels.append(level)
+        self._speech.append(speech)
+        self._silent_run = 0 if speech else self._silent_run + 1
+        o = self.options
+        frames = len(self._levels)
+        if not any(self._speech):
+            lead = int(o.lead_s / FRAME_S)
+            if frames > lead:
+                self._drop_front((frames - lead) * FRAME)
+            return None
+        seconds = frames * FRAME_S
+        pause_needed = o.min_pause_s if seconds < o.relaxed_after_s else o.short_pause_s
+        if seconds >= o.min_chunk_s and self._silent_run * FRAME_S >= pause_needed:
+            return self._close_at(self._quietest_frame(frames - self._silent_run) * FRAME)
+        if seconds >= o.max_chunk_s:
+            return self._close_at(self._quietest_frame(int(o.min_chunk_s / FRAME_S)) * FRAME)
+        return None
+
+    def _quietest_frame(self, first: int) -> int:
+        """The start of the quietest 90 ms from frame `first` on; on a tie, the one nearest the middle."""
+        smooth = np.convolve(np.asarray(self._levels), np.ones(3) / 3, mode="same")[first:]
+        middle = (len(smooth) - 1) / 2
+        tie_break = 1e-3 * np.abs(np.arange(len(smooth)) - middle)
+        return first + int(np.argmin(smooth + tie_break))
+
+    def _close_at(self, samples: int) -> Chunk:
+        frames = samples // FRAME
+        speech_frames = sum(self._speech[:frames]) + (
+            self._speech[frames] if frames < len(self._speech) and samples % FRAME else 0
+        )
+        speech_s = speech_frames * FRAME_S
+        chunk = Chunk(
+            index=self._index,
+            start_s=self._start / SAMPLE_RATE,
+            audio=self._buf[:samples].copy(),
+            speech_s=speech_s if speech_s >= self.options.min_speech_s else 0.0,
+        )
+        self._index += 1
+        self._drop_front(samples)
+        return chunk
+
+    def _drop_front(self, samples: int) -> None:
+        """Forget the first `samples` of the open chunk (they were closed or are silence)."""
+        frames = samples // FRAME
+        rest = self._n - samples
+        self._buf[:rest] = self._buf[samples : self._n]
+        self._n = rest
+        self._start += samples
+        self._levels = self._levels[frames:]
+        self._speech = self._speech[frames:]
+        self._silent_run = 0
+        for s in reversed(self._speech):
+            if s:
+                break
+            self._silent_run += 1
