@@ -37,9 +37,9 @@ class TargetTimer(Static):
     def watch_elapsed(self, elapsed: float) -> None:
         phase = band_phase(elapsed, self.target_s)
         self.set_classes(phase)
-        self.update(self.render_line(elapsed, phase))
+        self.update(self.timer_text(elapsed, phase))
 
-    def render_line(self, elapsed: float, phase: str) -> str:
+    def timer_text(self, elapsed: float, phase: str) -> str:
         lo, hi = self.target_s
         scale = hi * 1.25
         cells = []

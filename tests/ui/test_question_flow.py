@@ -1,0 +1,113 @@
+"""One whole question through the app with fakes: asked, answered, stopped, analysed, saved."""
+
+import asyncio
+import json
+
+import numpy as np
+import pytest
+
+from interviewer.config import Config
+from interviewer.domain.storage import SessionStore
+from interviewer.fakes import FakeRecorder, FakeSpeaker, FakeTranscriber
+from interviewer.services import Services
+from interviewer.ui.app import InterviewApp
+
+BANK = """\
+title = "Test bank"
+description = "Two questions for the Pilot tests"
+source = "tests"
+
+[[questions]]
+id = "prs"
+text = "What is a polygenic risk score?"
+hint = "Cover weighted sums of risk alleles, linkage disequilibrium clumping, and risk stratification."
+
+[[questions]]
+id = "omop"
+text = "Why does OMOP matter?"
+hint = "Explain how OMOP standardizes EHR data across institutions."
+target_s = [60, 90]
+"""
+
+ANSWER = ("a polygenic risk score is a weighted sum of risk alleles from GWAS um we clump by "
+          "linkage disequilibrium first and then use it for risk stratification of patients")
+
+
+def voiced(seconds: float) -> np.ndarray:
+    t = np.arange(int(seconds * 16000)) / 16000
+    return (0.2 * np.sin(2 * np.pi * 180 * t) * (1 + np.sin(2 * np.pi * 3 * t))).astype(np.float32)
+
+
+@pytest.fixture
+def app(tmp_path):
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    (banks / "test.toml").write_text(BANK)
+    services = Services(
+        make_speaker=lambda: FakeSpeaker(tmp_path),
+        make_recorder=lambda: FakeRecorder(voiced(12.0), speed=40),
+        make_transcriber=lambda: FakeTranscriber(ANSWER),
+    )
+    config = Config(recordings_dir=tmp_path / "recordings")
+    return InterviewApp(config, services, SessionStore(config.recordings_dir), [banks])
+
+
+async def wait_for(pilot, condition, timeout=20.0):
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition not reached in time")
+
+
+def screen_text(app) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query("Static"))
+
+
+async def test_one_question_from_home_to_feedback(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionScreen")
+        question = app.screen
+        assert "polygenic risk score" in screen_text(app)
+        await wait_for(pilot, lambda: question.state == "answering")
+        assert "Answer now" in screen_text(app)
+        recorder = question.run.recorder
+        await wait_for(pilot, lambda: recorder.finished)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "FeedbackScreen", timeout=30)
+        await pilot.pause(0.2)
+        report = app.screen.result.analysis
+        assert report["words"] > 20 and report["fillers"]["by_type"].get("um") == 1
+        assert report["coverage"]["ratio"] > 0.5
+
+    session = app.store.sessions()[0][0]
+    answer = session.answers[0]
+    assert answer.status == "analysed" and answer.question_id == "prs"
+    folder = app.store.folder(session)
+    assert (folder / f"{answer.stem}.wav").stat().st_size > 12 * 16000
+    saved = json.loads((folder / f"{answer.stem}.transcript.json").read_text())
+    assert saved["text"].startswith("a polygenic risk score")
+
+
+async def test_quit_mid_answer_keeps_the_recording(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "state", "") == "answering")
+        await pilot.pause(0.1)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+        await asyncio.sleep(0.5)
+    session = app.store.sessions()[0][0]
+    answer = session.answers[0]
+    assert answer.status in ("recorded", "analysed")
+    assert app.store.wav_path(session, answer).stat().st_size > 44
+
+
+async def test_question_target_band_comes_from_the_bank(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionScreen")
+        assert app.screen.target_s == (60, 90)
+        assert "1:00–1:30" in screen_text(app)
