@@ -41,7 +41,7 @@ class AnswerFigures:
 
     @property
     def band_verdict(self) -> str:
-        return "over" if self.over_s > 0 else "under" if self.under_s > 0 else "in band"
+        return "long" if self.over_s > 0 else "short" if self.under_s > 0 else "in band"
 
 
 @dataclass(frozen=True)

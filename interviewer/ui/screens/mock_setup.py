@@ -1,0 +1,123 @@
+"""Choose a mock interview: how many questions, from which banks, categories and levels, in what order.
+
+Dismisses with a `PlanRequest` (Start) or None (Cancel / escape).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from interviewer.domain.bank import Bank
+from interviewer.domain.practice.plan import ORDERS, PlanRequest, plan_interview
+
+ORDER_LABELS = {"random": "Random", "in order": "In bank order", "weak": "My weak questions first"}
+
+
+class MockSetupScreen(Screen[PlanRequest | None]):
+    CSS_PATH = "practice.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "start", "Start")]
+
+    def __init__(self, banks: Sequence[Bank], n: int = 5, seed: int | None = None) -> None:
+        super().__init__()
+        self.banks, self.default_n, self.seed = list(banks), n, seed
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(
+            "Mock interview: questions asked one after the other, a summary at the end.", classes="practice-title"
+        )
+        with Horizontal(id="setup-body"):
+            with Vertical(classes="setup-column"):
+                yield Label("Questions")
+                yield Input(str(self.default_n), type="integer", id="setup-n")
+                yield Label("Order")
+                with RadioSet(id="setup-order"):
+                    for order in ORDERS:
+                        yield RadioButton(
+                            ORDER_LABELS[order],
+                            value=order == "random",
+                            name=order,
+                            id=f"order-{order.replace(' ', '-')}",
+                        )
+            with Vertical(classes="setup-column"):
+                yield Label("Banks (none ticked: all)")
+                yield SelectionList(
+                    *[Selection(f"{b.title} ({len(b.questions)})", b.id, True) for b in self.banks], id="setup-banks"
+                )
+            with Vertical(classes="setup-column"):
+                yield Label("Categories (none ticked: all)")
+                yield SelectionList(*[Selection(c, c) for c in self._values("category")], id="setup-categories")
+                yield Label("Difficulty (none ticked: all)")
+                yield SelectionList(*[Selection(d, d) for d in self._values("difficulty")], id="setup-difficulties")
+        yield Static("", id="setup-status")
+        with Horizontal(id="setup-buttons"):
+            yield Button("Start", variant="primary", id="setup-start")
+            yield Button("Cancel", id="setup-cancel")
+        yield Footer()
+
+    def _values(self, attribute: str) -> list[str]:
+        return sorted({getattr(q, attribute) for b in self.banks for q in b.questions if getattr(q, attribute)})
+
+    def on_mount(self) -> None:
+        self._show_matches()
+
+    def request(self) -> PlanRequest:
+        """The request the controls describe now (raises ValueError for an impossible one)."""
+        text = self.query_one("#setup-n", Input).value.strip()
+        n = int(text) if text.lstrip("-").isdigit() else 0
+        pressed = self.query_one("#setup-order", RadioSet).pressed_button
+        banks = tuple(self.query_one("#setup-banks", SelectionList).selected)
+        return PlanRequest(
+            n=n,
+            bank_ids=() if len(banks) == len(self.banks) else banks,
+            categories=tuple(self.query_one("#setup-categories", SelectionList).selected),
+            difficulties=tuple(self.query_one("#setup-difficulties", SelectionList).selected),
+            order=pressed.name if pressed is not None else "random",
+            seed=self.seed,
+        )
+
+    @on(Input.Changed)
+    @on(RadioSet.Changed)
+    @on(SelectionList.SelectedChanged)
+    def _show_matches(self) -> None:
+        status = self.query_one("#setup-status", Static)
+        try:
+            request = self.request()
+        except ValueError as e:
+            status.update(f"[red]{e}[/red]")
+            return
+        found = len(
+            plan_interview(
+                self.banks,
+                PlanRequest(
+                    n=10**6, bank_ids=request.bank_ids, categories=request.categories, difficulties=request.difficulties
+                ),
+            )
+        )
+        asked = min(found, request.n)
+        colour = "red" if not found else "green"
+        status.update(f"[{colour}]{found} questions match; the interview asks {asked}.[/{colour}]")
+
+    @on(Button.Pressed, "#setup-start")
+    def action_start(self) -> None:
+        try:
+            request = self.request()
+        except ValueError as e:
+            self.notify(str(e), severity="error")
+            return
+        if not plan_interview(self.banks, request):
+            self.notify("No question matches these choices: tick more banks, categories or levels.", severity="error")
+            return
+        self.dismiss(request)
+
+    @on(Button.Pressed, "#setup-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,84 @@
+"""Progress over sessions: length, pace, fillers, coverage and share of answers in band, as charts.
+
+One point per session; the bank selector narrows every chart to one bank's answers.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Select, Static
+from textual_plotext import PlotextPlot
+
+from interviewer.domain.practice.attempts import Attempt, collect_attempts
+from interviewer.domain.practice.progress import METRICS, ProgressPoint, banks_in, progress_series
+from interviewer.domain.storage import SessionStore
+
+ALL_BANKS = "*all*"
+
+
+class ProgressScreen(Screen[None]):
+    CSS_PATH = "practice.tcss"
+    BINDINGS = [Binding("escape,q", "close", "Back")]
+
+    def __init__(self, store: SessionStore, bank_id: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.attempts: list[Attempt] = collect_attempts(store)
+        self.bank_id = bank_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        options = [("All banks", ALL_BANKS)] + [(b, b) for b in banks_in(self.attempts)]
+        yield Select(options, value=self.bank_id or ALL_BANKS, allow_blank=False, id="progress-bank")
+        yield Static("", id="progress-note", classes="practice-note")
+        with Grid(id="progress-charts"):
+            for metric in METRICS:
+                yield PlotextPlot(id=f"chart-{metric}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._draw()
+
+    @on(Select.Changed, "#progress-bank")
+    def _bank_chosen(self, event: Select.Changed) -> None:
+        self.bank_id = None if event.value == ALL_BANKS else str(event.value)
+        self._draw()
+
+    def series(self) -> list[ProgressPoint]:
+        return progress_series(self.attempts, self.bank_id)
+
+    def _draw(self) -> None:
+        points = self.series()
+        answers = sum(p.answers for p in points)
+        note = (
+            f"{len(points)} session{'' if len(points) == 1 else 's'}, {answers} analysed answers"
+            if points
+            else "No analysed answers yet: answer a question and come back."
+        )
+        self.query_one("#progress-note", Static).update(note)
+        for metric in METRICS:
+            draw_metric(self.query_one(f"#chart-{metric}", PlotextPlot), points, metric)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def draw_metric(plot: PlotextPlot, points: list[ProgressPoint], metric: str) -> None:
+    """One metric per session, x labelled with the session's date."""
+    title, unit = METRICS[metric]
+    plt = plot.plt
+    plt.clear_data()
+    plt.title(f"{title} ({unit})")
+    if points:
+        xs = list(range(1, len(points) + 1))
+        plt.plot(xs, [p.value(metric) for p in points], marker="braille")
+        plt.scatter(xs, [p.value(metric) for p in points])
+        step = max(1, len(xs) // 6)
+        plt.xticks(xs[::step], [p.started_at[5:10] for p in points][::step])
+        if unit == "%":
+            plt.ylim(0, 100)
+    plot.refresh()
