@@ -88,8 +88,10 @@ def _acronym_spelled(term: Term, spoken: list[list[str]], i: int) -> bool:
     return initials(window)[:size] == term.text or letters == term.text
 
 
-def assess_point(point: str, tokens: list[Token]) -> HintPoint:
-    groups = point_groups(point)
+def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = frozenset()) -> HintPoint:
+    """Whether `point` was said. `shared` holds terms several points of the hint use ("bias" in
+    "selection bias", "label bias"): they weigh half and cannot show a point alone."""
+    groups = [_shared(g, shared) for g in point_groups(point)]
     required = [g for g in groups if not g.optional]
     total = sum(g.weight for g in required) or 1.0
     point_words = words_of(point)
@@ -104,13 +106,32 @@ def assess_point(point: str, tokens: list[Token]) -> HintPoint:
         ]
         score = sum(g.weight for g, _ in said if not g.optional)
         score += sum(g.weight for g, _ in said if g.optional and _replaces_generic(g, said))
-        distinctive = any(g.alternatives[0].text not in GENERIC for g, _ in said)
+        distinctive = any(_distinctive(g, shared) for g, _ in said)
         if distinctive and score > best_score:
             best_score, best = score, sorted(i for _, i in said)
     covered = best_score / total >= COVERED_SHARE
     evidence = " ".join(tokens[i].text for i in best) if covered else ""
     at_s = round(tokens[best[0]].start, 2) if covered else None
     return HintPoint(point=point, covered=covered, at_s=at_s, evidence=evidence)
+
+
+def _shared(group: Group, shared: frozenset[str]) -> Group:
+    if all(t.text in shared for t in group.alternatives):
+        return Group(group.alternatives, group.weight / 2, group.optional)
+    return group
+
+
+def _distinctive(group: Group, shared: frozenset[str]) -> bool:
+    return any(t.text not in GENERIC and t.text not in shared for t in group.alternatives)
+
+
+def shared_terms(points: list[str]) -> frozenset[str]:
+    """Terms that appear in more than one point."""
+    seen: dict[str, int] = {}
+    for point in points:
+        for text in {t.text for g in point_groups(point) if not g.optional for t in g.alternatives}:
+            seen[text] = seen.get(text, 0) + 1
+    return frozenset(t for t, n in seen.items() if n > 1)
 
 
 def _replaces_generic(group: Group, said: list) -> bool:
@@ -136,6 +157,7 @@ def _expansion_hits(point: str, tokens: list[Token], required: list[Group], hits
 
 def assess_coverage(points: list[str], tokens: list[Token]) -> Coverage:
     """Each point covered or not; the ratio is the share of points covered."""
-    assessed = [assess_point(p, tokens) for p in points]
+    shared = shared_terms(points)
+    assessed = [assess_point(p, tokens, shared) for p in points]
     ratio = sum(p.covered for p in assessed) / len(assessed) if assessed else 0.0
     return Coverage(ratio=round(ratio, 3), points=assessed)

@@ -14,6 +14,7 @@ FRAME_S = 0.02  # seconds per analysis frame
 ABS_FLOOR_RMS = 0.003  # about -50 dBFS: quieter frames are silence whatever the recording
 SPEECH_SHARE = 0.1  # a frame is voiced above this share of the loud (95th percentile) level
 NOISE_MARGIN = 3.0  # ...and above this multiple of the noise floor (10th percentile)
+LOUD_CAP = 0.5
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ def levels(audio: np.ndarray, sample_rate: int = 16000, frame_s: float = FRAME_S
         return Levels(frame_s, rms, np.zeros(0, dtype=bool), ABS_FLOOR_RMS)
     loud = float(np.percentile(rms, 95))
     noise = float(np.percentile(rms, 10))
-    threshold = max(ABS_FLOOR_RMS, SPEECH_SHARE * loud, NOISE_MARGIN * noise)
+    # the noise floor never lifts the threshold above half the loud level (speech with hardly a gap)
+    threshold = max(ABS_FLOOR_RMS, SPEECH_SHARE * loud, min(NOISE_MARGIN * noise, LOUD_CAP * loud))
     return Levels(frame_s, rms, rms > threshold, threshold)
 
 

@@ -95,7 +95,7 @@ def same_word(spoken: str, term: str) -> bool:
     if len(term) <= 3 or len(spoken) <= 2:
         return False
     a, b = stem(spoken), stem(term)
-    if a == b or fuzz.ratio(a, b) >= FUZZY_MIN:
+    if a == b or (a[:2] == b[:2] and fuzz.ratio(a, b) >= FUZZY_MIN):
         return True
     shorter, longer = sorted((spoken, term), key=len)
     if len(shorter) >= 5 and longer.startswith(shorter) and len(longer) - len(shorter) <= 4:

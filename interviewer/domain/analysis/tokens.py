@@ -54,6 +54,19 @@ def tokenize(words: tuple[Word, ...] | list[Word]) -> list[Token]:
                     last.after + lead + trail,
                 )
             continue
+        if tokens and lead == "-" and not tokens[-1].after:
+            last = tokens[-1]  # Whisper splits "cross-validation" into "cross" and "-validation"
+            tokens[-1] = Token(
+                last.index,
+                last.text + word.text.strip(),
+                f"{last.norm}-{norm}",
+                last.start,
+                word.end,
+                min(last.probability, word.probability),
+                last.before,
+                trail,
+            )
+            continue
         tokens.append(Token(len(tokens), word.text.strip(), norm, word.start, word.end, word.probability, lead, trail))
     return tokens
 

@@ -1,0 +1,282 @@
+"""The analysis on hand-made transcripts and synthetic audio: every function, traps included."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from interviewer.domain.analysis import ANALYSIS_VERSION, AnswerAnalysis, analyse
+from interviewer.domain.analysis.coverage import assess_coverage
+from interviewer.domain.analysis.fillers import find_fillers
+from interviewer.domain.analysis.hint_points import split_hint
+from interviewer.domain.analysis.pace import assess_pace, pace_series
+from interviewer.domain.analysis.pauses import assess_pauses
+from interviewer.domain.analysis.reliability import assess_reliability
+from interviewer.domain.analysis.signal import levels
+from interviewer.domain.analysis.timing import answer_bounds, assess_timing
+from interviewer.domain.analysis.tokens import tokenize
+from interviewer.domain.transcript import Transcript, Word
+
+SR = 16000
+IMBALANCE = (
+    "Cover SMOTE/ADASYN, focal loss, stratified cross-validation, precision-recall trade-offs, "
+    "and the importance of calibration in clinical settings."
+)
+
+
+def words(text: str, start: float = 1.0, step: float = 0.4, probability: float = 0.9) -> tuple[Word, ...]:
+    """Whisper-like words: leading space, punctuation attached, evenly timed."""
+    out, t = [], start
+    for w in text.split():
+        out.append(Word(" " + w, t, t + step * 0.8, probability))
+        t += step
+    return tuple(out)
+
+
+def tokens(text: str, **kw):
+    return tokenize(words(text, **kw))
+
+
+def types(text: str) -> list[str]:
+    return [h.type for h in find_fillers(tokens(text))]
+
+
+def voiced_audio(spans: list[tuple[float, float]], total_s: float, level: float = 0.1) -> np.ndarray:
+    """A tone where someone "speaks", digital silence elsewhere."""
+    audio = np.zeros(int(total_s * SR), dtype=np.float32)
+    for a, b in spans:
+        n = np.arange(int(a * SR), int(b * SR))
+        audio[n] = level * np.sin(2 * np.pi * 220 * n / SR)
+    return audio
+
+
+# fillers ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("So, um, I would start with the data.", ["so", "um"]),
+        ("I would, uh, check the labels.", ["uh"]),
+        ("The model was, like, really slow.", ["like"]),
+        ("It is, you know, a hard problem.", ["you know"]),
+        ("I mean, it depends on the cohort.", ["i mean"]),
+        ("Basically, we resample the data.", ["basically"]),
+        ("Actually, accuracy can mislead.", ["actually"]),
+        ("Umm, the answer is, uhh, simple.", ["um", "uh"]),
+    ],
+)
+def test_fillers_in_filler_use_are_counted_with_their_type(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I like this model because it is simple.",
+        "Do you know the API we used?",
+        "What I mean by bias is a systematic error.",
+        "We resample so that every fold keeps the ratio.",
+        "The mean of the errors differs across groups.",
+        "Methods like SMOTE make synthetic examples.",
+        "It looks like the model overfits.",
+        "So far it has worked well for us.",
+        "It actually helps the minority class.",
+        "If you know the prevalence you can correct it.",
+    ],
+)
+def test_trap_sentences_hold_no_filler(text):
+    assert types(text) == []
+
+
+def test_a_filler_next_to_a_trap_is_still_found():
+    assert types("I like this model, like, a lot, and what I mean by bias is, um, skew.") == ["like", "um"]
+
+
+# timing and pace -------------------------------------------------------------------------------------
+
+
+def test_timing_verdicts_and_margin():
+    assert assess_timing(200, (5.0, 95.0), (120, 180)).verdict == "short"
+    assert assess_timing(200, (5.0, 95.0), (120, 180)).over_s == pytest.approx(-30)
+    assert assess_timing(200, (5.0, 155.0), (120, 180)).verdict == "in band"
+    long = assess_timing(300, (2.0, 202.0), (120, 180))
+    assert (long.verdict, long.over_s, long.lead_in_s) == ("long", pytest.approx(20), 2.0)
+    assert assess_timing(10, None, (120, 180)).verdict == "no answer"
+
+
+def test_answer_bounds_snap_to_where_the_voice_is():
+    toks = tokens("one two three four", start=2.3, step=0.5)  # Whisper says 2.3 .. 4.2
+    lv = levels(voiced_audio([(2.0, 4.0)], 6.0))
+    start, end = answer_bounds(toks, lv)
+    assert start == pytest.approx(2.0, abs=0.03) and end == pytest.approx(4.0, abs=0.03)
+    assert answer_bounds(toks, None) == (pytest.approx(2.3), pytest.approx(4.2))
+
+
+def test_pace_counts_answer_words_over_the_answer_duration():
+    toks = tokens("a b c d e f g h i j", start=0.0, step=6.0)  # 10 words over 54 s + 4.8 s
+    pace = assess_pace(toks, (0.0, 60.0))
+    assert pace.words == 10 and pace.wpm == pytest.approx(10.0)
+
+
+def test_pace_series_has_one_point_per_window_and_folds_a_short_tail():
+    toks = tokens(" ".join(["w"] * 40), start=0.0, step=1.0)  # one word a second, 0..39 s
+    series = pace_series(toks, 0.0, 40.0, 15.0)
+    assert [round(t) for t, _ in series] == [0, 15, 30]  # a 10 s tail is long enough to stand alone
+    assert len(pace_series(toks, 0.0, 33.0, 15.0)) == 2  # 3 s tail folded into the last window
+    assert all(v == pytest.approx(60.0) for _, v in series)
+
+
+def test_wpm_does_not_count_fillers():
+    transcript = Transcript(words("So, um, the model, uh, is calibrated well.", start=0.0, step=0.5), duration_s=5)
+    a = analyse(transcript, np.zeros(0, dtype=np.float32), "", (1, 10))
+    assert a.pace.words == 5 and a.fillers.total == 3
+
+
+# pauses ----------------------------------------------------------------------------------------------
+
+
+def test_pauses_come_from_the_audio_between_words():
+    audio = voiced_audio([(1.0, 3.0), (5.5, 7.0), (8.0, 9.0)], 11.0)
+    toks = tokenize((Word(" a", 1.0, 3.4), Word(" b", 5.3, 7.0), Word(" c", 8.0, 9.0)))  # end stretched
+    lv = levels(audio)
+    pauses = assess_pauses(toks, lv, answer_bounds(toks, lv), 2.0)
+    assert pauses.long == 1
+    assert pauses.items[0].start == pytest.approx(3.0, abs=0.03)
+    assert pauses.items[0].end == pytest.approx(5.5, abs=0.03)
+
+
+def test_lead_in_and_tail_silence_are_not_pauses():
+    audio = voiced_audio([(4.0, 6.0)], 12.0)
+    toks = tokenize((Word(" a", 4.0, 5.0), Word(" b", 5.1, 6.0)))
+    lv = levels(audio)
+    assert assess_pauses(toks, lv, answer_bounds(toks, lv), 2.0).long == 0
+
+
+def test_pauses_fall_back_to_word_gaps_without_audio():
+    toks = tokenize((Word(" a", 0.0, 1.0), Word(" b", 3.5, 4.0), Word(" c", 4.5, 5.0)))
+    pauses = assess_pauses(toks, None, (0.0, 5.0), 2.0)
+    assert [(p.start, p.end) for p in pauses.items] == [(1.0, 3.5)]
+
+
+# hint points and coverage ----------------------------------------------------------------------------
+
+
+def test_split_hint_into_points():
+    assert split_hint(IMBALANCE) == [
+        "SMOTE/ADASYN",
+        "focal loss",
+        "stratified cross-validation",
+        "precision-recall trade-offs",
+        "the importance of calibration in clinical settings",
+    ]
+    assert split_hint("Cover selection bias (unrepresentative cohorts, skew), label bias, and X.") == [
+        "selection bias (unrepresentative cohorts, skew)",
+        "label bias",
+        "X",
+    ]
+    assert split_hint("A strong answer distinguishes A from B, and explains how ML helps.") == [
+        "A from B",
+        "how ML helps",
+    ]
+    assert split_hint("") == []
+
+
+def covered(hint: str, text: str) -> list[bool]:
+    return [p.covered for p in assess_coverage(split_hint(hint), tokens(text)).points]
+
+
+def test_coverage_finds_points_with_inflections_and_asr_spacing():
+    text = (
+        "We oversample with SMOTE. Then focal loss. Folds are stratified, cross -validation style. "
+        "Calibrated risks matter in the clinic."
+    )
+    assert covered(IMBALANCE, text) == [True, True, True, False, True]
+
+
+def test_coverage_reports_when_and_the_evidence():
+    coverage = assess_coverage(split_hint(IMBALANCE), tokens("um so we used focal loss here", start=10, step=1))
+    point = coverage.points[1]
+    assert point.at_s == pytest.approx(14.0) and point.evidence == "focal loss"
+    assert coverage.ratio == pytest.approx(0.2)
+
+
+def test_acronym_and_its_expansion_match_both_ways():
+    hint = "Cover weighted sums of risk alleles, and how PRS is used for disease risk stratification."
+    assert covered(hint, "the polygenic risk score is used to stratify disease risk") == [False, True]
+    hint2 = "Explain the polygenic risk score and its limits."
+    assert covered(hint2, "the PRS ranks people") == [True, False]
+
+
+def test_a_term_shared_by_points_cannot_cover_them_alone():
+    hint = "Cover selection bias, label bias, and measurement bias."
+    assert covered(hint, "there is a lot of bias in this data") == [False, False, False]
+    assert covered(hint, "label bias is when diagnoses come late") == [False, True, False]
+
+
+def test_off_topic_answer_covers_nothing():
+    text = (
+        "I spent last summer walking the coast path with friends. We planned each day, like, how far to "
+        "walk. The weather changed, so we carried jackets and a lot of food. The model of the trip was "
+        "simple and the data on the map was good."
+    )
+    assert not any(covered(IMBALANCE, text))
+
+
+# reliability -----------------------------------------------------------------------------------------
+
+
+def test_reliability_flags_quiet_clipped_silent_and_unsure_recordings():
+    toks = tokens(" ".join(["word"] * 30))
+    good = voiced_audio([(0.5, 9.5)], 10.0, level=0.2)
+    assert assess_reliability(good, levels(good), toks).ok
+    quiet = voiced_audio([(0.5, 9.5)], 10.0, level=0.005)
+    assert "fillers" in assess_reliability(quiet, levels(quiet), toks).untrusted
+    clipped = np.clip(good * 10, -1, 1)
+    assert any("clipped" in w for w in assess_reliability(clipped, levels(clipped), toks).warnings)
+    silent = voiced_audio([(0.5, 1.0)], 10.0, level=0.2)
+    assert "pauses" in assess_reliability(silent, levels(silent), toks).untrusted
+    unsure = tokens(" ".join(["word"] * 30), probability=0.3)
+    assert "coverage" in assess_reliability(good, levels(good), unsure).untrusted
+
+
+# the whole analysis ----------------------------------------------------------------------------------
+
+
+def test_analyse_json_has_the_contract_keys_and_round_trips():
+    transcript = Transcript(
+        words("So, um, I would use SMOTE and focal loss, you know, with stratified folds.", start=1.0, step=0.5),
+        duration_s=12.0,
+    )
+    audio = voiced_audio([(1.0, 8.0)], 12.0)
+    a = analyse(transcript, audio, IMBALANCE, target_s=(5, 10))
+    data = json.loads(json.dumps(a.to_dict()))
+    for key in (
+        "analysis_version",
+        "recording_s",
+        "lead_in_s",
+        "duration_s",
+        "words",
+        "wpm",
+        "timing",
+        "pauses",
+        "fillers",
+        "coverage",
+        "reliability",
+        "transcript",
+    ):
+        assert key in data
+    assert data["analysis_version"] == ANALYSIS_VERSION
+    assert data["timing"]["target_s"] == [5, 10] and data["timing"]["verdict"] == "in band"
+    assert data["fillers"]["by_type"] == {"so": 1, "um": 1, "you know": 1}
+    assert {"point", "covered", "at_s", "evidence"} <= set(data["coverage"]["points"][0])
+    assert set(data["pauses"]) >= {"threshold_s", "long", "items"}
+    assert AnswerAnalysis.from_dict(data).to_dict() == data
+
+
+def test_no_words_is_no_answer():
+    a = analyse(Transcript((), duration_s=5.0), np.zeros(5 * SR, dtype=np.float32), IMBALANCE)
+    assert a.timing.verdict == "no answer" and a.pace.wpm == 0 and a.coverage.ratio == 0
+    assert a.verdict.fix_first
