@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from interviewer.domain.analysis import ANALYSIS_VERSION
 from interviewer.domain.audiofile import GrowingWav
 from interviewer.domain.storage import SessionStore
 
@@ -38,10 +39,14 @@ def words_with_times() -> list[dict]:
     return words
 
 
-def sample_analysis(version: int = 1, wpm: float = 121.0) -> dict:
+def sample_analysis(version=ANALYSIS_VERSION, wpm: float = 121.0) -> dict:
     words = words_with_times()
     pause_word = next(w for w in words if w["word"].strip() == PAUSE_AFTER)
-    fillers = [{"type": w["word"].strip(), "start": w["start"]} for w in words if w["word"].strip() in FILLERS]
+    fillers = [
+        {"type": w["word"].strip(), "start": w["start"], "text": w["word"].strip()}
+        for w in words
+        if w["word"].strip() in FILLERS
+    ]
     end = words[-1]["end"]
     at = {w["word"].strip(" ,."): w["start"] for w in reversed(words)}
     return {
@@ -68,12 +73,13 @@ def sample_analysis(version: int = 1, wpm: float = 121.0) -> dict:
             ],
         },
         "reliability": {"ok": True, "warnings": []},
-        "pace": {"series": [{"t": 10.0, "wpm": 110}, {"t": 20.0, "wpm": 135}, {"t": 30.0, "wpm": 118}]},
+        "pace": {"window_s": 15.0, "series": [[0.0, 110.0], [5.0, 135.0], [10.0, 118.0], [15.0, 126.0]]},
         "score": {
             "delivery": 6,
             "content": 7,
             "reasons": ["18 s long: well under the 2-3 minute target", "2 fillers (6.3 per minute)"],
         },
+        "verdict": {"summary": "Clear story, but far too short.", "fix_first": ["Say what you learned."]},
         "transcript": {"text": SAY, "words": words},
     }
 
@@ -84,14 +90,18 @@ def sample_audio(seconds: float, seed: int = 7) -> np.ndarray:
 
 
 def make_session(
-    root: Path, when: datetime = datetime(2026, 11, 16, 9, 30), bank: str = "behavioural", analysed: bool = True
+    root: Path,
+    when: datetime = datetime(2026, 11, 16, 9, 30),
+    bank: str = "behavioural",
+    analysed: bool = True,
+    version=ANALYSIS_VERSION,
 ) -> tuple[SessionStore, object, object]:
     store = SessionStore(root)
     session = store.new_session(
         bank, bank.capitalize() + " questions", now=when, engine="faster-whisper", model="tiny.en"
     )
     answer = store.start_answer(session, "disagree", QUESTION, HINT, (120, 180), now=when)
-    analysis = sample_analysis()
+    analysis = sample_analysis(version)
     wav = GrowingWav(store.wav_path(session, answer))
     wav.append(sample_audio(analysis["recording_s"]))
     wav.close()
@@ -106,5 +116,5 @@ def make_session(
     }
     store.save_transcript(session, answer, transcript)
     if analysed:
-        store.save_analysis(session, answer, analysis, 1)
+        store.save_analysis(session, answer, analysis, analysis["analysis_version"])
     return store, session, answer

@@ -23,6 +23,7 @@ class Figure:
     detail: str = ""
     level: str = "ok"
     series: tuple[float, ...] = field(default=())
+    bar: str = ""  # a text bar of the value against its band (for terminals)
 
 
 def sparkline(values) -> str:
@@ -64,14 +65,14 @@ def _duration(analysis: dict) -> Figure | None:
     lo, hi = (timing.get("target_s") or [0, 0])[:2]
     verdict = str(timing.get("verdict", ""))
     level = "ok" if verdict in ("", "within", "ok") else "warn"
-    detail = f"{band_bar(duration, lo, hi)} target {fmt_clock(lo)}–{fmt_clock(hi)}" if hi else ""
+    detail = f"target {fmt_clock(lo)}–{fmt_clock(hi)}" if hi else ""
     value = fmt_clock(duration)
     if verdict:
         value += f"  {verdict}"
     over = timing.get("over_s")
     if over:
         value += f" by {abs(float(over)):.0f} s"
-    return Figure("duration", "Duration", value, detail, level)
+    return Figure("duration", "Duration", value, detail, level, bar=band_bar(duration, lo, hi) if hi else "")
 
 
 def _pace(analysis: dict) -> Figure | None:
@@ -115,13 +116,31 @@ def _coverage(analysis: dict) -> Figure | None:
     return Figure("coverage", "Coverage", f"{covered}/{len(points)} points", f"{ratio:.0%}", level)
 
 
+UNTRUSTED_KEYS = {"pace": "wpm", "fillers": "fillers", "pauses": "pauses", "coverage": "coverage"}
+
+
 def figures(analysis: dict) -> list[Figure]:
-    rows = [f(analysis) for f in (_duration, _pace, _fillers, _pauses, _coverage)]
-    return [row for row in rows if row is not None]
+    """The rows; a figure the reliability check distrusts is marked `bad` and says so."""
+    untrusted = set((analysis.get("reliability") or {}).get("untrusted") or [])
+    rows = []
+    for make in (_duration, _pace, _fillers, _pauses, _coverage):
+        row = make(analysis)
+        if row is None:
+            continue
+        if UNTRUSTED_KEYS.get(row.key) in untrusted or row.key in untrusted:
+            row = Figure(row.key, row.label, row.value + " (unreliable)", row.detail, "bad", row.series, row.bar)
+        rows.append(row)
+    return rows
+
+
+def verdict_lines(analysis: dict) -> list[str]:
+    verdict = analysis.get("verdict") or {}
+    lines = [str(verdict["summary"])] if verdict.get("summary") else []
+    return lines + [f"→ {item}" for item in verdict.get("fix_first") or []]
 
 
 def score_lines(analysis: dict) -> list[str]:
-    """`Delivery 7/10`, `Content 6/10` and each reason, as the analysis saved them."""
+    """`Delivery 7/10`, `Content 6/10`, as the analysis saved them."""
     score = analysis.get("score")
     if not isinstance(score, dict):
         return []
@@ -129,10 +148,15 @@ def score_lines(analysis: dict) -> list[str]:
     for key in ("delivery", "content"):
         if score.get(key) is not None:
             lines.append(f"{key.capitalize()} {_score_value(score[key])}")
-    reasons = score.get("reasons") or []
+    return lines
+
+
+def score_reasons(analysis: dict) -> list[str]:
+    score = analysis.get("score")
+    reasons = (score.get("reasons") if isinstance(score, dict) else None) or []
     if isinstance(reasons, dict):
         reasons = [r for values in reasons.values() for r in (values if isinstance(values, list) else [values])]
-    return lines + [f"• {reason}" for reason in reasons]
+    return [str(reason) for reason in reasons]
 
 
 def _score_value(value) -> str:

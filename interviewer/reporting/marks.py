@@ -36,8 +36,11 @@ def fmt_clock(seconds: float | None) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def pause_label(mark: Mark) -> str:
-    return f"[⏸ {mark.duration:.1f} s]"
+PAUSE_SYMBOL = "⏸"  # terminals draw it; the HTML report uses "‖", which every browser font has
+
+
+def pause_label(mark: Mark, symbol: str = PAUSE_SYMBOL) -> str:
+    return f"[{symbol} {mark.duration:.1f} s]"
 
 
 def _words(analysis: dict) -> list[dict]:
@@ -55,34 +58,53 @@ def _long_pauses(analysis: dict) -> list[tuple[float, float]]:
     return sorted(found)
 
 
-def _filler_starts(analysis: dict) -> list[tuple[float, str]]:
+def _filler_items(analysis: dict) -> list[tuple[float, str, str]]:
+    """(start, type, text said) of each filler; `text` may be several words ("you know")."""
     items = (analysis.get("fillers") or {}).get("items") or []
-    return sorted((float(item["start"]), str(item.get("type", ""))) for item in items)
+    return sorted((float(i["start"]), str(i.get("type", "")), str(i.get("text") or i.get("type", ""))) for i in items)
 
 
-def _word_marks(words: list[dict], fillers: list[tuple[float, str]]) -> tuple[list[Mark], list]:
-    """Marks for the words, and the filler items no word matched (heard in the audio only)."""
-    unmatched = list(fillers)
-    marks = []
-    for word in words:
-        start, end = float(word["start"]), float(word["end"])
-        probability = float(word.get("probability", 1.0))
-        norm = str(word["word"]).strip().strip(".,!?;:\"'").lower()
-        hit = next(
-            (f for f in unmatched if abs(f[0] - start) <= FILLER_MATCH_S and f[1].lower().split()[:1] == [norm]), None
+def _norm(text: str) -> str:
+    return text.strip().strip(".,!?;:\"'…-").lower()
+
+
+def _filler_word_indices(words: list[dict], fillers: list[tuple[float, str, str]]) -> tuple[set[int], list]:
+    """Indices of the words that are fillers, and the fillers no word matched (heard only)."""
+    marked: set[int] = set()
+    unmatched = []
+    for start, kind, said in fillers:
+        parts = [_norm(w) for w in said.split()] or [kind]
+        first = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if i not in marked
+                and abs(float(w["start"]) - start) <= FILLER_MATCH_S
+                and _norm(str(w["word"])) == parts[0]
+            ),
+            None,
         )
-        if hit is not None:
-            unmatched.remove(hit)
-            kind = FILLER
-        else:
-            kind = UNSURE if probability < LOW_PROBABILITY else WORD
-        marks.append(Mark(kind, str(word["word"]).strip(), start, end, probability))
+        if first is None:
+            unmatched.append((start, kind))
+            continue
+        marked.update(range(first, min(len(words), first + len(parts))))
+    return marked, unmatched
+
+
+def _word_marks(words: list[dict], fillers: list[tuple[float, str, str]]) -> tuple[list[Mark], list]:
+    """Marks for the words, and the filler items no word matched (heard in the audio only)."""
+    filler_words, unmatched = _filler_word_indices(words, fillers)
+    marks = []
+    for i, word in enumerate(words):
+        probability = float(word.get("probability", 1.0))
+        kind = FILLER if i in filler_words else UNSURE if probability < LOW_PROBABILITY else WORD
+        marks.append(Mark(kind, str(word["word"]).strip(), float(word["start"]), float(word["end"]), probability))
     return marks, unmatched
 
 
 def transcript_marks(analysis: dict) -> list[Mark]:
     """Words, fillers (also those heard but not transcribed) and long pauses, in time order."""
-    marks, unmatched = _word_marks(_words(analysis), _filler_starts(analysis))
+    marks, unmatched = _word_marks(_words(analysis), _filler_items(analysis))
     extra = [Mark(FILLER, f"‹{kind}›", start, start) for start, kind in unmatched]
     pauses = [Mark(PAUSE, "", start, end) for start, end in _long_pauses(analysis)]
     order = {PAUSE: 0, FILLER: 1, UNSURE: 1, WORD: 1}

@@ -8,7 +8,16 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from interviewer.reporting.figures import Figure, figures, score_lines, sparkline, trusted, warnings
+from interviewer.reporting.figures import (
+    Figure,
+    figures,
+    score_lines,
+    score_reasons,
+    sparkline,
+    trusted,
+    verdict_lines,
+    warnings,
+)
 
 LEVEL_STYLE = {"ok": "green", "warn": "yellow", "bad": "red"}
 
@@ -23,11 +32,14 @@ def render_figures(analysis: dict) -> Text:
             text.append(f"  {note}\n", style="red" if not trusted(analysis) else "yellow")
     for row in figures(analysis):
         _append_row(text, row)
-    lines = score_lines(analysis)
-    if lines:
+    for line in verdict_lines(analysis):
+        text.append(line + "\n", style="italic" if not line.startswith("→") else "yellow")
+    lines, reasons = score_lines(analysis), score_reasons(analysis)
+    if lines or reasons:
         text.append("\n")
-    for line in lines:
-        text.append(line + "\n", style="dim" if line.startswith("•") else "bold")
+    text.append("   ".join(lines) + ("\n" if lines else ""), style="bold")
+    for reason in reasons:
+        text.append(f"• {reason}\n", style="dim")
     return text if text.plain else Text("No analysis yet.", style="dim")
 
 
@@ -37,8 +49,9 @@ def _append_row(text: Text, row: Figure) -> None:
     if row.series:
         text.append("  " + sparkline(row.series), style="cyan")
     text.append("\n")
-    if row.detail:
-        text.append(f"  {row.detail}\n", style="dim")
+    detail = "  ".join(part for part in (row.bar, row.detail) if part)
+    if detail:
+        text.append(f"  {detail}\n", style="dim")
 
 
 class FiguresPanel(Static):

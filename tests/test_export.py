@@ -1,0 +1,111 @@
+"""Exports of a fixed session: Markdown, JSON, and HTML rendered in headless Chromium."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from interviewer.domain.analysis import ANALYSIS_VERSION
+from interviewer.reporting.export import collect, render
+from tests.reporting_fixtures import QUESTION, UNSURE_WORD, make_session
+
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+PROBE = """<script>
+const style = (sel) => { const e = document.querySelector(sel); return e ? getComputedStyle(e) : null; };
+const report = {
+  fillers: [...document.querySelectorAll('mark.filler')].map(e => e.textContent).filter(t => t !== 'filler'),
+  filler_bg: style('.transcript mark.filler').backgroundColor,
+  pauses: [...document.querySelectorAll('.transcript .pause')].map(e => e.textContent),
+  pause_color: style('.transcript .pause').color,
+  unsure: [...document.querySelectorAll('.transcript .unsure')].map(e => e.textContent),
+  unsure_decoration: style('.transcript .unsure').textDecorationLine,
+  charts: [...document.querySelectorAll('svg.chart')].map(e => e.getAttribute('aria-label')),
+  chart_heights: [...document.querySelectorAll('svg.chart')].map(e => e.getBoundingClientRect().height),
+  hints: [...document.querySelectorAll('ul.hints li')].map(e => e.textContent),
+};
+document.body.setAttribute('data-probe', JSON.stringify(report));
+</script>"""
+
+
+def _session(tmp_path):
+    store, session, answer = make_session(tmp_path / "rec")
+    return store, session, answer, collect(store, session)
+
+
+def test_markdown_has_the_same_highlights_as_the_screen(tmp_path):
+    store, session, answer, answers = _session(tmp_path)
+    md = render("md", session, answers)
+    assert f"## 1. {QUESTION}" in md
+    assert "**==um==**" in md and "**==like==**" in md
+    assert "`[⏸ 3.2 s]`" in md and f"_{UNSURE_WORD}_?" in md
+    assert "- ✓ what you did — at 0:10" in md and "- ✗ what you learned" in md
+    assert "| Fillers | 6.3/min (2) | like 1, um 1 |" in md
+
+
+def test_json_holds_every_analysis_version(tmp_path):
+    store, session, answer, _ = _session(tmp_path)
+    newer = store.latest_analysis(session, answer) | {"analysis_version": 99, "wpm": 130.0}
+    store.save_analysis(session, answer, newer, 99)
+    data = json.loads(render("json", session, collect(store, session)))
+    exported = data["answers"][0]
+    assert exported["analysis"]["wpm"] == 130.0
+    assert [a["analysis_version"] for a in exported["all_analyses"]] == [ANALYSIS_VERSION, 99]
+    assert data["session"]["id"] == session.id
+
+
+def test_html_is_self_contained_and_audio_only_when_asked(tmp_path):
+    store, session, answer, answers = _session(tmp_path)
+    plain = render("html", session, answers)
+    assert "<audio" not in plain and "base64" not in plain
+    assert not re.search(r"""(src|href)=["']?(https?:|//)""", plain) and "<link" not in plain
+    with_audio = render("html", session, answers, audio=True)
+    embedded = re.search(r'src="data:audio/wav;base64,([^"]+)"', with_audio).group(1)
+    assert base64.b64decode(embedded) == store.wav_path(session, answer).read_bytes()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    path = shutil.which("chromium")
+    assert path, "chromium is needed for the HTML export tests: apt-get install chromium (./dev does it)"
+    return path
+
+
+def _rendered_probe(chromium: str, html_path, tmp_path) -> dict:
+    probed = html_path.with_name("probe.html")
+    probed.write_text(html_path.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"))
+    done = subprocess.run(
+        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium'}", "--dump-dom", probed.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    found = re.search(r"data-probe=\"([^\"]+)\"", done.stdout)
+    assert found, done.stderr[-2000:]
+    return json.loads(found.group(1).replace("&quot;", '"'))
+
+
+def test_html_renders_with_highlights_in_headless_chromium(tmp_path, chromium):
+    from interviewer import cli
+
+    store, session, answer, _ = _session(tmp_path)
+    out = tmp_path / "report.html"
+    assert cli.main(["--recordings-dir", str(store.root), "sessions", "export", session.id,
+                     "--format", "html", "-o", str(out)]) == 0  # fmt: skip
+    probe = _rendered_probe(chromium, out, tmp_path)
+    assert probe["fillers"] == ["um", "like"]
+    assert probe["filler_bg"] == "rgb(255, 224, 102)"  # the yellow of mark.filler
+    assert probe["pauses"] == ["[‖ 3.2 s]"] and probe["pause_color"] == "rgb(160, 48, 138)"
+    assert probe["unsure"] == [UNSURE_WORD] and "underline" in probe["unsure_decoration"]
+    assert len(probe["charts"]) == 3 and all(h > 20 for h in probe["chart_heights"])
+    assert probe["hints"][1].startswith("✓ what you did") and probe["hints"][3] == "✗ what you learned"
+    shot = tmp_path / "report.png"
+    subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium'}",
+                    "--window-size=1200,900", f"--screenshot={shot}", out.as_uri()],
+                   capture_output=True, timeout=120, check=True)  # fmt: skip
+    assert shot.stat().st_size > 20_000  # a page with text and charts, not a blank one
