@@ -252,8 +252,8 @@ def _questions(raw_questions: list, lines: _Lines, problem) -> list[Question]:
         if question.id in first_line_of:
             problem(
                 lines.question(index, "id"),
-                f"duplicate id {question.id!r} (first used on line {first_line_of[question.id]}); "
-                "give this question its own id",
+                f"question {index + 1}: duplicate id {question.id!r} "
+                f"(first used on line {first_line_of[question.id]}); give this question its own id",
             )
         first_line_of.setdefault(question.id, lines.question(index, "id"))
         questions.append(question)

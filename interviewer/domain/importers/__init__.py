@@ -12,7 +12,7 @@ from pathlib import Path
 
 from interviewer.domain.bank import Bank
 from interviewer.domain.importers import details_notes, hint_list, numbered_page, qa_guide
-from interviewer.domain.importers.document import ParsedDocument
+from interviewer.domain.importers.document import ParsedDocument, with_stand_ins
 from interviewer.errors import BankError
 
 IMPORTER_VERSION = "1"
@@ -62,7 +62,7 @@ def import_document(path: Path, bank_id: str, title: str | None = None) -> tuple
     bank = Bank(
         id=bank_id,
         title=title or parsed.title or Path(path).stem,
-        questions=tuple(parsed.questions),
+        questions=tuple(with_stand_ins(q) for q in parsed.questions),
         description=parsed.description,
         source=Path(path).name,
         importer_version=f"{shape}/{IMPORTER_VERSION}",

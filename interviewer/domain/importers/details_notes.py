@@ -168,17 +168,12 @@ def _drop_restated(found: list[_Found], notes: list[str]) -> list[_Found]:
 
 def _question(number: int, found: _Found) -> Question:
     answer = clean_block(_ANSWER_LABEL.sub("", "\n".join(found.answer), count=1))
-    hint = hint_from_answer(answer)
-    missing = found.missing
-    if not hint:
-        hint = f"The notes hold no answer to this question; answer it directly: {spoken(found.text)}"
-        missing = missing + ("hint",)
     return Question(
         id=question_id(number),
         text=spoken(found.text),
-        hint=hint,
+        hint=hint_from_answer(answer),
         category=spoken(found.category),
         model_answer=answer,
         exhibit=found.exhibit,
-        missing=missing,
+        missing=found.missing,
     )
