@@ -18,6 +18,7 @@ from interviewer.domain.practice.samples import make_analysis, store_session
 from interviewer.domain.practice.scheduler import PracticeScheduler, grade_answer
 from interviewer.domain.practice.summary import summarise
 from interviewer.domain.storage import SessionStore
+from interviewer.errors import StorageError
 
 DAY1 = datetime(2026, 11, 1, 9, 0, 0)
 FILLER = "This sentence is filler that says nothing the question asked for at all."
@@ -76,6 +77,7 @@ def test_plan_weak_asks_worst_answered_first_then_unanswered_then_good(banks, tm
     history = collect_attempts(store)
     plan = plan_interview(banks[:1], PlanRequest(n=4, order="weak", seed=1), history)
     assert [p.question.id for p in plan] == ["a2", "a3", "a4", "a1"]
+    assert plan_interview(banks[:1], PlanRequest(n=4, order="weak", seed=1), store) == plan
 
 
 def test_plan_request_refuses_unknown_order_and_zero_questions():
@@ -150,7 +152,7 @@ def test_a_retry_that_goes_well_pushes_the_question_out(tmp_path):
 def test_a_broken_schedule_file_is_reported_with_its_path(tmp_path):
     path = tmp_path / "s.json"
     path.write_text("{not json")
-    with pytest.raises(ValueError, match="s.json"):
+    with pytest.raises(StorageError, match="s.json"):
         PracticeScheduler(path)
 
 
@@ -199,6 +201,7 @@ def test_cuts_take_the_shortest_digression_that_is_enough():
     assert plan.over_s == 28.0
     assert [c.index for c in plan.cuts] == [1] and plan.saved_s == 52.0
     assert plan.brings_into_band and plan.points_lost == ()
+    assert plan.cuts[0].text == FILLER
 
 
 def test_cuts_fall_back_to_point_carrying_sentences_only_when_needed():
@@ -206,6 +209,32 @@ def test_cuts_fall_back_to_point_carrying_sentences_only_when_needed():
     # 168 s over: both digressions (156 s) are not enough, so the shortest point that is enough goes too
     assert [c.index for c in plan.cuts] == [1, 2, 3, 4]
     assert plan.points_lost == ("action",) and plan.saved_s == 172.0
+
+
+def test_a_point_said_twice_survives_cutting_one_of_its_sentences():
+    said = [
+        "We put a cache in front of the database to cut latency.",
+        "Everyone liked it a lot.",
+        "So the cache in front of the database cut latency, as I said.",
+        "Then we measured the p99.",
+    ]
+    # 12 + 5 + 13 + 5 = 35 words over 140 s: 4 s a word; the matcher placed the point in sentence 0
+    analysis = make_analysis(
+        said, 140.0, (60, 70), points={"cache in front of the database": 0.0, "measured p99 latency": 120.0}
+    )
+    found = sentences(analysis)
+    assert [s.points for s in found] == [
+        ("cache in front of the database",),
+        (),
+        ("cache in front of the database",),
+        ("measured p99 latency",),
+    ]
+    plan = suggest_cuts(analysis)
+    assert [s.saves_s for s in found] == [48.0, 20.0, 52.0, 20.0]
+    assert plan.over_s == 70.0
+    # the longest digression-free cut first (the repeat), then sentence 0 is the point's only carrier
+    assert [c.index for c in plan.cuts] == [1, 2] and plan.saved_s == 72.0
+    assert plan.points_lost == ()
 
 
 def test_no_cuts_inside_the_band():

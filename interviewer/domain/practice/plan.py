@@ -7,8 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from interviewer.domain.bank import Bank, Question
-from interviewer.domain.practice.attempts import Attempt
+from interviewer.domain.practice.attempts import Attempt, collect_attempts
 from interviewer.domain.practice.figures import weakness
+from interviewer.domain.storage import SessionStore
 
 ORDERS = ("random", "in order", "weak")
 
@@ -38,13 +39,17 @@ class PlannedQuestion:
 
 
 def plan_interview(
-    banks: Sequence[Bank], request: PlanRequest, history: Iterable[Attempt] = ()
+    banks: Sequence[Bank], request: PlanRequest, history: Iterable[Attempt] | SessionStore = ()
 ) -> list[PlannedQuestion]:
     """Up to `request.n` questions from the chosen banks that pass the filters.
 
     "in order" keeps bank then file order; "random" shuffles with `request.seed`; "weak" asks the
     questions whose latest attempt had the most to work on first, then those never answered
     (shuffled), then the ones answered well. Fewer than `n` come back when fewer match.
+
+    Args:
+        history: past attempts (`collect_attempts(store)`), or the store itself to read them from;
+            only "weak" uses them.
     """
     pool = [
         PlannedQuestion(bank.id, q)
@@ -56,7 +61,8 @@ def plan_interview(
     if request.order == "random":
         random.Random(request.seed).shuffle(pool)
     elif request.order == "weak":
-        pool = _weakest_first(pool, history, random.Random(request.seed))
+        attempts = collect_attempts(history) if isinstance(history, SessionStore) else history
+        pool = _weakest_first(pool, attempts, random.Random(request.seed))
     return pool[: request.n]
 
 

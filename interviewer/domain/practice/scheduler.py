@@ -22,8 +22,9 @@ from fsrs import Card, Rating, Scheduler
 from interviewer.domain.practice.attempts import Attempt
 from interviewer.domain.practice.figures import AnswerFigures, issues, weakness
 from interviewer.domain.storage import write_json_atomic
+from interviewer.errors import StorageError
 
-SCHEDULE_FILE = "practice_schedule.json"
+SCHEDULE_FILE = "practice.json"  # in the user data dir
 FORMAT = 1
 COVERAGE_AGAIN = 0.5  # covering less than half the hint's points is a miss, whatever else went well
 WEAKNESS_AGAIN = 1.0  # summed issue severity (see figures.issues) at which an answer counts as a miss
@@ -118,7 +119,11 @@ class PracticeScheduler:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             states = [ReviewState.from_dict(item) for item in data.get("cards", [])]
         except (OSError, ValueError, KeyError, TypeError) as e:
-            raise ValueError(f"{self.path}: unreadable practice schedule ({e})") from e
+            raise StorageError(
+                f"{self.path}: the practice schedule cannot be read ({e})",
+                f"Move {self.path.name} aside; the schedule is rebuilt from your recorded answers "
+                "(only 'known' marks are lost).",
+            ) from e
         self.states = {(s.bank_id, s.question_id): s for s in states}
 
     def save(self) -> None:
@@ -175,6 +180,11 @@ class PracticeScheduler:
     def upcoming(self) -> list[ReviewState]:
         """Every question with a schedule, soonest first (known ones last)."""
         return sorted(self.states.values(), key=lambda s: (s.known, s.card.due))
+
+
+def load_scheduler(path: Path) -> PracticeScheduler:
+    """The schedule kept at `path` (empty when the file does not exist yet)."""
+    return PracticeScheduler(path)
 
 
 def _as_utc(stamp: str) -> datetime:

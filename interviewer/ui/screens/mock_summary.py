@@ -134,8 +134,9 @@ def describe_cuts(analysis: dict, attempt: Attempt) -> str:
         + ":"
     ]
     for cut in plan.cuts:
-        carried = f" [yellow](carries: {escape(', '.join(cut.points))})[/yellow]" if cut.points else ""
-        lines.append(f"• −{cut.saves_s:.0f} s “{escape(_shorten(cut.text, 90))}”{carried}")
+        lost = [p for p in cut.points if p in plan.points_lost]
+        loses = f" [yellow](loses: {escape('; '.join(lost))})[/yellow]" if lost else ""
+        lines.append(f"• −{cut.saves_s:.0f} s “{escape(_shorten(cut.text, 90))}”{loses}")
     return "\n".join(lines)
 
 
