@@ -77,6 +77,9 @@ class InterviewApp(App):
                 self.call_from_thread(self.notify, f"Could not finish an answer from {session.id}: {e}",
                                       severity="warning")
 
+    def on_model_status(self, message: ModelStatus) -> None:
+        self.screen.post_message(ModelStatus(message.text))
+
     def load_banks(self) -> tuple[list[Bank], list[BrokenBank]]:
         from interviewer.domain.bank import discover_banks
 

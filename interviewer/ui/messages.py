@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.message import Message
 
 
-@dataclass
-class ModelStatus(Message):
-    text: str
+class ModelStatus(Message, bubble=False):
+    """The model loader's progress; the app hands it to the screen on top."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
