@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from interviewer.domain.importers.text import (
     MAX_POINTS,
+    is_advice,
     is_chatter,
+    is_offer,
     join_points,
     sentences,
     shorten,
@@ -86,7 +88,7 @@ def _prose_lines(answer: str) -> list[str]:
         if in_code or stripped.startswith("|") or raw.startswith("    ") and not _BULLET.match(raw):
             continue
         line = strip_emoji(re.sub(r"<[^>]+>", "", raw)).rstrip()
-        if is_chatter(strip_markdown(line)) or re.match(r"^\*\(.*\)\*$", line.strip()):
+        if is_offer(strip_markdown(line)) or re.match(r"^\*\(.*\)\*$", line.strip()):
             continue
         lines.append(line)
     return lines
@@ -95,10 +97,15 @@ def _prose_lines(answer: str) -> list[str]:
 def _sections(lines: list[str], bold_labels: bool) -> list[_Section]:
     sections = [_Section("", [], [])]
     paragraph: list[str] = []
+    advice = False  # bullets right after advice on how to answer are advice too
 
     def flush() -> None:
+        nonlocal advice
         if paragraph:
-            _add_paragraph(sections[-1], " ".join(paragraph))
+            text = " ".join(paragraph)
+            advice = is_advice(text)
+            if not advice:
+                _add_paragraph(sections[-1], text)
             paragraph.clear()
 
     for line in lines:
@@ -108,14 +115,15 @@ def _sections(lines: list[str], bold_labels: bool) -> list[_Section]:
         label = _label(line) if bold_labels or line.lstrip().startswith("#") else None
         if label is not None:
             flush()
-            sections.append(_Section(label, [], []))
+            advice = is_advice(label)
+            sections.append(_Section("" if advice else label, [], []))
             continue
         bullet = _BULLET.match(line)
         lead = _LEAD_LABEL.match(line)
         if bullet or lead:
             flush()
             item = strip_markdown(bullet.group(1) if bullet else f"{lead.group(1)}: {lead.group(2)}")
-            if item and not item.endswith(":") and not is_chatter(item):
+            if item and not advice and not item.endswith(":") and not is_chatter(item) and not is_advice(item):
                 sections[-1].bullets.append(item)
             continue
         paragraph.append(line.strip())
@@ -147,6 +155,6 @@ def _add_paragraph(section: _Section, text: str) -> None:
     found = False
     for sentence in sentences(text):
         claim = without_filler(sentence)
-        if claim and not claim.endswith(":") and not is_chatter(claim):
+        if claim and not claim.endswith(":") and not is_chatter(claim) and not is_advice(claim):
             (section.more if found else section.claims).append(claim)
             found = True

@@ -36,6 +36,13 @@ _INTRO = re.compile(
     r"i usually answer this|i['’]?d (frame|structure|answer|say it)|in interview form|example answer)\b",
     re.IGNORECASE,
 )
+_ADVICE = re.compile(
+    r"\b(answer (this|it)\b|this answer|in an interview|interview version|structure (it|this|the answer)|"
+    r"way to (answer|structure|say)|(strong|good|clean) answer (should|would)|answer (should|would) show|"
+    r"interviewers? want)",
+    re.IGNORECASE,
+)
+_LOOSE_END = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "by", "with", "that", "as", "is", "are"}
 MAX_POINTS = 6
 MAX_POINT_CHARS = 80
 
@@ -130,7 +137,10 @@ def shorten(point: str, limit: int = MAX_POINT_CHARS) -> str:
         cut = point.find(mark, start, limit)
         if cut > 0:
             return point[:cut].rstrip(".;:,")
-    return point[: point.rfind(" ", 0, limit)].rstrip(".;:,")
+    words = point[: point.rfind(" ", 0, limit)].split()
+    while len(words) > 3 and words[-1].lower() in _LOOSE_END:
+        words.pop()
+    return " ".join(words).rstrip(".;:,")
 
 
 def join_points(points: list[str]) -> str:
@@ -145,8 +155,18 @@ def join_points(points: list[str]) -> str:
     return "; ".join(unique[:MAX_POINTS]) + ("." if unique else "")
 
 
+def is_offer(text: str) -> bool:
+    """A chatbot's offer to do more ('Would you like ...'), never part of an answer."""
+    return bool(_CHATTER.match(text))
+
+
 def is_chatter(text: str) -> bool:
     return bool(_CHATTER.match(text) or _INTRO.match(text))
+
+
+def is_advice(text: str) -> bool:
+    """Advice on how to answer ('A strong way to answer this is:'), not part of the answer."""
+    return bool(_ADVICE.search(text))
 
 
 def without_filler(sentence: str) -> str:
