@@ -113,8 +113,8 @@ def clean_block(markdown: str) -> str:
     """A model answer kept for reading: repaired, no HTML wrappers, no emoji, no chatbot offers."""
     lines = []
     for line in repair(markdown).split("\n"):
-        line = re.sub(r"</?(details|summary|p)>|<summary>.*?</summary>", "", line).rstrip()
-        line = strip_emoji(line).rstrip()
+        line = re.sub(r"<summary>.*?</summary>|</?(details|summary|p)>", "", line).rstrip()
+        line = re.sub(r"^(#{1,6})\s{2,}(?=\S)", r"\1 ", strip_emoji(line)).rstrip()
         if _CHATTER.match(strip_markdown(line)) or re.match(r"^\*\(This .*\)\*$", line.strip()):
             continue
         lines.append(line)
