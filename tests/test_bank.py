@@ -177,3 +177,10 @@ def test_banks_check_exits_1_with_file_line_messages(own_banks, capsys):
     assert f"{bad}:11: question 2: duplicate id 'a'" in capsys.readouterr().out
     assert cli.main(["banks", "check", str(paths.shipped_banks_dir())]) == 0
     assert cli.main(["banks", "check"]) == 1  # all banks: the broken own one counts
+
+
+def test_a_bom_is_read_and_hidden_files_are_not_banks(tmp_path):
+    (tmp_path / "bom.toml").write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
+    write(tmp_path, "not = [toml", ".bom.toml.swp.toml")
+    banks, broken = discover_banks([tmp_path])
+    assert [b.id for b in banks] == ["bom"] and broken == []

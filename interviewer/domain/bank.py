@@ -86,7 +86,7 @@ def load_bank(path: Path) -> Bank:
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # some editors start UTF-8 files with a BOM
     except (OSError, UnicodeDecodeError) as e:
         raise _error(path, [f"{path}:1: cannot read the file ({e}); check it exists and is UTF-8 text"]) from e
     try:
@@ -115,7 +115,7 @@ def bank_paths(folder: Path) -> list[Path]:
     """The bank files in `folder`, sorted by name; none when the folder does not exist."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix == BANK_SUFFIX and p.is_file())
+    return sorted(p for p in folder.iterdir() if p.suffix == BANK_SUFFIX and not p.name.startswith(".") and p.is_file())
 
 
 def discover_banks(dirs: list[Path]) -> tuple[list[Bank], list[BrokenBank]]:
@@ -216,7 +216,7 @@ def _bank_from_table(data: dict, path: Path, lines: _Lines, problems: list[str])
 
     for key in data:
         if key not in BANK_KEYS:
-            problem(lines.top(key), f"unknown key {key!r}; bank keys are {', '.join(BANK_KEYS)}")
+            problem(lines.top(key), f"unknown key {key!r}; remove it or use one of {', '.join(BANK_KEYS)}")
     title = _string(data, "title", lambda what: problem(lines.top("title"), what), required=True)
     description = _string(data, "description", lambda what: problem(lines.top("description"), what))
     source = _string(data, "source", lambda what: problem(lines.top("source"), what))
@@ -266,7 +266,7 @@ def _question(raw: dict, index: int, lines: _Lines, problem) -> Question | None:
 
     for key in raw:
         if key not in QUESTION_KEYS:
-            at(key)(f"unknown key {key!r}; question keys are {', '.join(QUESTION_KEYS)}")
+            at(key)(f"unknown key {key!r}; remove it or use one of {', '.join(QUESTION_KEYS)}")
     qid = _string(raw, "id", at("id"), required=True)
     if qid and not _ID.match(qid):
         at("id")(f"id {qid!r} must be letters, digits, '-', '_' or '.'; rename it")
