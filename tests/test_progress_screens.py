@@ -30,6 +30,12 @@ def history(store: SessionStore) -> None:
     store_session(store, "ml", [("bias", "Bias and variance?", answer(130, fillers=1))], WHEN + timedelta(days=3))
 
 
+async def loaded(pilot) -> None:
+    """Wait for the screen's background reading of the sessions."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 class QueueHost(Host):
     def __init__(self, make_screen) -> None:
         super().__init__(make_screen)
@@ -43,7 +49,7 @@ def test_progress_chart_snapshot(snap_compare, tmp_path):
     store = SessionStore(tmp_path)
     history(store)
     app: App = Host(lambda: ProgressScreen(store))
-    assert snap_compare(app, terminal_size=(130, 44))
+    assert snap_compare(app, terminal_size=(130, 44), run_before=loaded)
 
 
 async def test_progress_per_bank_and_overall(tmp_path):
@@ -51,6 +57,7 @@ async def test_progress_per_bank_and_overall(tmp_path):
     history(store)
     app = Host(lambda: ProgressScreen(store))
     async with app.run_test(size=(130, 44)) as pilot:
+        await loaded(pilot)
         screen = app.screen
         assert [p.answers for p in screen.series()] == [5, 1, 1]
         assert "3 sessions, 7 analysed answers" in str(screen.query_one("#progress-note", Static).content)
@@ -88,6 +95,7 @@ async def test_queue_lists_due_questions_marks_known_and_requests_practice(tmp_p
     scheduler = PracticeScheduler(tmp_path / "data" / "schedule.json", now=lambda: now)
     app = QueueHost(lambda: PracticeQueueScreen(scheduler, banks(), store))
     async with app.run_test(size=(130, 30)) as pilot:
+        await loaded(pilot)
         screen = app.screen
         due = [(s.bank_id, s.question_id) for s in screen.rows]
         assert ("core", "bias") in due and ("core", "intro") not in due

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from rich.markup import escape
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -21,6 +22,7 @@ from interviewer.domain.bank import Bank
 from interviewer.domain.practice.attempts import collect_attempts
 from interviewer.domain.practice.scheduler import PracticeScheduler, ReviewState
 from interviewer.domain.storage import SessionStore
+from interviewer.errors import InterviewerError
 
 COLUMNS = ("Question", "Bank", "Due", "Last grade")
 
@@ -54,13 +56,24 @@ class PracticeQueueScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.store is not None:
-            self.scheduler.sync(collect_attempts(self.store))
         table = self.query_one(DataTable)
         table.add_columns(*COLUMNS)
         self.query_one("#queue-reasons").border_title = "Last time"
-        self._fill()
         table.focus()
+        if self.store is None:
+            self._fill()
+        else:
+            self.query_one("#queue-title", Static).update("Grading your latest answers…")
+            self.grade_new_answers()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def grade_new_answers(self) -> None:
+        """Reading every analysis takes about 1.5 s per 1,000 answers: off the UI thread."""
+        try:
+            self.scheduler.sync(collect_attempts(self.store))
+        except (OSError, InterviewerError) as e:
+            self.app.call_from_thread(self.notify, f"Could not grade the latest answers: {e}", severity="error")
+        self.app.call_from_thread(self._fill)
 
     def _fill(self) -> None:
         now = self.scheduler.now()
