@@ -128,9 +128,33 @@ class InterviewApp(App):
         self.push_screen(MockSummaryScreen(self.store, self.store.load(session.id)))
 
     def open_history(self) -> None:
+        from interviewer.adapters.player import SoundDevicePlayer
         from interviewer.ui.screens.history import HistoryScreen
 
-        self.push_screen(HistoryScreen(self.store))
+        player = SoundDevicePlayer(device=self.config.output_device)
+        self.push_screen(HistoryScreen(self.store, player=player, speaker=self.speaker()))
+
+    def on_history_screen_finish_requested(self, message) -> None:
+        self.finish_answer(message.session_id, message.answer_number)
+
+    @work(thread=True, group="recovery", exit_on_error=False)
+    def finish_answer(self, session_id: str, answer_number: int) -> None:
+        from interviewer.domain.session import recover_answer
+
+        session = self.store.load(session_id)
+        answer = next(a for a in session.answers if a.number == answer_number)
+        self.call_from_thread(self.notify, f"Finishing: {answer.question_text[:60]}…")
+        try:
+            recover_answer(self.store, session, answer, self.model.transcriber(), self.config.pause_threshold_s)
+            self.call_from_thread(self.notify, "Finished; the answer is analysed (reopen History to see it).")
+        except Exception as e:  # noqa: BLE001 - shown to the person; the WAV stays on disk
+            self.call_from_thread(self.notify, f"Could not finish that answer: {e}", severity="error")
+
+    def on_attempts_screen_retry_requested(self, message) -> None:
+        self.practise(message.bank_id, message.question_id)
+
+    def on_practice_queue_screen_practice_requested(self, message) -> None:
+        self.practise(message.bank_id, message.question_id)
 
     def open_progress(self) -> None:
         from interviewer.ui.screens.progress import ProgressScreen
@@ -140,7 +164,7 @@ class InterviewApp(App):
     def open_practice_queue(self, banks: list[Bank]) -> None:
         from interviewer.ui.screens.practice_queue import PracticeQueueScreen
 
-        self.push_screen(PracticeQueueScreen(self.scheduler(), banks))
+        self.push_screen(PracticeQueueScreen(self.scheduler(), banks, store=self.store))
 
     def open_attempts(self, bank_id: str, question_id: str) -> None:
         from interviewer.ui.screens.attempts import AttemptsScreen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -90,7 +91,7 @@ class HomeScreen(Screen):
         table = self.query_one("#questions", DataTable)
         table.clear()
         for n, q in enumerate(bank.questions, start=1):
-            table.add_row(str(n), q.difficulty or q.category, q.text, key=q.id)
+            table.add_row(str(n), q.difficulty or q.category, q.text, key=f"{n}:{q.id}")
         self._show_question()
 
     def _show_broken(self, broken: BrokenBank) -> None:
@@ -119,8 +120,10 @@ class HomeScreen(Screen):
             return
         lo, hi = bank.target_for(question, self.app.config.target_s)
         meta = " · ".join(x for x in (question.category, question.difficulty, f"target {lo}–{hi} s") if x)
-        hint = f"\n[dim]Hint:[/dim] {question.hint}" if self.show_hint else "\n[dim]i shows the hint[/dim]"
-        self.query_one("#question-detail", Static).update(f"[b]{question.text}[/b]\n[dim]{meta}[/dim]{hint}")
+        hint = f"\nHint: {question.hint}" if self.show_hint else "\n[dim]i shows the hint[/dim]"
+        exhibit = "\n[dim]+ code shown with the question[/dim]" if question.exhibit else ""
+        self.query_one("#question-detail", Static).update(
+            f"[b]{escape(question.text)}[/b]{exhibit}\n[dim]{escape(meta)}[/dim]{escape(hint) if self.show_hint else hint}")
 
     def action_toggle_hint(self) -> None:
         self.show_hint = not self.show_hint

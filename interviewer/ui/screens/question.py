@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -50,6 +51,7 @@ class QuestionScreen(Screen):
         yield Header()
         yield Static("", id="progress")
         yield Static("", id="question-text")
+        yield Static("", id="exhibit", markup=False)
         yield Static("", id="cue")
         yield TargetTimer(self.target_s, id="timer")
         yield LevelMeter(id="meter")
@@ -71,7 +73,10 @@ class QuestionScreen(Screen):
         planned = self.planned
         self.query_one("#progress", Static).update(
             f"[dim]{planned.bank.title} · question {self.index + 1} of {len(self.plan)}[/dim]")
-        self.query_one("#question-text", Static).update(f"[b]{planned.question.text}[/b]")
+        self.query_one("#question-text", Static).update(f"[b]{escape(planned.question.text)}[/b]")
+        exhibit = self.query_one("#exhibit", Static)
+        exhibit.update(planned.question.exhibit)
+        exhibit.display = bool(planned.question.exhibit)
         timer = self.query_one("#timer", TargetTimer)
         timer.target_s, timer.elapsed = self.target_s, 0.0
         timer.watch_elapsed(0.0)
@@ -197,8 +202,8 @@ class QuestionScreen(Screen):
 
     def show_result(self, result: AnswerResult) -> None:
         if self.mode == "mock":
-            self.app.show_mock_summary(self.session)
             self.dismiss()
+            self.app.show_mock_summary(self.session)
             return
         from interviewer.ui.screens.feedback import FeedbackScreen
 
