@@ -91,7 +91,7 @@ class HomeScreen(Screen):
         table = self.query_one("#questions", DataTable)
         table.clear()
         for n, q in enumerate(bank.questions, start=1):
-            table.add_row(str(n), q.difficulty or q.category, q.text, key=f"{n}:{q.id}")
+            table.add_row(str(n), _short(q.difficulty or q.category), q.text, key=f"{n}:{q.id}")
         self._show_question()
 
     def _show_broken(self, broken: BrokenBank) -> None:
@@ -149,3 +149,7 @@ class HomeScreen(Screen):
 
     def action_weak(self) -> None:
         self.app.open_practice_queue(self.banks)
+
+
+def _short(label: str, width: int = 16) -> str:
+    return label if len(label) <= width else label[: width - 1] + "…"
