@@ -1,11 +1,145 @@
-"""`interviewer eval` (being built)."""
+"""`interviewer eval`: measure the analysis against spoken answers generated with espeak-ng.
+
+Every clip is synthesised at run time (only espeak-ng is needed), transcribed by the
+real engine exactly as `interviewer score` does, analysed, and compared with what was
+said. Prints filler recall and precision, WPM error, duration error, long-pause
+accuracy, hint-point accuracy and off-topic coverage against the targets.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
 
 from interviewer.errors import InterviewerError
 
+ENGINE_MODELS = (
+    ("faster-whisper", "tiny.en"),
+    ("faster-whisper", "base"),
+    ("openai-whisper", "tiny.en"),
+    ("openai-whisper", "base"),
+)
+TARGET_TEXT = {
+    "filler_recall": ">= 0.90",
+    "filler_precision": ">= 0.95",
+    "wpm_error_median": "<= 5%",
+    "duration_error_max": "<= 0.5 s",
+    "pauses_exact": ">= 0.90",
+    "hint_point_accuracy": ">= 0.90",
+    "off_topic_coverage": "<= 0.2",
+}
+
 
 def add_arguments(parser) -> None:
-    pass
+    parser.add_argument("--quick", action="store_true", help="three clips instead of the whole set")
+    parser.add_argument("--clips", help="comma-separated clip ids (see --list)")
+    parser.add_argument("--list", action="store_true", help="list the clips and exit")
+    parser.add_argument(
+        "--matrix", action="store_true", help="run both engines with both offline models (slow) and print one table"
+    )
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--verbose", action="store_true", help="progress on stderr")
 
 
 def run(args, config) -> int:
-    raise InterviewerError("'interviewer eval' is not available yet")
+    from interviewer.evaluation.clips import CLIPS
+
+    if args.list:
+        for clip in CLIPS:
+            print(f"{clip.id:22} {clip.voice:15} {clip.wpm:3} wpm  {clip.question}")
+        return 0
+    clips = _chosen_clips(args, CLIPS)
+    combos = ENGINE_MODELS if args.matrix else ((config.engine, config.model),)
+    reports = [_evaluate(engine, model, clips, args.verbose) for engine, model in combos]
+    if args.json:
+        print(json.dumps(reports if args.matrix else reports[0], indent=2))
+        return 0
+    for report in reports:
+        print(clip_table(report))
+        print()
+    print(summary_table(reports))
+    return 0
+
+
+def _chosen_clips(args, clips):
+    from interviewer.evaluation.runner import QUICK
+
+    wanted = args.clips.split(",") if args.clips else (QUICK if args.quick else None)
+    if not wanted:
+        return clips
+    known = {c.id: c for c in clips}
+    unknown = [w for w in wanted if w not in known]
+    if unknown:
+        raise InterviewerError(f"no evaluation clip {unknown[0]!r}", f"known clips: {', '.join(known)}")
+    return tuple(known[w] for w in wanted)
+
+
+def _evaluate(engine: str, model: str, clips, verbose: bool) -> dict:
+    import time
+
+    from interviewer.adapters.engines import build_transcriber
+    from interviewer.commands.score import DECODE_OPTIONS
+    from interviewer.evaluation.metrics import summarise
+    from interviewer.evaluation.runner import evaluate
+
+    say = _stderr if verbose else None
+    transcriber = build_transcriber(engine, model, **DECODE_OPTIONS)
+    began = time.perf_counter()
+    transcriber.load(say)
+    load_s = time.perf_counter() - began
+    results = evaluate(transcriber, clips, progress=(lambda m: say(f"{engine} {model} {m}")) if say else None)
+    summary = summarise([r for r, _ in results])
+    return {
+        "engine": engine,
+        "model": model,
+        "load_s": round(load_s, 2),
+        "summary": summary.to_dict(),
+        "clips": [r.to_dict() for r, _ in results],
+    }
+
+
+def clip_table(report: dict) -> str:
+    head = f"{report['engine']} {report['model']}"
+    lines = [
+        head,
+        f"{'clip':22} {'fill t/f/m':>10} {'wpm true':>8} {'found':>6} {'dur err':>7} "
+        f"{'pause t/f':>9} {'points':>7} {'cov':>5} {'secs':>6}",
+    ]
+    for c in report["clips"]:
+        lines.append(
+            f"{c['clip']:22} {c['fillers_true']:>3}/{c['fillers_found']:>2}/{c['fillers_matched']:>2}  "
+            f"{c['wpm_true']:>8.1f} {c['wpm_found']:>6.1f} {c['duration_error']:>7.2f} "
+            f"{c['pauses_true']:>4}/{c['pauses_found']:<4} {c['points_right']:>3}/{c['points_total']:<3} "
+            f"{c['coverage_ratio']:>5.2f} {c['seconds']:>6.1f}"
+        )
+    return "\n".join(lines)
+
+
+def summary_table(reports: list[dict]) -> str:
+    from interviewer.evaluation.metrics import target_met
+
+    names = list(reports[0]["summary"])
+    header = f"{'figure':22} {'target':>9} " + " ".join(f"{r['engine'][:6] + ' ' + r['model']:>15}" for r in reports)
+    lines = [header]
+    for name in names:
+        if name == "clips":
+            continue
+        cells = []
+        for report in reports:
+            value = report["summary"][name]
+            mark = "" if name not in TARGET_TEXT else " ok" if target_met(name, value) else " NO"
+            cells.append(f"{_fmt(name, value) + mark:>15}")
+        lines.append(f"{name:22} {TARGET_TEXT.get(name, ''):>9} " + " ".join(cells))
+    return "\n".join(lines)
+
+
+def _fmt(name: str, value: float) -> str:
+    if name.startswith("wpm_error"):
+        return f"{value:.1%}"
+    if name.startswith("duration") or name == "seconds":
+        return f"{value:.2f} s" if name != "seconds" else f"{value:.0f} s"
+    return f"{value:.2f}"
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)

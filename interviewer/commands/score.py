@@ -12,6 +12,11 @@ from pathlib import Path
 
 from interviewer.errors import InterviewerError
 
+# faster-whisper refuses a window when prompt + max_new_tokens > 448 tokens; on audio longer than
+# 30 s the prompt holds the hotwords plus up to 223 tokens of the previous window's text, so the
+# adapters' default of 224 new tokens fails there. 180 leaves room and still fits 30 s of fast speech.
+DECODE_OPTIONS = {"max_new_tokens": 180}
+
 
 def add_arguments(parser) -> None:
     parser.add_argument("audio", type=Path, metavar="AUDIO", help="the spoken answer (wav, mp3, flac, ...)")
@@ -70,7 +75,7 @@ def score_audio(
     from interviewer.domain.listening import decode_hints_for, transcribe_answer
     from interviewer.domain.session import analyse_answer
 
-    transcriber = build_transcriber(engine, model)
+    transcriber = build_transcriber(engine, model, **DECODE_OPTIONS)
     transcriber.load(progress)
     transcript = transcribe_answer(transcriber, audio, decode_hints_for(question_text, hint))
     result = analyse_answer(transcript, audio, hint, target_s, pause_threshold_s)

@@ -26,6 +26,8 @@ MAX_PROMPT_WORDS = 70  # hotwords + prompt, ~120 tokens: under half of Whisper's
 RECOVER_MIN_VOICED_S = 0.8  # voiced audio without words shorter than this is breath or noise
 RECOVER_MARGIN_S = 0.3  # seconds of context kept around a span that is heard again
 WORD_REACH_S = 0.25  # a word "covers" voiced audio this far around its own times
+PHRASE_GAP_S = 0.25  # silences at least this long separate phrases
+STARVED_SHARE = 0.35  # a phrase with fewer words than this share of the expected count lost speech
 
 _STOP = {
     "a",
@@ -151,8 +153,8 @@ def _distinctiveness(word: str, first: bool) -> int:
         return 3  # SMOTE, OMOP, PubMedBERT, HIPAA
     if word[0].isupper() and not first:
         return 2  # Brier, Platt, Nextflow
-    if "-" in word or len(word) >= 10:
-        return 1  # cross-validation, stratification
+    if "-" in word or len(word) >= 9:
+        return 1  # cross-validation, stratification, federated
     return 0
 
 
@@ -163,8 +165,11 @@ class Span:
 
 
 def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: DecodeHints) -> Transcript:
-    """The prompted pass, then every voiced stretch it left without words heard again without a prompt.
+    """The prompted pass, then every stretch it heard too few words in heard again without the prompt.
 
+    A stretch is voiced audio no word covers, or a phrase with far fewer words per voiced
+    second than the rest of the answer (Whisper stretches the words around a dropped
+    sentence over it). The second pass replaces the first's words there when it hears more.
     Times in the result are seconds from the first sample of `audio`.
     """
     first = transcriber.transcribe(audio, hints)
@@ -177,32 +182,63 @@ def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: Decode
         a = max(0, int((span.start - RECOVER_MARGIN_S) * SAMPLE_RATE))
         b = min(len(audio), int((span.end + RECOVER_MARGIN_S) * SAMPLE_RATE))
         again = transcriber.transcribe(audio[a:b], DecodeHints(prompt="", hotwords=hints.hotwords))
-        new = [w for w in again.shifted(a / SAMPLE_RATE).words if _fits(w, span, words)]
-        words.extend(new)
-        recovered += len(new)
+        new = [w for w in again.shifted(a / SAMPLE_RATE).words if _inside(w, span)]
+        old = [w for w in words if _inside(w, span)]
+        if len(new) > len(old):
+            words = [w for w in words if not _inside(w, span)] + new
+            recovered += len(new) - len(old)
     words.sort(key=lambda w: (w.start, w.end))
-    note = f"recovered {recovered} words in {len(spans)} stretch(es) the prompted pass left empty"
+    note = f"heard {len(spans)} stretch(es) again without the prompt: {recovered:+d} words"
     return Transcript(
         tuple(words), first.language, len(audio) / SAMPLE_RATE, first.engine, first.model, first.notes + (note,)
     )
 
 
 def unheard_spans(audio: np.ndarray, words: tuple[Word, ...] | list[Word]) -> list[Span]:
-    """Stretches holding at least RECOVER_MIN_VOICED_S of voiced audio that no word covers."""
+    """Voiced stretches with no word on them, and phrases with too few words for their length."""
     lv = signal.levels(audio, SAMPLE_RATE)
-    if lv.voiced.size == 0:
+    if lv.voiced.size == 0 or not lv.voiced.any():
         return []
+    gap = int(0.6 / lv.frame_s)
+    spans = [
+        Span(x * lv.frame_s, y * lv.frame_s)
+        for x, y in _bridge(signal.runs(_bare(lv, words)), gap)
+        if signal.voiced_seconds(lv, x * lv.frame_s, y * lv.frame_s) >= RECOVER_MIN_VOICED_S
+    ]
+    spans += starved_phrases(lv, words)
+    spans.sort(key=lambda s: s.start)
+    merged: list[Span] = []
+    for span in spans:
+        if merged and span.start - merged[-1].end < 1.0:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged
+
+
+def starved_phrases(lv: signal.Levels, words) -> list[Span]:
+    """Phrases (voiced audio between silences of PHRASE_GAP_S) holding under STARVED_SHARE of the
+    words their voiced length would hold at the answer's median rate."""
+    phrases = []
+    for x, y in _bridge(signal.runs(lv.voiced), int(PHRASE_GAP_S / lv.frame_s)):
+        span = Span(x * lv.frame_s, y * lv.frame_s)
+        voiced = signal.voiced_seconds(lv, span.start, span.end)
+        if voiced >= RECOVER_MIN_VOICED_S:
+            count = sum(1 for w in words if span.start - 0.1 <= (w.start + w.end) / 2 <= span.end + 0.1)
+            phrases.append((span, voiced, count))
+    if len(phrases) < 2:
+        return []
+    median = float(np.median([count / voiced for _, voiced, count in phrases]))
+    return [span for span, voiced, count in phrases if count < STARVED_SHARE * median * voiced]
+
+
+def _bare(lv: signal.Levels, words) -> np.ndarray:
     covered = np.zeros_like(lv.voiced)
     for w in words:
         a = max(0, int((w.start - WORD_REACH_S) / lv.frame_s))
         b = min(covered.size, int(np.ceil((w.end + WORD_REACH_S) / lv.frame_s)))
         covered[a:b] = True
-    bare = lv.voiced & ~covered
-    spans: list[Span] = []
-    for x, y in _bridge(signal.runs(bare), gap=int(0.6 / lv.frame_s)):
-        if np.count_nonzero(bare[x:y]) * lv.frame_s >= RECOVER_MIN_VOICED_S:
-            spans.append(Span(x * lv.frame_s, y * lv.frame_s))
-    return spans
+    return lv.voiced & ~covered
 
 
 def _bridge(runs: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
@@ -216,8 +252,6 @@ def _bridge(runs: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
     return joined
 
 
-def _fits(word: Word, span: Span, existing: list[Word]) -> bool:
+def _inside(word: Word, span: Span) -> bool:
     middle = (word.start + word.end) / 2
-    if not span.start - RECOVER_MARGIN_S <= middle <= span.end + RECOVER_MARGIN_S:
-        return False
-    return not any(w.start < middle < w.end for w in existing)
+    return span.start - RECOVER_MARGIN_S <= middle <= span.end + RECOVER_MARGIN_S

@@ -30,7 +30,7 @@ from interviewer.domain.analysis.reliability import assess_reliability
 from interviewer.domain.analysis.timing import answer_bounds, assess_timing
 from interviewer.domain.analysis.tokens import tokenize
 from interviewer.domain.analysis.verdict import assess_verdict
-from interviewer.domain.transcript import Transcript
+from interviewer.domain.transcript import Transcript, Word
 
 ANALYSIS_VERSION = 1  # raise when a change alters any figure; stored with every result
 
@@ -47,7 +47,7 @@ def analyse(
     audio = np.asarray(audio, dtype=np.float32).reshape(-1)
     recording_s = len(audio) / sample_rate if audio.size else transcript.duration_s
     levels = signal.levels(audio, sample_rate) if audio.size else None
-    tokens = tokenize(transcript.words)
+    tokens = tokenize(heard_in_sound(transcript.words, levels))
     hits = find_fillers(tokens)
     in_filler = {h.first + k for h in hits for k in range(h.length)}
     answer_tokens = [t for t in tokens if t.index not in in_filler]
@@ -62,6 +62,13 @@ def analyse(
     reliability = assess_reliability(audio, levels or signal.levels(audio, sample_rate), tokens)
     verdict = assess_verdict(timing, pace, pauses, fillers, coverage, reliability)
     return AnswerAnalysis(ANALYSIS_VERSION, timing, pace, pauses, fillers, coverage, reliability, verdict, transcript)
+
+
+def heard_in_sound(words: tuple[Word, ...], levels: signal.Levels | None) -> tuple[Word, ...]:
+    """The words not heard in silence: Whisper adds "Thank you." or repeats a hotword over a silent tail."""
+    if levels is None or not levels.voiced.any():
+        return words
+    return tuple(w for w in words if signal.voiced_seconds(levels, w.start - 0.2, w.end + 0.2) > 0)
 
 
 __all__ = [

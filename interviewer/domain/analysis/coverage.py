@@ -17,6 +17,7 @@ from interviewer.domain.analysis.terms import (
     GENERIC,
     STOPWORDS,
     Term,
+    expansion_tail,
     initials,
     is_acronym,
     same_word,
@@ -25,7 +26,7 @@ from interviewer.domain.analysis.terms import (
 )
 from interviewer.domain.analysis.tokens import Token
 
-COVERED_SHARE = 0.5  # of a point's weight, said within one window
+COVERED_SHARE = 0.4  # of a point's weight, said within one window
 WINDOW_WORDS = 40  # the evidence for one point lies within this many spoken words
 PARENTHESES = re.compile(r"\(([^)]*)\)")
 
@@ -85,7 +86,10 @@ def _acronym_spelled(term: Term, spoken: list[list[str]], i: int) -> bool:
     if window and window[0] in STOPWORDS:
         return False
     letters = "".join(w for w in window[:size] if len(w) == 1)
-    return initials(window)[:size] == term.text or letters == term.text
+    if initials(window)[:size] == term.text or letters == term.text:
+        return True
+    tail = expansion_tail(term.text)
+    return bool(tail) and all(same_word(w, t) for w, t in zip(window, tail, strict=False)) and len(window) >= 2
 
 
 def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = frozenset()) -> HintPoint:

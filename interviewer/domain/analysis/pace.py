@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from interviewer.domain.analysis.model import Pace
 from interviewer.domain.analysis.tokens import Token
 
 WINDOW_S = 15.0  # seconds per point of the pace-over-time series
 MIN_WINDOW_S = 5.0  # a last window shorter than this joins the one before (too few words to mean much)
+NUMBER = re.compile(r"^\$?(\d[\d,]*)(?:\.(\d+))?(%|st|nd|rd|th|s)?$")
 
 
 def assess_pace(answer_tokens: list[Token], bounds: tuple[float, float] | None, window_s: float = WINDOW_S) -> Pace:
@@ -15,9 +18,8 @@ def assess_pace(answer_tokens: list[Token], bounds: tuple[float, float] | None, 
         return Pace(0, 0.0, [], window_s)
     start, end = bounds
     minutes = max(end - start, 1e-6) / 60
-    return Pace(
-        len(answer_tokens), len(answer_tokens) / minutes, pace_series(answer_tokens, start, end, window_s), window_s
-    )
+    count = sum(spoken_words(t.norm) for t in answer_tokens)
+    return Pace(count, count / minutes, pace_series(answer_tokens, start, end, window_s), window_s)
 
 
 def pace_series(tokens: list[Token], start: float, end: float, window_s: float = WINDOW_S) -> list[tuple[float, float]]:
@@ -29,7 +31,33 @@ def pace_series(tokens: list[Token], start: float, end: float, window_s: float =
         edges.pop()
     series = []
     for k, left in enumerate(edges):
-        right = edges[k + 1] if k + 1 < len(edges) else end
-        count = sum(1 for t in tokens if left <= t.start < right or (k == len(edges) - 1 and t.start >= right))
+        last = k == len(edges) - 1
+        right = end if last else edges[k + 1]
+        count = sum(spoken_words(t.norm) for t in tokens if left <= t.start < right or (last and t.start >= right))
         series.append((left, count * 60 / max(right - left, 1e-6)))
     return series
+
+
+def spoken_words(norm: str) -> int:
+    """How many words a token was when spoken: Whisper writes "thirty percent" as "30%"."""
+    match = NUMBER.match(norm)
+    if not match:
+        return 1
+    whole, decimals, suffix = match.groups()
+    count = _integer_words(int(whole.replace(",", "")))
+    if decimals:
+        count += 1 + len(decimals)  # "point" and each digit
+    return count + (suffix == "%")
+
+
+def _integer_words(n: int) -> int:
+    """Words in the English name of `n`, without "and": 312 -> "three hundred twelve" -> 3."""
+    if n < 20:
+        return 1
+    if n < 100:
+        return 1 + (n % 10 != 0)
+    for size in (10**9, 10**6, 1000, 100):
+        if n >= size:
+            head, rest = divmod(n, size)
+            return _integer_words(head) + 1 + (_integer_words(rest) if rest else 0)
+    return 1

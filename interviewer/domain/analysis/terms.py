@@ -26,6 +26,9 @@ GENERIC = frozenset(
     "problem problems value values related support supports across within".split()
 )
 SUFFIXES = (
+    "ated",
+    "ates",
+    "ate",
     "izations",
     "ization",
     "ations",
@@ -108,3 +111,42 @@ def same_word(spoken: str, term: str) -> bool:
 
 def initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w not in STOPWORDS)
+
+
+# Acronyms of the banks' fields and the words people say instead; a speaker who says the last
+# words of the expansion ("health records") has said the acronym ("EHR").
+EXPANSIONS = {
+    "ehr": "electronic health records",
+    "emr": "electronic medical records",
+    "ml": "machine learning",
+    "ai": "artificial intelligence",
+    "prs": "polygenic risk score",
+    "gwas": "genome wide association study",
+    "ld": "linkage disequilibrium",
+    "dp": "differential privacy",
+    "kg": "knowledge graph",
+    "nlp": "natural language processing",
+    "cnn": "convolutional neural network",
+    "gnn": "graph neural network",
+    "fl": "federated learning",
+    "pacs": "picture archiving communication system",
+    "phi": "protected health information",
+    "roc": "receiver operating characteristic",
+    "auc": "area under the curve",
+    "ci": "confidence interval",
+    "cdss": "clinical decision support system",
+    "irb": "institutional review board",
+    "ct": "computed tomography",
+    "mri": "magnetic resonance imaging",
+    "qc": "quality control",
+    "fda": "food drug administration",
+    "snp": "single nucleotide polymorphism",
+    "psi": "population stability index",
+    "kl": "kullback leibler",
+}
+
+
+def expansion_tail(acronym: str) -> list[str]:
+    """The last two words of a known expansion: what a speaker says for it, at least."""
+    words = EXPANSIONS.get(acronym, "").split()
+    return words[-2:] if len(words) >= 2 else []

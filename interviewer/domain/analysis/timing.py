@@ -13,6 +13,7 @@ from interviewer.domain.analysis.tokens import Token
 
 SNAP_BEFORE_S = 0.6  # how far before Whisper's first word start the voice may begin
 SNAP_AFTER_S = 0.6  # how far after Whisper's last word end the voice may still sound
+WORD_SLACK_S = 0.2  # Whisper's word edges are this far off at worst, inside speech
 
 
 def answer_bounds(tokens: list[Token], levels: signal.Levels | None) -> tuple[float, float] | None:
@@ -21,10 +22,8 @@ def answer_bounds(tokens: list[Token], levels: signal.Levels | None) -> tuple[fl
         return None
     start, end = tokens[0].start, tokens[-1].end
     if levels is not None and levels.voiced.size:
-        first_end = min(tokens[0].end, start + 1.0)
-        onset = signal.first_voiced(levels, start - SNAP_BEFORE_S, max(first_end, start + 0.05))
-        last_start = max(tokens[-1].start, end - 1.0)
-        offset = signal.last_voiced(levels, min(last_start, end - 0.05), end + SNAP_AFTER_S)
+        onset = signal.first_voiced(levels, start - SNAP_BEFORE_S, tokens[0].end + WORD_SLACK_S)
+        offset = signal.last_voiced(levels, tokens[-1].start - WORD_SLACK_S, end + SNAP_AFTER_S)
         start = onset if onset is not None else start
         end = offset if offset is not None else end
     return start, max(start, end)

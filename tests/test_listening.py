@@ -1,0 +1,112 @@
+"""How an answer is heard: the prompt and hotwords, and recovery of speech the prompted pass dropped."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from interviewer.domain.listening import (
+    DISFLUENT_STYLE,
+    MAX_PROMPT_WORDS,
+    decode_hints_for,
+    jargon_terms,
+    transcribe_answer,
+    unheard_spans,
+)
+from interviewer.domain.ports import SAMPLE_RATE, DecodeHints
+from interviewer.domain.transcript import Transcript, Word
+
+HINT = "Cover SMOTE/ADASYN, focal loss, stratified cross-validation, and the Brier score of the OMOP-based cohort."
+
+
+def test_jargon_is_taken_from_the_hint_acronyms_first():
+    terms = jargon_terms(HINT)
+    for term in ("SMOTE", "ADASYN", "Brier", "OMOP-based"):
+        assert term in terms
+    assert "Cover" not in terms and "focal" not in terms
+
+
+def test_hints_carry_the_style_and_the_jargon_without_repeating_it():
+    hints = decode_hints_for("How do you handle class imbalance?", HINT)
+    assert hints.prompt.startswith(DISFLUENT_STYLE)
+    assert "SMOTE" in hints.hotwords and "SMOTE" not in hints.prompt
+
+
+def test_previous_text_is_kept_within_the_budget():
+    previous = " ".join(f"word{i}" for i in range(500))
+    hints = decode_hints_for("q", HINT, previous_text=previous)
+    assert hints.prompt.endswith("word499")
+    assert len(hints.prompt.split()) + len(hints.hotwords) <= MAX_PROMPT_WORDS
+
+
+def tone(spans, total_s):
+    audio = np.zeros(int(total_s * SAMPLE_RATE), dtype=np.float32)
+    for a, b in spans:
+        n = np.arange(int(a * SAMPLE_RATE), int(b * SAMPLE_RATE))
+        audio[n] = 0.1 * np.sin(2 * np.pi * 200 * n / SAMPLE_RATE)
+    return audio
+
+
+class DroppingTranscriber:
+    """With a prompt it hears only the first second of speech; without one it hears everything."""
+
+    engine, model = "fake", "fake"
+
+    def __init__(self):
+        self.calls: list[tuple[float, DecodeHints]] = []
+
+    def load(self, progress=None):
+        pass
+
+    def transcribe(self, audio, hints=DecodeHints()):
+        seconds = len(audio) / SAMPLE_RATE
+        self.calls.append((seconds, hints))
+        if hints.prompt:
+            return Transcript((Word(" first", 1.0, 2.0),), duration_s=seconds)
+        return Transcript((Word(" again", 0.3, 1.0), Word(" heard", 1.1, 2.0)), duration_s=seconds)
+
+
+def test_voiced_audio_without_words_is_found():
+    audio = tone([(1.0, 2.0), (5.0, 8.0)], 10.0)
+    spans = unheard_spans(audio, [Word(" first", 1.0, 2.0)])
+    assert len(spans) == 1
+    assert spans[0].start == pytest.approx(5.0, abs=0.05) and spans[0].end == pytest.approx(8.0, abs=0.05)
+    assert unheard_spans(audio, [Word(" a", 1.0, 2.0), Word(" b", 5.0, 8.0)]) == []
+
+
+def test_dropped_speech_is_heard_again_without_prompt_and_merged_at_absolute_times():
+    audio = tone([(1.0, 2.0), (5.0, 8.0)], 10.0)
+    fake = DroppingTranscriber()
+    transcript = transcribe_answer(fake, audio, decode_hints_for("q", HINT))
+    assert [w.text for w in transcript.words] == [" first", " again", " heard"]
+    assert transcript.words[1].start == pytest.approx(5.0, abs=0.05)  # 4.7 s span start + 0.3 s
+    assert fake.calls[1][1].prompt == "" and "SMOTE" in fake.calls[1][1].hotwords
+    assert any("+2 words" in note for note in transcript.notes)
+
+
+def test_nothing_is_heard_twice_when_the_first_pass_covered_the_speech():
+    audio = tone([(1.0, 2.0)], 4.0)
+    fake = DroppingTranscriber()
+    transcribe_answer(fake, audio, DecodeHints(prompt="p"))
+    assert len(fake.calls) == 1
+
+
+class StretchingTranscriber(DroppingTranscriber):
+    """With a prompt it drops the middle sentence and stretches one word over it, as Whisper does."""
+
+    def transcribe(self, audio, hints=DecodeHints()):
+        seconds = len(audio) / SAMPLE_RATE
+        self.calls.append((seconds, hints))
+        if hints.prompt:
+            first = [Word(f" a{i}", 1.0 + 0.4 * i, 1.3 + 0.4 * i) for i in range(8)]  # 1.0-4.1 s
+            last = [Word(f" c{i}", 9.0 + 0.4 * i, 9.3 + 0.4 * i) for i in range(8)]  # 9.0-12.1 s
+            return Transcript((*first, Word(" stretched", 4.5, 8.5), *last), duration_s=seconds)
+        return Transcript(tuple(Word(f" b{i}", 0.3 + 0.4 * i, 0.6 + 0.4 * i) for i in range(8)), duration_s=seconds)
+
+
+def test_a_dropped_sentence_under_a_stretched_word_is_recovered():
+    audio = tone([(1.0, 4.2), (4.6, 8.0), (9.0, 12.2)], 13.0)
+    transcript = transcribe_answer(StretchingTranscriber(), audio, DecodeHints(prompt="p"))
+    texts = [w.text.strip() for w in transcript.words]
+    assert texts[:8] == [f"a{i}" for i in range(8)] and texts[-8:] == [f"c{i}" for i in range(8)]
+    assert "stretched" not in texts and sum(t.startswith("b") for t in texts) >= 7

@@ -1,0 +1,47 @@
+"""Scores out of 100 with a reason naming the figure behind each."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from interviewer.domain.analysis import analyse
+from interviewer.domain.scoring import Score, score
+from interviewer.domain.transcript import Transcript, Word
+
+SR = 16000
+
+
+def answer(text: str, seconds: float, hint: str = "Cover focal loss and SMOTE.", target=(120, 180)):
+    tokens = text.split()
+    step = seconds / len(tokens)
+    words = tuple(Word(" " + w, 1 + i * step, 1 + i * step + step * 0.8, 0.95) for i, w in enumerate(tokens))
+    audio = np.zeros(int((seconds + 2) * SR), dtype=np.float32)
+    n = np.arange(SR, int((seconds + 1) * SR))
+    audio[n] = 0.1 * np.sin(2 * np.pi * 200 * n / SR)
+    return analyse(Transcript(words, duration_s=seconds + 2), audio, hint, target)
+
+
+def test_a_good_answer_scores_high_on_both():
+    a = answer(" ".join(["focal loss and SMOTE help"] * 70), 150)  # 350 words in 150 s: 140 wpm
+    s = score(a)
+    assert s.delivery == 100 and s.content == 100
+    assert any("duration" in r for r in s.reasons) and any("coverage 2 of 2" in r for r in s.reasons)
+
+
+def test_short_fast_filled_answers_lose_delivery_with_reasons():
+    a = answer(" ".join(["so, um, like, the data is fine and we train"] * 20), 60)
+    s = score(a)
+    assert s.delivery < 50
+    assert any(r.startswith("-") and "duration" in r for r in s.reasons)
+    assert any(r.startswith("-") and "fillers" in r for r in s.reasons)
+    assert s.content == 0
+
+
+def test_no_answer_scores_zero():
+    a = analyse(Transcript((), duration_s=3), np.zeros(3 * SR, dtype=np.float32), "Cover A.")
+    assert score(a) == Score(0, 0, ["no answer was heard (0 words)"])
+
+
+def test_score_round_trips():
+    s = Score(70, 40, ["x"])
+    assert Score.from_dict(s.to_dict()) == s
