@@ -18,6 +18,7 @@ SEGMENT_GAP_S = 0.4  # silence between consecutive sentences when no pause is wr
 @dataclass(frozen=True)
 class Clip:
     id: str
+    source: str  # the bank question it answers: "bank-id/question-id" in banks/
     question: str
     hint: str
     voice: str
@@ -75,7 +76,8 @@ HINT_SHIFT = (
 CLIPS: tuple[Clip, ...] = (
     Clip(
         "brier-short",
-        "How do you check that a risk model is well calibrated?",
+        "precision-medicine/q11",
+        "Why does calibration matter for a clinical prediction model, and how do you measure it?",
         HINT_BRIER,
         "en-us",
         180,
@@ -90,7 +92,8 @@ CLIPS: tuple[Clip, ...] = (
     ),
     Clip(
         "omop",
-        "Why would you map hospital records to OMOP?",
+        "precision-medicine/q04",
+        "What is the OMOP Common Data Model, and why does it matter for machine learning on health records?",
         HINT_OMOP,
         "en-gb",
         150,
@@ -106,7 +109,8 @@ CLIPS: tuple[Clip, ...] = (
     ),
     Clip(
         "prs",
-        "How is a polygenic risk score built?",
+        "precision-medicine/q02",
+        "What is a polygenic risk score, how is it calculated, and how is it used in practice?",
         HINT_PRS,
         "en-gb-scotland",
         130,
@@ -123,7 +127,8 @@ CLIPS: tuple[Clip, ...] = (
     ),
     Clip(
         "bias",
-        "What kinds of bias worry you in clinical data?",
+        "precision-medicine/q05",
+        "What kinds of bias can enter a healthcare dataset, and how does each one arise?",
         HINT_BIAS,
         "en-us+f3",
         170,
@@ -139,7 +144,8 @@ CLIPS: tuple[Clip, ...] = (
     ),
     Clip(
         "imbalance",
-        "How would you handle class imbalance in a clinical classifier?",
+        "precision-medicine/q07",
+        "How do you handle severe class imbalance when predicting a rare disease outcome?",
         HINT_IMBALANCE,
         "en-us",
         160,
@@ -159,7 +165,8 @@ CLIPS: tuple[Clip, ...] = (
     ),
     Clip(
         "calibration",
-        "What does calibration mean for a diagnostic model?",
+        "radiology-ai/q09",
+        "What is model calibration, and why does it matter for radiology AI?",
         HINT_CALIBRATION,
         "en-gb-x-rp",
         120,
@@ -176,7 +183,8 @@ CLIPS: tuple[Clip, ...] = (
     ),
     Clip(
         "federated",
-        "How does federated learning work across hospitals?",
+        "precision-medicine/q08",
+        "How does federated learning let several hospitals train a model together without sharing patient data?",
         HINT_FEDERATED,
         "en-us+m3",
         190,
@@ -196,7 +204,8 @@ CLIPS: tuple[Clip, ...] = (
     ),
     Clip(
         "dicom",
-        "What is DICOM and why does it matter for imaging AI?",
+        "radiology-ai/q01",
+        "What is DICOM, and why does it matter for AI in radiology?",
         HINT_DICOM,
         "en-gb",
         140,
@@ -219,7 +228,8 @@ CLIPS: tuple[Clip, ...] = (
     ),
     Clip(
         "radiology-imbalance",
-        "How do you deal with rare findings in a radiology dataset?",
+        "radiology-ai/q07",
+        "How do you deal with class imbalance in medical imaging, where positive findings are rare?",
         HINT_RADIOLOGY_IMBALANCE,
         "en-us",
         100,
@@ -244,7 +254,8 @@ CLIPS: tuple[Clip, ...] = (
     ),
     Clip(
         "domain-shift",
-        "Your model works at one hospital and fails at another. Why, and what do you do?",
+        "radiology-ai/q13",
+        "How do you make a radiology model generalize across hospitals, scanners and imaging protocols?",
         HINT_SHIFT,
         "en-us+f3",
         100,
@@ -283,7 +294,8 @@ CLIPS: tuple[Clip, ...] = (
     ),
     Clip(
         "off-topic",
-        "How would you handle class imbalance in a clinical classifier?",
+        "precision-medicine/q07",
+        "How do you handle severe class imbalance when predicting a rare disease outcome?",
         HINT_IMBALANCE,
         "en-gb",
         160,
