@@ -120,6 +120,8 @@ async def test_summary_of_a_stored_five_answer_mock_interview(tmp_path):
         assert app.retries == [("core", "conflict")]
         await pilot.press("a")
         await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert isinstance(app.screen, AttemptsScreen)
         assert len(app.screen.attempts) == 2  # both answers to "conflict" in this session
         await pilot.press("escape", "down", "down")

@@ -73,6 +73,7 @@ async def test_attempts_side_by_side_and_retry(tmp_path):
     history(store)
     app = Host(lambda: AttemptsScreen(store, "core", "conflict"))
     async with app.run_test(size=(130, 44)) as pilot:
+        await loaded(pilot)
         screen = app.screen
         assert screen.query_one(DataTable).row_count == 3
         changed = str(screen.query_one("#attempts-compare", Static).content)

@@ -76,6 +76,8 @@ class PracticeQueueScreen(Screen[None]):
         self.app.call_from_thread(self._fill)
 
     def _fill(self) -> None:
+        if not self.is_attached:  # closed before the sessions were read
+            return
         now = self.scheduler.now()
         self.rows = self.scheduler.upcoming() if self.show_all else self.scheduler.due(now)
         table = self.query_one(DataTable)

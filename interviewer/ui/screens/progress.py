@@ -54,6 +54,8 @@ class ProgressScreen(Screen[None]):
         self.app.call_from_thread(self._loaded, attempts)
 
     def _loaded(self, attempts: list[Attempt]) -> None:
+        if not self.is_attached:  # closed before the sessions were read
+            return
         self.attempts, self.loaded = attempts, True
         select = self.query_one("#progress-bank", Select)
         select.set_options([("All banks", ALL_BANKS)] + [(b, b) for b in banks_in(attempts)])
