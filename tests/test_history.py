@@ -69,11 +69,13 @@ def test_search_by_words_said_question_and_bank(tmp_path):
         screen = HistoryScreen(_store(tmp_path), RecordingPlayer())
         async with HostApp(screen).run_test(size=SIZE) as pilot:
             await pilot.press("slash", *"conflict")
+            await pilot.pause(0.4)  # the list is filtered once typing pauses
             assert [k for k in _keys(screen) if k.startswith("a:")] == ["a:20261116-093000_behavioural/2"]
             screen.query_one(Input).value = "system-design migration"
-            await pilot.pause()
+            await pilot.pause(0.4)
             assert [k for k in _keys(screen) if k.startswith("a:")] == ["a:20261109-080000_system-design/1"]
             await pilot.press("escape")
+            await pilot.pause(0.4)
             assert screen.query_one(Input).value == "" and len(_keys(screen)) == 6
 
     asyncio.run(scenario())

@@ -92,9 +92,11 @@ class _Index:
         except (OSError, ValueError, AttributeError):
             pass
 
-    def summary(self, store: SessionStore, session: SessionRecord, answer: AnswerRecord) -> AnswerSummary:
-        files = sorted(store.folder(session).glob(f"{answer.stem}.analysis.v*.json"))
-        stamp = [[p.name, *_stat(p)] for p in files]
+    def summary(
+        self, store: SessionStore, session: SessionRecord, answer: AnswerRecord, listing: dict[str, list]
+    ) -> AnswerSummary:
+        stamp = sorted(listing.get(answer.stem, []))
+        files = stamp
         key = f"{session.id}/{answer.stem}"
         cached = self.entries.get(key)
         if cached and cached.get("stamp") == stamp:
@@ -115,16 +117,29 @@ class _Index:
                 pass  # a read-only recordings folder still lists, just without the speed-up
 
 
-def _stat(path: Path) -> list:
-    info = os.stat(path)
-    return [info.st_size, info.st_mtime_ns]
+def _analysis_files(folder: Path) -> dict[str, list]:
+    """`{answer stem: [[file name, size, mtime_ns], ...]}` for the analysis files of one session folder."""
+    found: dict[str, list] = {}
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return found
+    for entry in entries:
+        stem, marker, _ = entry.name.partition(".analysis.v")
+        if marker and entry.name.endswith(".json"):
+            info = entry.stat()
+            found.setdefault(stem, []).append([entry.name, info.st_size, info.st_mtime_ns])
+    return found
 
 
 def load_history(store: SessionStore) -> History:
     """Every answer of every session, newest session first, answers in the order asked."""
     sessions, broken = store.sessions()
     index = _Index(store.root)
-    rows = [HistoryRow(s, a, index.summary(store, s, a)) for s in sessions for a in s.answers]
+    rows = []
+    for session in sessions:
+        listing = _analysis_files(store.folder(session))
+        rows += [HistoryRow(session, a, index.summary(store, session, a, listing)) for a in session.answers]
     index.save({f"{r.session.id}/{r.answer.stem}" for r in rows})
     return History(rows, broken, sessions)
 

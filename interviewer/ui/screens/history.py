@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +19,8 @@ from interviewer.ui.screens.confirm import ConfirmScreen
 
 COLUMNS = ("When", "Bank", "Question", "Length", "WPM", "Fillers/min", "Pauses", "Coverage", "State")
 QUESTION_WIDTH = 44  # cells of question text shown
+SEARCH_DELAY_S = 0.25  # the list is filtered once typing pauses this long
+MAX_TABLE_ROWS = 300  # Textual's DataTable takes ~1.3 ms a row to fill; search reaches the rest
 
 
 def answer_state(row: HistoryRow, current: str | None) -> str:
@@ -74,6 +77,11 @@ def _session_cells(rows: list[HistoryRow]) -> tuple:
     )
 
 
+def _plain(cells: tuple) -> list[Text]:
+    """Cells as Text: never parsed as markup (a question may hold "[...]"), and much faster to add."""
+    return [Text(str(cell), no_wrap=True) for cell in cells]
+
+
 class HistoryScreen(Screen):
     """Enter opens the highlighted answer (or a session's first answer) in the review screen."""
 
@@ -105,6 +113,9 @@ class HistoryScreen(Screen):
         self.history = History()
         self.current = current_analysis_version()
         self.load_ms = 0.0
+        self.disk_bytes = 0
+        self._suspended = False
+        self._search_timer = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -118,14 +129,19 @@ class HistoryScreen(Screen):
         self.reload()
         self.query_one(DataTable).focus()
 
+    def on_screen_suspend(self) -> None:
+        self._suspended = True
+
     def on_screen_resume(self) -> None:
-        if self.history.rows or self.history.broken:
-            self.reload()  # a review may have re-scored or deleted something
+        if self._suspended:  # back from a review, which may have re-scored or deleted something
+            self._suspended = False
+            self.reload()
 
     def reload(self) -> None:
         started = time.perf_counter()
         self.history = load_history(self.store)
         self.load_ms = (time.perf_counter() - started) * 1000
+        self.disk_bytes = self.store.disk_usage()
         self.refill()
 
     def visible_rows(self) -> list[HistoryRow]:
@@ -141,10 +157,14 @@ class HistoryScreen(Screen):
         by_session: dict[str, list[HistoryRow]] = {}
         for row in rows:
             by_session.setdefault(row.session.id, []).append(row)
+        shown = 0
         for session_id, answers in by_session.items():
-            table.add_row(*_session_cells(answers), key=f"s:{session_id}")
+            if table.row_count + len(answers) + 1 > MAX_TABLE_ROWS:
+                break
+            table.add_row(*_plain(_session_cells(answers)), key=f"s:{session_id}")
             for row in answers:
-                table.add_row(*_answer_cells(row, self.current), key=f"a:{row.key}")
+                table.add_row(*_plain(_answer_cells(row, self.current)), key=f"a:{row.key}")
+            shown += len(answers)
         for broken in self.history.broken:
             table.add_row(
                 broken.id[:16],
@@ -160,7 +180,7 @@ class HistoryScreen(Screen):
             )
         if keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep))
-        self._show_status(rows, len(by_session))
+        self._show_status(rows, len(by_session), shown)
 
     def _cursor_key(self) -> str:
         table = self.query_one(DataTable)
@@ -168,17 +188,21 @@ class HistoryScreen(Screen):
             return ""
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
 
-    def _show_status(self, rows: list[HistoryRow], sessions: int) -> None:
+    def _show_status(self, rows: list[HistoryRow], sessions: int, shown: int) -> None:
         unfinished = sum(1 for r in rows if r.answer.unfinished)
         outdated = sum(1 for r in rows if r.outdated(self.current))
         parts = [f"{sessions} session(s)", f"{len(rows)} answer(s)"]
         parts += [f"{unfinished} unfinished"] if unfinished else []
         parts += [f"{outdated} scored by an older analysis"] if outdated else []
-        parts.append(f"{self.store.disk_usage() / 1e6:.1f} MB on disk")
+        parts.append(f"{self.disk_bytes / 1e6:.1f} MB on disk")
+        if shown < len(rows):
+            parts.append(f"newest {shown} shown: search (/) to find older ones")
         self.query_one("#status", Static).update(" · ".join(parts))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.refill()
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY_S, self.refill)  # once typing pauses
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(DataTable).focus()
