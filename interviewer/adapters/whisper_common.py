@@ -32,7 +32,7 @@ class WhisperOptions:
 
     beam_size: int | None = None
     language: str = "en"
-    max_new_tokens: int | None = 224
+    max_new_tokens: int | None = 220  # prompt (<= 223 + 4 special tokens) + this must fit 448
     trim_silence: bool = True
     threads: int = 0
 
