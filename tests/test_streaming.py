@@ -79,7 +79,12 @@ class ToneTranscriber:
         return Word(f" w{round((hz - BASE_HZ) / STEP_HZ)}", first * FRAME / SAMPLE_RATE, end * FRAME / SAMPLE_RATE)
 
 
+FIXED_CUTS = StreamingOptions(chunker=ChunkerOptions(busy_min_chunk_s=ChunkerOptions().min_chunk_s))
+
+
 def stream(audio: np.ndarray, transcriber, block_s: float = 0.1, **kwargs) -> StreamingTranscriber:
+    """Feed `audio` as fast as possible; cuts as if the transcriber were idle unless `options` say else."""
+    kwargs.setdefault("options", FIXED_CUTS)
     streamer = StreamingTranscriber(transcriber, **kwargs)
     step = int(block_s * SAMPLE_RATE)
     for i in range(0, len(audio), step):
@@ -141,7 +146,7 @@ def test_snapshot_grows_while_speaking_and_finish_adds_only_the_rest():
 def test_a_slow_transcriber_is_reported_falling_behind_and_nothing_is_dropped():
     audio, truth = tone_script([6] * 12, seed=5)
     flags = []
-    options = StreamingOptions(behind_s=6.0)
+    options = StreamingOptions(chunker=FIXED_CUTS.chunker, behind_s=6.0)
     streamer = stream(
         audio, ToneTranscriber(delay_s=0.3), options=options, on_update=lambda u: flags.append(u.falling_behind)
     )
@@ -207,3 +212,13 @@ def test_feed_from_another_thread_while_the_ui_reads():
         streamer.lag_s()
     feeder.join()
     assert [w.text for w in streamer.finish(timeout=30).words] == [w.text for w in truth]
+
+
+def test_chunks_grow_while_the_transcriber_is_busy_so_a_slow_machine_catches_up():
+    audio, truth = tone_script([6] * 12, seed=11)
+    idle = stream(audio, ToneTranscriber())
+    busy = stream(audio, ToneTranscriber(delay_s=0.3), options=StreamingOptions())
+    assert [w.text for w in busy.finish(timeout=60).words] == [w.text for w in truth]
+    idle.finish(timeout=60)
+    assert min(busy.stats().chunk_seconds[1:-1]) >= ChunkerOptions().busy_min_chunk_s
+    assert busy.stats().chunks < idle.stats().chunks / 2

@@ -1,11 +1,35 @@
-"""`interviewer bench` (being built)."""
+"""`interviewer bench`: measure streaming transcription on this machine, for every engine and model."""
 
-from interviewer.errors import InterviewerError
+from __future__ import annotations
+
+import json
+import sys
+
+QUICK_HELP = "a 30 s answer instead of 3 minutes (a short check, not the targets' measurement)"
 
 
 def add_arguments(parser) -> None:
-    pass
+    from interviewer.config import ENGINES
+
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--quick", action="store_true", help=QUICK_HELP)
+    parser.add_argument("--engines", nargs="+", choices=ENGINES, default=list(ENGINES), metavar="ENGINE",
+                        help=f"engines to measure (default: {' '.join(ENGINES)})")  # fmt: skip
+    parser.add_argument("--models", nargs="+", default=["tiny.en", "base"], metavar="MODEL",
+                        help="models to measure (default: tiny.en base)")  # fmt: skip
+    parser.add_argument("--seconds", type=float, help="length of the spoken answer (default 180, --quick 30)")
 
 
 def run(args, config) -> int:
-    raise InterviewerError("'interviewer bench' is not available yet")
+    from interviewer.adapters.weights import AVAILABLE_MODELS
+    from interviewer.benchmarking.bench import FULL_S, QUICK_S, BenchOptions, run_bench, table
+    from interviewer.errors import InterviewerError
+
+    unknown = [m for m in args.models if m not in AVAILABLE_MODELS]
+    if unknown:
+        raise InterviewerError(f"no offline model {unknown[0]!r}", f"choose from: {', '.join(AVAILABLE_MODELS)}")
+    seconds = args.seconds or (QUICK_S if args.quick else FULL_S)
+    options = BenchOptions(tuple(args.engines), tuple(args.models), seconds, config.engine, config.model)
+    result = run_bench(options, say=lambda text: print(f"bench: {text}", file=sys.stderr, flush=True))
+    print(json.dumps(result, indent=2) if args.json else table(result))
+    return 0

@@ -144,8 +144,10 @@ class StreamingTranscriber:
         with self._lock:
             if self._finished:
                 return
+            self._chunker.busy = self._backlog_samples > 0
             for chunk in self._chunker.push(block):
                 self._enqueue(chunk)
+                self._chunker.busy = True
             self._sample_lag()
             flipped = self._update_behind()
         if flipped:

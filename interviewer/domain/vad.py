@@ -36,13 +36,16 @@ class VadOptions:
 class ChunkerOptions:
     """Where chunks are cut (seconds).
 
-    A chunk closes in the middle of the first pause of `min_pause_s` once it holds
-    `min_chunk_s`; past `relaxed_after_s` a pause of `short_pause_s` is enough; at
+    A chunk closes in the quietest part of the first pause of `min_pause_s` once it holds
+    `min_chunk_s` (`busy_min_chunk_s` while the transcriber is still busy with earlier
+    chunks: fewer, longer chunks cost less, so a slow machine catches up); past
+    `relaxed_after_s` a pause of `short_pause_s` is enough; at
     `max_chunk_s` it is cut at its quietest point. Silence before the first word is
     kept only for `lead_s`.
     """
 
     min_chunk_s: float = 3.0
+    busy_min_chunk_s: float = 10.0
     min_pause_s: float = 0.3
     relaxed_after_s: float = 12.0
     short_pause_s: float = 0.2
@@ -109,6 +112,7 @@ class Chunker:
         self._speech: list[bool] = []
         self._silent_run = 0  # frames since the last speech frame
         self._index = 0
+        self.busy = False  # set by the caller: the transcriber has work queued or in progress
 
     @property
     def samples_seen(self) -> int:
@@ -164,8 +168,9 @@ class Chunker:
                 self._drop_front((frames - lead) * FRAME)
             return None
         seconds = frames * FRAME_S
+        min_chunk_s = o.busy_min_chunk_s if self.busy else o.min_chunk_s
         pause_needed = o.min_pause_s if seconds < o.relaxed_after_s else o.short_pause_s
-        if seconds >= o.min_chunk_s and self._silent_run * FRAME_S >= pause_needed:
+        if seconds >= min_chunk_s and self._silent_run * FRAME_S >= pause_needed:
             return self._close_at(self._quietest_frame(frames - self._silent_run) * FRAME)
         if seconds >= o.max_chunk_s:
             return self._close_at(self._quietest_frame(int(o.min_chunk_s / FRAME_S)) * FRAME)

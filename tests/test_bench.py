@@ -1,0 +1,37 @@
+"""`interviewer bench --quick --json`: the figures are all there and make sense (speed is not judged here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+TARGET_NAMES = {
+    "stop_to_feedback_s", "speedup_vs_batch", "compute_ratio", "first_screen_s", "peak_rss_mb",
+    "wer_points_above_whole_file", "lag_never_grows",
+}  # fmt: skip
+
+
+@pytest.mark.slow
+def test_bench_quick_json_reports_every_figure(tmp_path):
+    command = [sys.executable, "-m", "interviewer", "bench", "--quick", "--json", "--seconds", "15",
+               "--engines", "faster-whisper", "--models", "tiny.en"]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["machine"]["nproc"] >= 1 and 14.0 <= result["answer_s"] <= 20.0
+    (run,) = result["runs"]
+    assert "error" not in run, run
+    assert (run["engine"], run["model"]) == ("faster-whisper", "tiny.en")
+    assert run["words_streamed"] > 0.8 * result["answer_words"]
+    assert abs(run["words_streamed"] - run["words_whole_file"]) <= 0.1 * run["words_whole_file"]
+    assert 0 <= run["wer_streamed"] < 0.5 and 0 <= run["wer_whole_file"] < 0.5
+    assert run["stop_to_feedback_s"] >= run["finish_s"] >= 0 and run["analyse_s"] >= 0
+    assert run["compute_ratio"] > 0 and run["chunks"] >= 2 and run["peak_rss_mb"] > 50
+    assert run["speedup_vs_batch"] == pytest.approx(result["batch"]["batch_s"] / run["stop_to_feedback_s"], rel=0.05)
+    assert result["batch"]["engine"] == "openai-whisper" and result["batch"]["batch_s"] > 0
+    assert set(result["targets"]) >= TARGET_NAMES
+    assert all(isinstance(result["targets"][name]["met"], bool) for name in TARGET_NAMES - {"first_screen_s"})
+    assert result["first_screen"].get("first_screen_s", 0) > 0 or "error" in result["first_screen"]
