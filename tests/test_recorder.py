@@ -90,6 +90,23 @@ def test_pulse_microphone_records_speech_in_real_time(pulse_audio, tmp_path):
     assert abs(speech_s - len(speechgen.trim(clip)) / RATE) < 0.02
     # PulseAudio passes 16 kHz s16 through untouched: anything below 0.99 is a broken pipe
     assert correlation > 0.99
+    levels = [e["level"] for e in run.events if e["event"] == "progress" and e["received"] > 0]
+    assert levels[0] < 1e-3 and max(levels) > 0.02  # the meter: silence, then speech
+
+
+def test_a_slow_listener_does_not_hold_up_the_recording(alsa_audio, tmp_path):
+    fed = np.random.default_rng(9).uniform(-0.5, 0.5, 2 * RATE).astype(np.float32)
+    alsa_audio.feed(fed)
+    out = tmp_path / "slow.wav"
+    args = ["-m", "tests.audio_helpers.record", str(out), "--seconds", "0.05",
+            "--slow-listener-s", "0.2", "--listener-wait-s", "0"]  # fmt: skip
+    stopped = run_python(alsa_audio.env, args).last("stopped")
+    recorded = read_wav(out)
+    assert stopped["interrupted"] == "" and len(recorded) == stopped["samples"] >= len(fed)
+    assert np.array_equal(recorded[: len(fed)], quantize(fed))
+    # the writer took thousands of blocks while the listener had been handed at most a few
+    assert stopped["listened_at_stop"] <= 2 * 1600 < stopped["samples"] // 100
+    assert stopped["stop_s"] < 5
 
 
 def test_kill_9_loses_at_most_half_a_second(pulse_audio, tmp_path):

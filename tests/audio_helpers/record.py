@@ -3,7 +3,7 @@
 Run in a subprocess whose environment selects the virtual device (PortAudio reads the
 device list at import): `python -m tests.audio_helpers.record OUT.wav --seconds 2`.
 
-Lines: {"event": "progress", "received": samples, "wall": time.time()} every `--report-s`,
+Lines: {"event": "progress", "received": samples, "wall": time.time(), "level"} every `--report-s`,
 then {"event": "stopped", ...RecordingInfo} or {"event": "error", "kind", "message", "fix"}.
 With --seconds 0 it records until SIGINT (Ctrl+C) or SIGTERM.
 """
@@ -30,20 +30,29 @@ def record(args: argparse.Namespace) -> None:
 
     recorder = SoundDeviceRecorder(args.device, block_s=args.block_s)
     heard: list[int] = []
-    recorder.add_listener(lambda block: heard.append(len(block)))
+
+    def listener(block) -> None:
+        time.sleep(args.slow_listener_s)
+        heard.append(len(block))
+
+    recorder.add_listener(listener)
     recorder.start(Path(args.out))
     deadline = time.monotonic() + args.seconds if args.seconds > 0 else float("inf")
     try:
         while time.monotonic() < deadline and not recorder.interrupted:
-            emit(event="progress", received=int(round(recorder.elapsed() * SAMPLE_RATE)), wall=time.time())
+            received = int(round(recorder.elapsed() * SAMPLE_RATE))
+            emit(event="progress", received=received, wall=time.time(), level=recorder.level())
             time.sleep(args.report_s)
     except KeyboardInterrupt:
         emit(event="keyboard_interrupt")
+    stop_began = time.perf_counter()
     info = recorder.stop()
-    recorder.wait_for_listeners(5)
+    stop_s = time.perf_counter() - stop_began
+    listened_at_stop = sum(heard)
+    recorder.wait_for_listeners(args.listener_wait_s)
     emit(event="stopped", path=str(info.path), seconds=info.seconds, samples=info.samples,
          interrupted=info.interrupted, received=int(round(recorder.elapsed() * SAMPLE_RATE)),
-         listener_samples=sum(heard))  # fmt: skip
+         listener_samples=sum(heard), listened_at_stop=listened_at_stop, stop_s=stop_s)  # fmt: skip
 
 
 def main() -> int:
@@ -53,6 +62,8 @@ def main() -> int:
     parser.add_argument("--device", default="")
     parser.add_argument("--block-s", type=float, default=0.1)
     parser.add_argument("--report-s", type=float, default=0.05)
+    parser.add_argument("--slow-listener-s", type=float, default=0.0, help="the listener sleeps this per block")
+    parser.add_argument("--listener-wait-s", type=float, default=5.0)
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
