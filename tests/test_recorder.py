@@ -64,6 +64,30 @@ def test_alsa_microphone_recording_equals_the_input_samples(alsa_audio, tmp_path
     assert stopped["listener_samples"] == stopped["samples"]  # listeners saw every block
 
 
+REUSE = """
+import json, time
+from pathlib import Path
+from interviewer.adapters.recorder import SoundDeviceRecorder
+recorder, counts = SoundDeviceRecorder(), {"a": 0, "b": 0}
+samples = []
+for name in ("a", "b"):
+    recorder.add_listener(lambda block, name=name: counts.__setitem__(name, counts[name] + len(block)))
+    recorder.start(Path(f"{OUT}-{name}.wav"))
+    time.sleep(0.02)
+    samples.append(recorder.stop().samples)
+    assert recorder.stop().samples == samples[-1]  # stop is idempotent
+    recorder.wait_for_listeners(10)
+print(json.dumps({"event": "done", "samples": samples, "counts": counts}))
+"""
+
+
+def test_one_recorder_records_answer_after_answer_with_its_own_listeners(alsa_audio, tmp_path):
+    run = run_python(alsa_audio.env, ["-c", REUSE.replace("{OUT}", str(tmp_path / "answer"))])
+    done = run.last("done")
+    assert done["counts"] == {"a": done["samples"][0], "b": done["samples"][1]}
+    assert [len(read_wav(tmp_path / f"answer-{n}.wav")) for n in "ab"] == done["samples"]
+
+
 def test_pulse_microphone_records_speech_in_real_time(pulse_audio, tmp_path):
     clip = quantize(spoken_answer())
     answer = write_wav16(tmp_path / "answer.wav", clip)

@@ -140,7 +140,8 @@ class SoundDeviceRecorder:
         self.block_s = block_s
         self.flush_s = flush_s
         self._lock = threading.Lock()
-        self._pumps: list[_ListenerPump] = []
+        self._pumps: list[_ListenerPump] = []  # listeners of the current (or next) recording
+        self._done_pumps: list[_ListenerPump] = []  # those of the last one, draining
         self._info: RecordingInfo | None = None
         self._wav: GrowingWav | None = None
         self._stream = None
@@ -162,7 +163,7 @@ class SoundDeviceRecorder:
 
     @property
     def listener_errors(self) -> list[BaseException]:
-        return [p.error for p in self._pumps if p.error is not None]
+        return [p.error for p in self._done_pumps + self._pumps if p.error is not None]
 
     def start(self, path: Path) -> None:
         sd = import_sounddevice()
@@ -202,7 +203,8 @@ class SoundDeviceRecorder:
                 self._writer.join()
             self._close_wav()
             for pump in self._pumps:
-                pump.put(None)
+                pump.put(None)  # the listener gets the rest, then is let go
+            self._done_pumps, self._pumps = self._pumps, []
             wav = self._wav
             self._info = RecordingInfo(wav.path, wav.seconds, wav.frames, self._interrupted)
             _active.discard(self)
@@ -220,11 +222,15 @@ class SoundDeviceRecorder:
         return self._received / SAMPLE_RATE
 
     def add_listener(self, listener: Callable[[np.ndarray], None]) -> None:
+        """Hand every block of this recording to `listener`, on its own thread and queue.
+
+        Listeners belong to one recording: `stop` lets them go, so add them before each `start`.
+        """
         self._pumps.append(_ListenerPump(listener))
 
     def wait_for_listeners(self, timeout: float | None = None) -> None:
         """After `stop`: wait until every listener has been handed every block."""
-        for pump in self._pumps:
+        for pump in self._done_pumps:
             pump.join(timeout)
 
     # --- PortAudio's thread: copy and return ---------------------------------------------
