@@ -101,7 +101,8 @@ def _md_answer(item: AnswerExport) -> list[str]:
 
 
 def to_markdown(session: SessionRecord, answers: list[AnswerExport]) -> str:
-    lines = [f"# {_title(session)}", "", f"{len(answers)} answer(s). Engine: {session.engine} {session.model}.", ""]
+    engine = f" Engine: {session.engine} {session.model}." if session.engine else ""
+    lines = [f"# {_title(session)}", "", f"{len(answers)} answer(s).{engine}", ""]
     for item in answers:
         lines += _md_answer(item)
     return "\n".join(lines)

@@ -159,11 +159,14 @@ def score_reasons(analysis: dict) -> list[str]:
     return [str(reason) for reason in reasons]
 
 
+SCORE_SCALE = 100  # scores are out of 100 (interviewer.domain.scoring)
+
+
 def _score_value(value) -> str:
     if isinstance(value, dict):
         value = value.get("value", value.get("score", ""))
     if isinstance(value, (int, float)):
-        return f"{value:g}/10" if value <= 10 else f"{value:g}/100"
+        return f"{value:g}/{SCORE_SCALE}"
     return str(value)
 
 

@@ -124,7 +124,8 @@ class ReviewScreen(Screen):
 
     def _show_playback(self) -> None:
         total = float(self.analysis.get("recording_s") or self.answer.recording_s or 0.0)
-        state = "▶ playing" if self.playing else "⏸ paused" if self.position else "space: play"
+        at_end = total > 0 and self.position >= total - 0.05
+        state = "▶ playing" if self.playing else "■ end" if at_end else "⏸ paused" if self.position else "space: play"
         self.query_one("#playback", Static).update(
             f"{state}  {fmt_clock(self.position)} / {fmt_clock(total)}   "
             "click a word (or enter) to play from it · 0 from the start · , { previous filler, pause"

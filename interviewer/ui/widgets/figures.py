@@ -46,7 +46,7 @@ def render_figures(analysis: dict) -> Text:
 def _append_row(text: Text, row: Figure) -> None:
     text.append(f"{row.label:<12}", style="bold")
     text.append(row.value, style=LEVEL_STYLE.get(row.level, ""))
-    if row.series:
+    if len(row.series) > 1:
         text.append("  " + sparkline(row.series), style="cyan")
     text.append("\n")
     detail = "  ".join(part for part in (row.bar, row.detail) if part)
