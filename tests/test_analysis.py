@@ -280,3 +280,16 @@ def test_no_words_is_no_answer():
     a = analyse(Transcript((), duration_s=5.0), np.zeros(5 * SR, dtype=np.float32), IMBALANCE)
     assert a.timing.verdict == "no answer" and a.pace.wpm == 0 and a.coverage.ratio == 0
     assert a.verdict.fix_first
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Methods, like SMOTE, make synthetic examples.", []),
+        ("The top, like the top few percent, get screened.", ["like"]),
+        ("Like a clear normal film teaches it little.", ["like"]),
+        ("And like we said, it depends.", ["like"]),
+    ],
+)
+def test_like_before_a_noun_is_an_example_not_a_filler(text, expected):
+    assert types(text) == expected

@@ -52,8 +52,9 @@ class DroppingTranscriber:
 
     engine, model = "fake", "fake"
 
-    def __init__(self):
+    def __init__(self, first_end: float = 2.0):
         self.calls: list[tuple[float, DecodeHints]] = []
+        self.first_end = first_end
 
     def load(self, progress=None):
         pass
@@ -62,7 +63,7 @@ class DroppingTranscriber:
         seconds = len(audio) / SAMPLE_RATE
         self.calls.append((seconds, hints))
         if hints.prompt:
-            return Transcript((Word(" first", 1.0, 2.0),), duration_s=seconds)
+            return Transcript((Word(" first", 1.0, self.first_end),), duration_s=seconds)
         return Transcript((Word(" again", 0.3, 1.0), Word(" heard", 1.1, 2.0)), duration_s=seconds)
 
 
@@ -75,13 +76,20 @@ def test_voiced_audio_without_words_is_found():
 
 
 def test_dropped_speech_is_heard_again_without_prompt_and_merged_at_absolute_times():
-    audio = tone([(1.0, 2.0), (5.0, 8.0)], 10.0)
-    fake = DroppingTranscriber()
+    audio = tone([(1.0, 5.0), (7.0, 9.0)], 10.0)
+    fake = DroppingTranscriber(first_end=5.0)
     transcript = transcribe_answer(fake, audio, decode_hints_for("q", HINT))
     assert [w.text for w in transcript.words] == [" first", " again", " heard"]
-    assert transcript.words[1].start == pytest.approx(5.0, abs=0.05)  # 4.7 s span start + 0.3 s
+    assert transcript.words[1].start == pytest.approx(7.0, abs=0.05)  # 6.7 s span start + 0.3 s
     assert fake.calls[1][1].prompt == "" and "SMOTE" in fake.calls[1][1].hotwords
     assert any("+2 words" in note for note in transcript.notes)
+
+
+def test_when_most_speech_was_dropped_the_whole_answer_is_heard_again():
+    audio = tone([(1.0, 2.0), (5.0, 8.0)], 10.0)
+    fake = DroppingTranscriber()
+    transcribe_answer(fake, audio, DecodeHints(prompt="p"))
+    assert fake.calls[1][0] == pytest.approx(10.0)
 
 
 def test_nothing_is_heard_twice_when_the_first_pass_covered_the_speech():

@@ -9,6 +9,7 @@ accuracy, hint-point accuracy and off-topic coverage against the targets.
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 from interviewer.errors import InterviewerError
@@ -54,11 +55,15 @@ def run(args, config) -> int:
     if args.json:
         print(json.dumps(reports if args.matrix else reports[0], indent=2))
         return 0
+    print_tables(reports)
+    return 0
+
+
+def print_tables(reports: list[dict]) -> None:
     for report in reports:
         print(clip_table(report))
         print()
     print(summary_table(reports))
-    return 0
 
 
 def _chosen_clips(args, clips):
@@ -94,8 +99,14 @@ def _evaluate(engine: str, model: str, clips, verbose: bool) -> dict:
         "model": model,
         "load_s": round(load_s, 2),
         "summary": summary.to_dict(),
-        "clips": [r.to_dict() for r, _ in results],
+        "clips": [r.to_dict() | _heard(a) for r, a in results],
     }
+
+
+def _heard(analysis: dict) -> dict:
+    """What was heard, to see why a figure is off: the transcript and the fillers found."""
+    fillers = [f"{f['type']}@{f['start']:.1f}" for f in analysis["fillers"]["items"]]
+    return {"transcript": analysis["transcript"]["text"], "fillers": fillers}
 
 
 def clip_table(report: dict) -> str:
@@ -103,14 +114,14 @@ def clip_table(report: dict) -> str:
     lines = [
         head,
         f"{'clip':22} {'fill t/f/m':>10} {'wpm true':>8} {'found':>6} {'dur err':>7} "
-        f"{'pause t/f':>9} {'points':>7} {'cov':>5} {'secs':>6}",
+        f"{'pause t/f':>9} {'points':>7} {'cov':>5} {'secs':>6}  recovered",
     ]
     for c in report["clips"]:
         lines.append(
             f"{c['clip']:22} {c['fillers_true']:>3}/{c['fillers_found']:>2}/{c['fillers_matched']:>2}  "
             f"{c['wpm_true']:>8.1f} {c['wpm_found']:>6.1f} {c['duration_error']:>7.2f} "
             f"{c['pauses_true']:>4}/{c['pauses_found']:<4} {c['points_right']:>3}/{c['points_total']:<3} "
-            f"{c['coverage_ratio']:>5.2f} {c['seconds']:>6.1f}"
+            f"{c['coverage_ratio']:>5.2f} {c['seconds']:>6.1f}  {_recovered(c['recovery'])}"
         )
     return "\n".join(lines)
 
@@ -139,6 +150,11 @@ def _fmt(name: str, value: float) -> str:
     if name.startswith("duration") or name == "seconds":
         return f"{value:.2f} s" if name != "seconds" else f"{value:.0f} s"
     return f"{value:.2f}"
+
+
+def _recovered(note: str) -> str:
+    match = re.search(r"([+-]\d+) words", note)
+    return f"{match.group(1)} words" if match else ""
 
 
 def _stderr(message: str) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interviewer.domain.analysis import signal
+from interviewer.domain.analysis import heard_in_sound, signal
 from interviewer.domain.ports import SAMPLE_RATE, DecodeHints, Transcriber
 from interviewer.domain.transcript import Transcript, Word
 
@@ -27,6 +27,7 @@ RECOVER_MIN_VOICED_S = 0.8  # voiced audio without words shorter than this is br
 RECOVER_MARGIN_S = 0.3  # seconds of context kept around a span that is heard again
 WORD_REACH_S = 0.25  # a word "covers" voiced audio this far around its own times
 PHRASE_GAP_S = 0.25  # silences at least this long separate phrases
+WHOLE_PASS_SHARE = 0.5  # when this share of the voiced audio went unheard, the whole answer is heard again
 STARVED_SHARE = 0.35  # a phrase with fewer words than this share of the expected count lost speech
 
 _STOP = {
@@ -176,6 +177,10 @@ def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: Decode
     spans = unheard_spans(audio, first.words)
     if not spans:
         return first
+    lv = signal.levels(audio, SAMPLE_RATE)
+    lost = sum(signal.voiced_seconds(lv, s.start, s.end) for s in spans)
+    if lost >= WHOLE_PASS_SHARE * signal.voiced_seconds(lv, 0.0, len(audio) / SAMPLE_RATE):
+        spans = [Span(0.0, len(audio) / SAMPLE_RATE)]  # the prompted pass failed at large: hear it all again
     words = list(first.words)
     recovered = 0
     for span in spans:
@@ -187,7 +192,7 @@ def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: Decode
         if len(new) > len(old):
             words = [w for w in words if not _inside(w, span)] + new
             recovered += len(new) - len(old)
-    words.sort(key=lambda w: (w.start, w.end))
+    words = list(heard_in_sound(tuple(sorted(words, key=lambda w: (w.start, w.end))), signal.levels(audio)))
     note = f"heard {len(spans)} stretch(es) again without the prompt: {recovered:+d} words"
     return Transcript(
         tuple(words), first.language, len(audio) / SAMPLE_RATE, first.engine, first.model, first.notes + (note,)

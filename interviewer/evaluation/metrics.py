@@ -29,6 +29,7 @@ class ClipResult:
     points_right: int
     coverage_ratio: float
     seconds: float  # transcription + analysis
+    recovery: str = ""  # what the dropped-speech recovery did, if it ran
 
     @property
     def wpm_error(self) -> float:
@@ -42,7 +43,8 @@ class ClipResult:
         return asdict(self) | {"wpm_error": round(self.wpm_error, 4), "duration_error": round(self.duration_error, 3)}
 
 
-def compare(clip_id: str, off_topic: bool, truth: Truth, analysis: dict, seconds: float) -> ClipResult:
+def compare(clip_id: str, off_topic: bool, truth: Truth, analysis: dict, seconds: float,
+            recovery: str = "") -> ClipResult:
     """One clip's figures: `analysis` is the dict of `AnswerAnalysis.to_dict()`."""
     found = [(f["type"], f["start"]) for f in analysis["fillers"]["items"]]
     points = analysis["coverage"]["points"]
@@ -65,6 +67,7 @@ def compare(clip_id: str, off_topic: bool, truth: Truth, analysis: dict, seconds
         right if len(points) == len(truth.points) else 0,
         float(analysis["coverage"]["ratio"]),
         seconds,
+        recovery,
     )
 
 

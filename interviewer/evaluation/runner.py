@@ -29,7 +29,8 @@ def evaluate_clip(
     transcript = transcribe_answer(transcriber, audio, hints_for(clip))
     analysis = analyse_answer(transcript, audio, clip.hint, (120, 180), pause_threshold_s)
     seconds = time.perf_counter() - began
-    return compare(clip.id, clip.off_topic, truth, analysis, seconds), analysis
+    recovery = "; ".join(n for n in transcript.notes if "again without the prompt" in n)
+    return compare(clip.id, clip.off_topic, truth, analysis, seconds, recovery), analysis
 
 
 def evaluate(

@@ -32,6 +32,7 @@ from interviewer.domain.analysis.tokens import tokenize
 from interviewer.domain.analysis.verdict import assess_verdict
 from interviewer.domain.transcript import Transcript, Word
 
+SILENCE_SLACK_S = 0.2  # Whisper's word edges may sit this far into silence
 ANALYSIS_VERSION = 1  # raise when a change alters any figure; stored with every result
 
 
@@ -65,10 +66,14 @@ def analyse(
 
 
 def heard_in_sound(words: tuple[Word, ...], levels: signal.Levels | None) -> tuple[Word, ...]:
-    """The words not heard in silence: Whisper adds "Thank you." or repeats a hotword over a silent tail."""
+    """The words without those heard in the silence before or after all sound: Whisper adds "Thank
+    you." or repeats a hotword over a silent tail. Words in pauses mid-answer are kept (their times
+    may just be off)."""
     if levels is None or not levels.voiced.any():
-        return words
-    return tuple(w for w in words if signal.voiced_seconds(levels, w.start - 0.2, w.end + 0.2) > 0)
+        return tuple(words)
+    first = signal.first_voiced(levels, 0.0, len(levels.voiced) * levels.frame_s)
+    last = signal.last_voiced(levels, 0.0, len(levels.voiced) * levels.frame_s)
+    return tuple(w for w in words if w.end >= first - SILENCE_SLACK_S and w.start <= last + SILENCE_SLACK_S)
 
 
 __all__ = [

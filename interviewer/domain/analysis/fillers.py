@@ -85,6 +85,30 @@ LIKE_CONTENT_BEFORE = {
     "metrics",
     "approaches",
 }
+LIKE_FILLER_AFTER = {
+    "the",
+    "a",
+    "an",
+    "we",
+    "i",
+    "you",
+    "they",
+    "it",
+    "this",
+    "that",
+    "how",
+    "what",
+    "maybe",
+    "really",
+    "very",
+    "just",
+    "so",
+    "even",
+    "totally",
+    "literally",
+    "when",
+    "if",
+}
 CONJUNCTIONS = {"and", "but", "or", "because", "so"}
 SO_CONTENT_AFTER = {"that", "much", "many", "far", "on", "long", "well", "as", "good", "bad", "the", "it", "we"}
 KNOW_ASKERS = {"do", "did", "does", "don't", "if", "whether", "as", "would", "could", "should", "you'd", "to"}
@@ -146,15 +170,14 @@ def _next_is_filler(tokens: list[Token], i: int) -> bool:
 
 
 def _like(tokens: list[Token], i: int) -> tuple[str, int]:
-    before = _neighbour(tokens, i - 1)
+    before, after = _neighbour(tokens, i - 1), _neighbour(tokens, i + 1)
     if before in LIKE_CONTENT_BEFORE and not tokens[i - 1].pause_after:
-        return "", 0
-    bounded_before = comma_before(tokens, i) or before in CONJUNCTIONS or before in HESITATIONS
-    bounded_after = tokens[i].pause_after or _next_is_filler(tokens, i + 1)
-    if bounded_after or (bounded_before and tokens[i - 1].pause_after if i > 0 else bounded_after):
-        return "like", 1
-    if before in CONJUNCTIONS and i + 1 < len(tokens) and _neighbour(tokens, i + 1) in {"the", "a", "we", "i"}:
-        return "like", 1
+        return "", 0  # "I like this model", "looks like", "methods like SMOTE"
+    if tokens[i].pause_after or _next_is_filler(tokens, i + 1):
+        return "like", 1  # "like," / "like, um"
+    opens = comma_before(tokens, i) or before in CONJUNCTIONS or before in HESITATIONS
+    if opens and after in LIKE_FILLER_AFTER:
+        return "like", 1  # ", like the top few percent", "and like we"; not ", like SMOTE"
     return "", 0
 
 
