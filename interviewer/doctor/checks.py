@@ -16,6 +16,8 @@ from interviewer.errors import InterviewerError
 
 SETUP_FIX = "run ./dev setup in the interviewer checkout (installs system libraries, the venv and the weights)"
 ANSWER_MB_PER_MIN = 1.92  # 16 kHz, 16-bit mono
+LEVEL_TEST_S = 2.0  # seconds of audio the level test records
+LEVEL_TEST_WAIT_S = 6.0  # some devices deliver their first block 1-2 s late
 MODEL_MEMORY_MB = {"tiny.en": 300, "base": 400}
 
 
@@ -103,13 +105,16 @@ def _level_test(config: Config) -> Check:
     with tempfile.TemporaryDirectory() as tmp:
         recorder = SoundDeviceRecorder(device=config.input_device)
         recorder.start(Path(tmp) / "level.wav")
-        time.sleep(2.0)
+        deadline = time.monotonic() + LEVEL_TEST_WAIT_S
+        while recorder.elapsed() < LEVEL_TEST_S and time.monotonic() < deadline:
+            time.sleep(0.05)
         info = recorder.stop()
         audio = read_wav(info.path)
     rms = float(np.sqrt(np.mean(audio**2))) if audio.size else 0.0
     db = 20 * np.log10(max(rms, 1e-10))
-    if info.seconds < 1.5:
-        return Check("microphone level", "fail", f"only {info.seconds:.1f} s arrived in a 2 s test",
+    if info.seconds < LEVEL_TEST_S * 0.9:
+        return Check("microphone level", "fail",
+                     f"only {info.seconds:.1f} s of audio arrived in {LEVEL_TEST_WAIT_S:.0f} s",
                      "the device is not delivering audio: pick another with --input-device")
     if db < -70:
         return Check("microphone level", "warn", f"2 s recorded, level {db:.0f} dBFS: silence",
