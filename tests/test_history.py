@@ -146,3 +146,36 @@ def test_delete_session_after_confirmation(tmp_path):
             assert "s:20261109-080000_system-design" not in _keys(app.screen)
 
     asyncio.run(scenario())
+
+
+def test_export_key_writes_the_sessions_html(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    async def scenario():
+        app = HostApp(HistoryScreen(_store(tmp_path), RecordingPlayer()))
+        async with app.run_test(size=SIZE) as pilot:
+            _select(app.screen, "a:20261109-080000_system-design/1")
+            await pilot.press("e")
+            await pilot.pause()
+        html = (tmp_path / "20261109-080000_system-design.html").read_text(encoding="utf-8")
+        assert '<mark class="filler"' in html and "<audio" not in html
+
+    asyncio.run(scenario())
+
+
+def test_confirm_dialog_buttons(tmp_path):
+    async def scenario():
+        store = _store(tmp_path)
+        app = HostApp(HistoryScreen(store, RecordingPlayer()))
+        async with app.run_test(size=SIZE) as pilot:
+            _select(app.screen, "a:20261109-080000_system-design/1")
+            await pilot.press("d")
+            await pilot.click("#no")
+            await pilot.pause()
+            assert isinstance(app.screen, HistoryScreen) and len(store.sessions()[0]) == 2
+            await pilot.press("d")
+            await pilot.click("#yes")
+            await pilot.pause()
+            assert store.load("20261109-080000_system-design").answers == []
+
+    asyncio.run(scenario())

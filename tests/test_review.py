@@ -98,6 +98,19 @@ def test_hint_point_and_jump_keys_choose_where_to_play(tmp_path):
             await pilot.press("right_square_bracket")
             await _until(pilot, lambda: len(player.starts) == 6)
             assert player.starts[5] > player.starts[4] + 4.0
+            await pilot.press("left_square_bracket")
+            await _until(pilot, lambda: len(player.starts) == 7)
+            assert player.starts[6] == pytest.approx(
+                player.starts[5] + 1.0 - 5.0, abs=0.01
+            )  # from the last position heard
+            screen.play_from(marks[-1].start)  # from the end, back to the pause and the first filler
+            await _until(pilot, lambda: len(player.starts) == 8)
+            await pilot.press("left_curly_bracket")
+            await _until(pilot, lambda: len(player.starts) == 9)
+            assert player.starts[8] == round(pause.start - LEAD_S, 3)
+            await pilot.press("comma")
+            await _until(pilot, lambda: len(player.starts) == 10)
+            assert player.starts[9] == round(max(0.0, filler.start - LEAD_S), 3)
 
     asyncio.run(scenario())
 

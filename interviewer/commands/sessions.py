@@ -9,6 +9,7 @@ from pathlib import Path
 from interviewer.errors import InterviewerError, StorageError
 
 FIX_LIST = "`interviewer sessions list` shows the session ids"
+LARGE_EXPORT_BYTES = 10_000_000  # many mail servers refuse attachments above 10-25 MB
 
 
 def add_arguments(parser) -> None:
@@ -149,7 +150,10 @@ def _export(args, config, store) -> int:
         write_bytes_atomic(target, text.encode("utf-8"))
     except OSError as e:
         raise StorageError(f"cannot write {target}: {e.strerror or e}", "choose another place with -o") from e
-    print(f"wrote {target} ({target.stat().st_size / 1e3:.1f} kB)", file=sys.stderr)
+    size = target.stat().st_size
+    print(f"wrote {target} ({size / 1e3:.1f} kB)", file=sys.stderr)
+    if size > LARGE_EXPORT_BYTES:
+        print("  that is large to send by e-mail: --answer N exports one answer", file=sys.stderr)
     return 0
 
 

@@ -44,7 +44,7 @@ def to_json(session: SessionRecord, answers: list[AnswerExport]) -> str:
     data = {
         "session": session.to_dict(),
         "answers": [
-            {"answer": asdict(a.answer), "analysis": a.analysis, "all_analyses": [d for _, d in a.analyses]}
+            {"answer": asdict(a.answer), "analysis": a.analysis, "older_analyses": [d for _, d in a.analyses[:-1]]}
             for a in answers
         ],
     }
@@ -216,6 +216,7 @@ document.querySelectorAll('section.answer').forEach(function (s) {
 def to_html(session: SessionRecord, answers: list[AnswerExport], audio: bool = False) -> str:
     body = "".join(_html_answer(item, audio) for item in answers)
     title = escape(_title(session))
+    engine = f" · transcribed by {escape(session.engine)} {escape(session.model)}" if session.engine else ""
     legend = (
         '<p class="legend"><mark class="filler">filler</mark> <span class="pause">[‖ s]</span> long pause '
         '<span class="unsure">unsure</span> word Whisper was unsure of'
@@ -226,8 +227,8 @@ def to_html(session: SessionRecord, answers: list[AnswerExport], audio: bool = F
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<style>{CSS_FILE.read_text(encoding='utf-8')}</style></head><body>"
-        f"<header><h1>{title}</h1><p>{len(answers)} answer(s) · {escape(session.engine)} "
-        f"{escape(session.model)}</p>{legend}</header>{body}{SEEK_SCRIPT if audio else ''}</body></html>\n"
+        f"<header><h1>{title}</h1><p>{len(answers)} answer(s){engine}</p>{legend}</header>"
+        f"{body}{SEEK_SCRIPT if audio else ''}</body></html>\n"
     )
 
 
