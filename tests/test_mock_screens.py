@@ -83,6 +83,15 @@ async def test_setup_dismisses_with_the_chosen_request():
     assert app.dismissed == [PlanRequest(n=2, categories=("technical",), order="weak", seed=3)]
 
 
+async def test_setup_can_start_with_one_bank_ticked():
+    app = Host(lambda: MockSetupScreen(banks(), selected_banks=["ml"]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "1 question matches; the interview asks 1" in str(app.screen.query_one("#setup-status", Static).content)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.dismissed == [PlanRequest(n=5, bank_ids=("ml",))]
+
+
 async def test_setup_refuses_a_plan_with_no_question_and_cancels_with_none():
     app = Host(lambda: MockSetupScreen(banks()))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -25,9 +25,13 @@ class MockSetupScreen(Screen[PlanRequest | None]):
     CSS_PATH = "practice.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "start", "Start")]
 
-    def __init__(self, banks: Sequence[Bank], n: int = 5, seed: int | None = None) -> None:
+    def __init__(
+        self, banks: Sequence[Bank], n: int = 5, seed: int | None = None, selected_banks: Sequence[str] | None = None
+    ) -> None:
+        """`selected_banks`: the banks ticked at first (default: all)."""
         super().__init__()
         self.banks, self.default_n, self.seed = list(banks), n, seed
+        self.selected_banks = set(selected_banks) if selected_banks is not None else {b.id for b in banks}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -50,7 +54,11 @@ class MockSetupScreen(Screen[PlanRequest | None]):
             with Vertical(classes="setup-column"):
                 yield Label("Banks (none ticked: all)")
                 yield SelectionList(
-                    *[Selection(f"{b.title} ({len(b.questions)})", b.id, True) for b in self.banks], id="setup-banks"
+                    *[
+                        Selection(f"{b.title} ({len(b.questions)})", b.id, b.id in self.selected_banks)
+                        for b in self.banks
+                    ],
+                    id="setup-banks",
                 )
             with Vertical(classes="setup-column"):
                 yield Label("Categories (none ticked: all)")
@@ -104,7 +112,8 @@ class MockSetupScreen(Screen[PlanRequest | None]):
         )
         asked = min(found, request.n)
         colour = "red" if not found else "green"
-        status.update(f"[{colour}]{found} questions match; the interview asks {asked}.[/{colour}]")
+        matches = "1 question matches" if found == 1 else f"{found} questions match"
+        status.update(f"[{colour}]{matches}; the interview asks {asked}.[/{colour}]")
 
     @on(Button.Pressed, "#setup-start")
     def action_start(self) -> None:
