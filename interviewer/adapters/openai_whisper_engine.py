@@ -89,9 +89,7 @@ def write_checkpoint(model: str, folder: Path, target: Path) -> Path:
     variables = weights.read_ctranslate2_model(folder / "model.bin")
     checkpoint = {
         "dims": dimensions(variables),
-        "model_state_dict": {
-            name: torch.from_numpy(array.copy()) for name, array in state_dict(variables).items()
-        },
+        "model_state_dict": {name: torch.from_numpy(array.copy()) for name, array in state_dict(variables).items()},
     }
     heads = weights.alignment_heads(folder)
     paths.ensure_private_dir(target.parent)
@@ -106,7 +104,7 @@ def write_checkpoint(model: str, folder: Path, target: Path) -> Path:
             "size": target.stat().st_size,
             "sha256": weights.file_sha256(target),
         }
-        _meta_path(model).write_text(json.dumps(meta, indent=1), encoding="utf-8")
+        target.with_suffix(".json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
     except OSError as e:
         raise TranscriberError(
             f"cannot write the openai-whisper checkpoint {target}: {e}",
@@ -256,9 +254,7 @@ class OpenAIWhisperTranscriber:
             result = whisper.transcribe(self._whisper, samples, **self._decode_arguments(hints))
         found = [w for segment in result["segments"] for w in segment.get("words", ())]
         words = [clamped_word(w["word"], w["start"], w["end"], w["probability"], duration_s) for w in found]
-        return Transcript(
-            monotonic(words), result.get("language") or "en", duration_s, self.engine, self.model
-        )
+        return Transcript(monotonic(words), result.get("language") or "en", duration_s, self.engine, self.model)
 
     def _decode_arguments(self, hints: DecodeHints) -> dict:
         options = self.options
@@ -290,9 +286,7 @@ def _load_converted(model: str, checkpoint: Path):
             f"delete {checkpoint} and run: interviewer doctor --prepare-weights",
         ) from e
     dims = loaded.dims
-    loaded.set_alignment_heads(
-        alignment_heads_dump(meta["alignment_heads"], dims.n_text_layer, dims.n_text_head)
-    )
+    loaded.set_alignment_heads(alignment_heads_dump(meta["alignment_heads"], dims.n_text_layer, dims.n_text_head))
     return loaded
 
 
@@ -306,9 +300,7 @@ def _load_named(model: str):
             f"openai-whisper with internet: {', '.join(whisper.available_models())}",
         )
     try:
-        return whisper.load_model(
-            model, device="cpu", download_root=str(paths.cache_dir() / "openai-whisper")
-        )
+        return whisper.load_model(model, device="cpu", download_root=str(paths.cache_dir() / "openai-whisper"))
     except (RuntimeError, OSError, ValueError) as e:
         raise TranscriberError(
             f"openai-whisper could not load {model!r}: {e}",

@@ -84,12 +84,8 @@ WEIGHTS: dict[str, ModelWeights] = {
         parts=(_TINY_MODEL,),
         sidecars=(
             _tiny("config.json", 2317, "14b1b421a90349bc551b881461426b561a874049cb9e4c4864f2ca384f6a7cc5"),
-            _tiny(
-                "tokenizer.json", 2128466, "929c5252409436dce1b38a75d1abbcb5e132d170d8e324e4e04ed915fa2d22df"
-            ),
-            _tiny(
-                "vocabulary.txt", 422309, "ff77588746d3a2595d32ab5b69ffd7b95ce2441ac57533cb66fc3eb575a115cf"
-            ),
+            _tiny("tokenizer.json", 2128466, "929c5252409436dce1b38a75d1abbcb5e132d170d8e324e4e04ed915fa2d22df"),
+            _tiny("vocabulary.txt", 422309, "ff77588746d3a2595d32ab5b69ffd7b95ce2441ac57533cb66fc3eb575a115cf"),
         ),
         model_sha256=_TINY_MODEL.sha256,
         model_size=_TINY_MODEL.size,
@@ -392,18 +388,16 @@ def weights_status() -> list[WeightsStatus]:
     from interviewer.adapters import openai_whisper_engine
 
     statuses = []
-    for model in AVAILABLE_MODELS:
-        present, hash_ok, detail = _package_status(WEIGHTS[model])
-        joined = not WEIGHTS[model].joined or _quietly(
-            lambda m=model: _joined_folder_ok(WEIGHTS[m], joined_folder(m))
-        )
-        converted = _quietly(lambda m=model: openai_whisper_engine.checkpoint_ready(m))
-        if present and hash_ok:
-            detail = "" if joined and converted else "run: interviewer doctor --prepare-weights"
-        statuses.append(
-            WeightsStatus(model, "faster-whisper", present, hash_ok, joined, detail if not joined else "")
-        )
-        statuses.append(WeightsStatus(model, "openai-whisper", present, hash_ok, converted, detail))
+    for model, pinned in WEIGHTS.items():
+        present, hash_ok, problem = _package_status(pinned)
+        ready = {
+            "faster-whisper": not pinned.joined
+            or _quietly(lambda m=model: _joined_folder_ok(WEIGHTS[m], joined_folder(m))),
+            "openai-whisper": _quietly(lambda m=model: openai_whisper_engine.checkpoint_ready(m)),
+        }
+        for engine, converted in ready.items():
+            detail = problem or ("" if converted else "run: interviewer doctor --prepare-weights")
+            statuses.append(WeightsStatus(model, engine, present, hash_ok, converted, detail))
     return statuses
 
 

@@ -1,0 +1,153 @@
+"""Both Whisper engines on the real offline weights, on real espeak-ng speech.
+
+Thresholds, measured on `spoken_clip` (41 words, espeak-ng en-us at 160 wpm):
+- WER: every engine/model/beam combination measured 0.146 (tiny.en) or 0.171 (base): espeak's
+  "led", "billing" and "slow queries" are misheard. WER_LIMIT 0.30 leaves room for a few more
+  words on another CPU or library version, while a broken model (bad conversion, wrong
+  language, a loop) lands near 1.0.
+- Across engines (tiny.en, faster-whisper beam 5 against openai-whisper greedy) the words
+  differed by 1 and word starts by 8 ms on average (max 0.12 s): CROSS_WORDS_LIMIT 3,
+  CROSS_START_LIMIT_S 0.05.
+"""
+
+import difflib
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from interviewer.adapters.engines import AVAILABLE_MODELS, build_transcriber
+from interviewer.adapters.speechgen import concatenate, silence
+from interviewer.adapters.whisper_common import speech_end
+from interviewer.domain.ports import SAMPLE_RATE, DecodeHints
+from interviewer.domain.wer import edit_distance, normalized_words, word_error_rate
+from interviewer.errors import TranscriberError
+
+WER_LIMIT = 0.30
+CROSS_WORDS_LIMIT = 3
+CROSS_START_LIMIT_S = 0.05
+DISFLUENT_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
+
+
+def assert_well_timed(transcript, clip):
+    starts = [w.start for w in transcript.words]
+    assert transcript.words, "no words heard"
+    assert starts == sorted(starts)
+    for word in transcript.words:
+        assert 0.0 <= word.start <= word.end <= clip.duration_s
+        assert 0.0 <= word.probability <= 1.0
+    assert transcript.words[-1].end <= clip.speech_s + 0.5  # nothing heard in the trailing silence
+    assert transcript.duration_s == pytest.approx(clip.duration_s)
+
+
+def matching_words(left, right):
+    """Pairs of words the two transcripts share, aligned by difflib (an extra word shifts nothing)."""
+    matcher = difflib.SequenceMatcher(a=[w.text for w in left], b=[w.text for w in right], autojunk=False)
+    return [(left[m.a + k], right[m.b + k]) for m in matcher.get_matching_blocks() for k in range(m.size)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["faster-whisper", "openai-whisper"])
+def test_engine_transcribes_spoken_clip(transcriber, spoken_clip, engine):
+    transcript = transcriber(engine, "tiny.en").transcribe(spoken_clip.audio)
+
+    assert word_error_rate(spoken_clip.text, transcript.text) <= WER_LIMIT, transcript.text
+    assert_well_timed(transcript, spoken_clip)
+    assert (transcript.engine, transcript.model, transcript.language) == (engine, "tiny.en", "en")
+
+
+@pytest.mark.slow
+def test_openai_whisper_on_converted_weights_agrees_with_faster_whisper(faster_tiny, openai_tiny, spoken_clip):
+    faster = faster_tiny.transcribe(spoken_clip.audio)
+    openai = openai_tiny.transcribe(spoken_clip.audio)
+
+    differing = edit_distance(normalized_words(faster.text), normalized_words(openai.text))
+    assert differing <= CROSS_WORDS_LIMIT, (faster.text, openai.text)
+    pairs = matching_words(faster.words, openai.words)
+    assert len(pairs) >= len(faster.words) - 2 * CROSS_WORDS_LIMIT
+    mean_start_gap = sum(abs(a.start - b.start) for a, b in pairs) / len(pairs)
+    assert mean_start_gap <= CROSS_START_LIMIT_S
+
+
+@pytest.mark.slow
+def test_base_is_joined_and_transcribes(transcriber, spoken_clip):
+    transcript = transcriber("faster-whisper", "base").transcribe(spoken_clip.audio)
+
+    assert word_error_rate(spoken_clip.text, transcript.text) <= WER_LIMIT, transcript.text
+    assert_well_timed(transcript, spoken_clip)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["faster-whisper", "openai-whisper"])
+def test_prompt_and_long_trailing_silence_do_not_loop(transcriber, spoken_clip, engine):
+    """The trap in WHISPER.md: a disfluent prompt plus trailing silence made tiny.en loop "um, um"."""
+    audio = concatenate([spoken_clip.audio, silence(20.0)])
+    hints = DecodeHints(prompt=DISFLUENT_PROMPT, hotwords=("billing", "database"))
+
+    transcript = transcriber(engine, "tiny.en").transcribe(audio, hints)
+
+    assert word_error_rate(spoken_clip.text, transcript.text) <= WER_LIMIT, transcript.text
+    assert transcript.words[-1].end <= spoken_clip.speech_s + 0.5
+    assert transcript.duration_s == pytest.approx(len(audio) / SAMPLE_RATE)
+
+
+@pytest.mark.slow
+def test_repeated_calls_give_the_same_words(faster_tiny, spoken_clip):
+    first = faster_tiny.transcribe(spoken_clip.audio)
+    second = faster_tiny.transcribe(spoken_clip.audio.copy())
+    assert first.words == second.words
+
+
+@pytest.mark.slow
+def test_silence_only_gives_no_words(faster_tiny):
+    transcript = faster_tiny.transcribe(silence(5.0))
+    assert transcript.words == ()
+    assert transcript.duration_s == pytest.approx(5.0)
+
+
+@pytest.mark.slow
+def test_load_reports_progress():
+    messages = []
+    transcriber = build_transcriber("faster-whisper", "tiny.en", beam_size=1)
+    transcriber.load(messages.append)
+    assert any("checking weights" in m for m in messages)
+    assert "loading tiny.en" in messages
+
+
+def test_unknown_model_lists_the_available_ones():
+    with pytest.raises(TranscriberError) as caught:
+        build_transcriber("faster-whisper", "large-v9")
+    assert "large-v9" in caught.value.message
+    assert all(model in caught.value.fix for model in AVAILABLE_MODELS)
+
+
+def test_unknown_engine_and_option_are_named():
+    with pytest.raises(TranscriberError, match="whisper.cpp"):
+        build_transcriber("whisper.cpp", "tiny.en")
+    with pytest.raises(TranscriberError) as caught:
+        build_transcriber("faster-whisper", "tiny.en", beems=3)
+    assert "beems" in caught.value.message and "beam_size" in caught.value.fix
+
+
+def test_openai_whisper_folds_hotwords_into_the_prompt():
+    openai = build_transcriber("openai-whisper", "tiny.en")
+    arguments = openai._decode_arguments(DecodeHints(prompt="Well, um.", hotwords=("Kubernetes", "Terraform")))
+    assert arguments["initial_prompt"] == "Kubernetes, Terraform. Well, um."
+    assert arguments["word_timestamps"] is True
+
+
+def test_importing_the_factory_stays_light():
+    code = "import sys, interviewer.adapters.engines; print(' '.join(sorted(sys.modules)))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    heavy = {"torch", "whisper", "faster_whisper", "ctranslate2", "av"}
+    assert not heavy & {name.split(".")[0] for name in loaded.split()}
+
+
+def test_trailing_silence_is_trimmed_to_half_a_second_after_speech():
+    tone = 0.3 * np.sin(np.arange(2 * SAMPLE_RATE) / SAMPLE_RATE * 2 * np.pi * 220).astype(np.float32)
+    quiet_noise = np.random.default_rng(0).normal(0, 3e-4, 10 * SAMPLE_RATE).astype(np.float32)
+    end = speech_end(concatenate([silence(1.0), tone, quiet_noise]))
+    assert end / SAMPLE_RATE == pytest.approx(3.5, abs=0.03)
+    assert speech_end(silence(3.0)) == 0
+    assert speech_end(tone) == len(tone)
