@@ -28,7 +28,9 @@ class AnswerReport(Vertical):
         self.question_text = question_text
 
     def compose(self) -> ComposeResult:
-        yield Static(self.question_text, id="question", markup=False)
+        question = Static(self.question_text, id="question", markup=False)
+        question.display = bool(self.question_text)  # "" when the screen shows the question itself
+        yield question
         with Horizontal(id="body"):
             view = TranscriptView(self.analysis, id="transcript")
             view.border_title = "Transcript"
@@ -47,6 +49,7 @@ class AnswerReport(Vertical):
         if question_text is not None:
             self.question_text = question_text
             self.query_one("#question", Static).update(question_text)
+            self.query_one("#question", Static).display = bool(question_text)
         self.transcript.load(analysis)
         self.query_one(FiguresPanel).load(analysis)
         self.query_one(HintChecklist).load(analysis)
