@@ -26,6 +26,16 @@ def _store(tmp_path):
     return store
 
 
+async def _loaded(pilot, screen, times: int = 1) -> None:
+    """Wait until the screen has read the store `times` times (it reads in a thread)."""
+    for _ in range(1000):
+        if screen.loads >= times:
+            await pilot.pause()
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the history never loaded")
+
+
 def _keys(screen) -> list[str]:
     table = screen.query_one(DataTable)
     return [row.key.value for row in table.ordered_rows]
@@ -45,7 +55,7 @@ def test_lists_sessions_newest_first_with_unfinished_and_broken_marked(tmp_path)
         store = _store(tmp_path)
         screen = HistoryScreen(store, RecordingPlayer())
         async with HostApp(screen).run_test(size=SIZE) as pilot:
-            await pilot.pause()
+            await _loaded(pilot, screen)
             keys = _keys(screen)
             assert keys[:3] == ["s:20261116-093000_behavioural", "a:20261116-093000_behavioural/1",
                                 "a:20261116-093000_behavioural/2"]  # fmt: skip
@@ -68,6 +78,7 @@ def test_search_by_words_said_question_and_bank(tmp_path):
     async def scenario():
         screen = HistoryScreen(_store(tmp_path), RecordingPlayer())
         async with HostApp(screen).run_test(size=SIZE) as pilot:
+            await _loaded(pilot, screen)
             await pilot.press("slash", *"conflict")
             await pilot.pause(0.4)  # the list is filtered once typing pauses
             assert [k for k in _keys(screen) if k.startswith("a:")] == ["a:20261116-093000_behavioural/2"]
@@ -86,11 +97,13 @@ def test_enter_opens_the_review_and_escape_comes_back(tmp_path):
         app = HostApp(HistoryScreen(_store(tmp_path), RecordingPlayer()))
         async with app.run_test(size=SIZE) as pilot:
             screen = app.screen
+            await _loaded(pilot, screen)
             _select(screen, "a:20261109-080000_system-design/1")
             await pilot.press("enter")
             assert isinstance(app.screen, ReviewScreen) and app.screen.session.bank_id == "system-design"
             await pilot.press("escape")
             assert app.screen is screen
+            await _loaded(pilot, screen, 2)  # read again on return: the review may have changed things
             _select(screen, "a:20261116-093000_behavioural/2")
             await pilot.press("enter")
             assert app.screen is screen  # nothing to review in an interrupted answer
@@ -102,6 +115,7 @@ def test_finish_posts_a_request_for_unfinished_answers_only(tmp_path):
     async def scenario():
         app = HostApp(HistoryScreen(_store(tmp_path), RecordingPlayer()))
         async with app.run_test(size=SIZE) as pilot:
+            await _loaded(pilot, app.screen)
             _select(app.screen, "s:20261116-093000_behavioural")
             await pilot.press("f")
             await pilot.pause()
@@ -116,12 +130,10 @@ def test_rescore_key_adds_a_new_version_and_keeps_the_old(tmp_path):
         app = HostApp(HistoryScreen(store, RecordingPlayer()))
         async with app.run_test(size=SIZE) as pilot:
             screen = app.screen
+            await _loaded(pilot, screen)
             _select(screen, "a:20261109-080000_system-design/1")
             await pilot.press("r")
-            for _ in range(500):
-                await pilot.pause(0.02)
-                if _cells(screen, "a:20261109-080000_system-design/1")[-1] != "↻ older analysis v0: r":
-                    break
+            await _loaded(pilot, screen, 2)
             session = store.load("20261109-080000_system-design")
             versions = [v for v, _ in store.analyses(session, session.answers[0])]
             assert len(versions) == 2 and versions[0] == 0
@@ -135,15 +147,17 @@ def test_delete_session_after_confirmation(tmp_path):
         store = _store(tmp_path)
         app = HostApp(HistoryScreen(store, RecordingPlayer()))
         async with app.run_test(size=SIZE) as pilot:
-            _select(app.screen, "s:20261109-080000_system-design")
+            screen = app.screen
+            await _loaded(pilot, screen)
+            _select(screen, "s:20261109-080000_system-design")
             await pilot.press("d")
             assert isinstance(app.screen, ConfirmScreen)
             await pilot.press("escape")
             assert (store.root / "20261109-080000_system-design").exists()
             await pilot.press("d", "y")
-            await pilot.pause()
+            await _loaded(pilot, screen, 2)
             assert not (store.root / "20261109-080000_system-design").exists()
-            assert "s:20261109-080000_system-design" not in _keys(app.screen)
+            assert "s:20261109-080000_system-design" not in _keys(screen)
 
     asyncio.run(scenario())
 
@@ -154,6 +168,7 @@ def test_export_key_writes_the_sessions_html(tmp_path, monkeypatch):
     async def scenario():
         app = HostApp(HistoryScreen(_store(tmp_path), RecordingPlayer()))
         async with app.run_test(size=SIZE) as pilot:
+            await _loaded(pilot, app.screen)
             _select(app.screen, "a:20261109-080000_system-design/1")
             await pilot.press("e")
             await pilot.pause()
@@ -168,14 +183,16 @@ def test_confirm_dialog_buttons(tmp_path):
         store = _store(tmp_path)
         app = HostApp(HistoryScreen(store, RecordingPlayer()))
         async with app.run_test(size=SIZE) as pilot:
-            _select(app.screen, "a:20261109-080000_system-design/1")
+            screen = app.screen
+            await _loaded(pilot, screen)
+            _select(screen, "a:20261109-080000_system-design/1")
             await pilot.press("d")
             await pilot.click("#no")
             await pilot.pause()
             assert isinstance(app.screen, HistoryScreen) and len(store.sessions()[0]) == 2
             await pilot.press("d")
             await pilot.click("#yes")
-            await pilot.pause()
+            await _loaded(pilot, screen, 2)
             assert store.load("20261109-080000_system-design").answers == []
 
     asyncio.run(scenario())

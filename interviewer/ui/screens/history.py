@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import work
@@ -77,6 +78,13 @@ def _session_cells(rows: list[HistoryRow]) -> tuple:
     )
 
 
+@dataclass
+class HistoryLoaded(Message):
+    history: History
+    disk_bytes: int
+    ms: float
+
+
 def _plain(cells: tuple) -> list[Text]:
     """Cells as Text: never parsed as markup (a question may hold "[...]"), and much faster to add."""
     return [Text(str(cell), no_wrap=True) for cell in cells]
@@ -114,6 +122,7 @@ class HistoryScreen(Screen):
         self.current = current_analysis_version()
         self.load_ms = 0.0
         self.disk_bytes = 0
+        self.loads = 0  # how many times the history was read (tests wait on it)
         self._suspended = False
         self._search_timer = None
 
@@ -138,10 +147,24 @@ class HistoryScreen(Screen):
             self.reload()
 
     def reload(self) -> None:
+        """Read the store again in a thread (the first read of a big store takes seconds); refill when done."""
+        if not self.loads:
+            self.query_one("#status", Static).update("Reading saved sessions…")
+        self._load()
+
+    @work(thread=True, exclusive=True, group="history-load", exit_on_error=False)
+    def _load(self) -> None:
         started = time.perf_counter()
-        self.history = load_history(self.store)
-        self.load_ms = (time.perf_counter() - started) * 1000
-        self.disk_bytes = self.store.disk_usage()
+        try:
+            history, disk_bytes = load_history(self.store), self.store.disk_usage()
+        except OSError as e:
+            self.app.call_from_thread(self.notify, f"Cannot read {self.store.root}: {e}", severity="error")
+            return
+        self.post_message(HistoryLoaded(history, disk_bytes, (time.perf_counter() - started) * 1000))
+
+    def on_history_loaded(self, message: HistoryLoaded) -> None:
+        self.history, self.disk_bytes, self.load_ms = message.history, message.disk_bytes, message.ms
+        self.loads += 1
         self.refill()
 
     def visible_rows(self) -> list[HistoryRow]:
