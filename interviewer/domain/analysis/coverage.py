@@ -28,6 +28,7 @@ from interviewer.domain.analysis.tokens import Token
 
 COVERED_SHARE = 0.4  # of a point's weight, said within one window
 WINDOW_WORDS = 40  # the evidence for one point lies within this many spoken words
+EXAMPLE_MIN_WEIGHT = 2.0  # an example in parentheses counts when distinctive ("(e.g., PubMedBERT)")
 PARENTHESES = re.compile(r"\(([^)]*)\)")
 
 
@@ -65,7 +66,7 @@ def _groups_of(text: str, optional: bool) -> list[Group]:
     return groups
 
 
-def group_hits(group: Group, tokens: list[Token], point_words: list[str]) -> list[int]:
+def group_hits(group: Group, tokens: list[Token]) -> list[int]:
     """Token indices where the group is said (for an acronym: also the first word of its expansion)."""
     hits = []
     spoken = [words_of(t.norm) for t in tokens]
@@ -98,8 +99,7 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
     groups = [_shared(g, shared) for g in point_groups(point)]
     required = [g for g in groups if not g.optional]
     total = sum(g.weight for g in required) or 1.0
-    point_words = words_of(point)
-    hits = {id(g): group_hits(g, tokens, point_words) for g in groups}
+    hits = {id(g): group_hits(g, tokens) for g in groups}
     hits.update(_expansion_hits(point, tokens, required, hits))
     best_score, best = 0.0, []
     for anchor in sorted({i for found in hits.values() for i in found}):
@@ -109,7 +109,7 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
             if any(anchor <= i < anchor + WINDOW_WORDS for i in hits[id(g)])
         ]
         score = sum(g.weight for g, _ in said if not g.optional)
-        score += sum(g.weight for g, _ in said if g.optional and _replaces_generic(g, said))
+        score += sum(g.weight for g, _ in said if g.optional and g.weight >= EXAMPLE_MIN_WEIGHT)
         distinctive = any(_distinctive(g, shared) for g, _ in said)
         if distinctive and score > best_score:
             best_score, best = score, sorted(i for _, i in said)
@@ -136,11 +136,6 @@ def shared_terms(points: list[str]) -> frozenset[str]:
         for text in {t.text for g in point_groups(point) if not g.optional for t in g.alternatives}:
             seen[text] = seen.get(text, 0) + 1
     return frozenset(t for t, n in seen.items() if n > 1)
-
-
-def _replaces_generic(group: Group, said: list) -> bool:
-    """An example from the parentheses ('(e.g., PubMedBERT)') stands in for the point it illustrates."""
-    return group.weight >= 2.0
 
 
 def _expansion_hits(point: str, tokens: list[Token], required: list[Group], hits: dict) -> dict:
