@@ -122,6 +122,13 @@ def test_unknown_model_lists_the_available_ones():
     assert all(model in caught.value.fix for model in AVAILABLE_MODELS)
 
 
+def test_openai_whisper_unknown_name_lists_offline_and_online_models():
+    with pytest.raises(TranscriberError) as caught:
+        build_transcriber("openai-whisper", "large-v9").load()
+    assert "large-v9" in caught.value.message
+    assert "tiny.en, base" in caught.value.fix and "large-v3" in caught.value.fix
+
+
 def test_unknown_engine_and_option_are_named():
     with pytest.raises(TranscriberError, match="whisper.cpp"):
         build_transcriber("whisper.cpp", "tiny.en")

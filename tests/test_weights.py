@@ -6,6 +6,7 @@ INTERVIEWER_CACHE_DIR points at tmp_path so the user's cache is left alone.
 
 import shutil
 
+import numpy as np
 import pytest
 
 from interviewer.adapters import openai_whisper_engine, weights
@@ -159,3 +160,11 @@ def test_status_before_preparing_says_what_to_run(private_cache):
     base_openai = statuses["base", "openai-whisper"]
     assert base_openai.present and base_openai.hash_ok and not base_openai.converted
     assert "--prepare-weights" in base_openai.detail
+
+
+def test_int8_weights_with_row_scales_are_dequantized():
+    quantized = np.array([[20, -40], [30, 60]], dtype=np.int8)
+    scales = np.array([10.0, 30.0], dtype=np.float32)
+    out = openai_whisper_engine.dequantized({"x/weight": quantized, "x/weight_scale": scales, "x/bias": scales})
+    assert set(out) == {"x/weight", "x/bias"}
+    assert np.allclose(out["x/weight"], [[2.0, -4.0], [1.0, 2.0]])

@@ -1,6 +1,6 @@
 """The openai-whisper Transcriber, on the same offline weights rewritten once into its checkpoint format.
 
-The CTranslate2 model.bin is read with numpy (weights.read_ctranslate2_model), renamed to
+The CTranslate2 model.bin is read with numpy (read_ctranslate2_model), renamed to
 openai-whisper's state dict, and saved per user as `{"dims": ..., "model_state_dict": ...}`
 (float16, what the source holds). The real alignment heads come from config.json, so word
 times match faster-whisper's. Other openai-whisper names go to `whisper.load_model`, which
@@ -13,6 +13,7 @@ import base64
 import gzip
 import json
 import os
+import struct
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -43,6 +44,63 @@ NO_HINTS = DecodeHints()
 class OpenAIWhisperOptions(WhisperOptions):
     fp16: bool = False  # CPU decoding is float32
     hallucination_silence_threshold: float | None = None
+
+
+# --- reading CTranslate2's model.bin ---------------------------------------------------------
+
+_CT2_DTYPES = {0: np.float32, 1: np.int8, 2: np.int16, 3: np.int32, 4: np.float16}
+
+
+def read_ctranslate2_model(path: Path) -> dict[str, np.ndarray]:
+    """Every variable of a CTranslate2 model.bin (format version 6) by name; aliases are dropped."""
+    data = path.read_bytes()
+    offset = 0
+
+    def take(fmt: str):
+        nonlocal offset
+        values = struct.unpack_from("<" + fmt, data, offset)
+        offset += struct.calcsize("<" + fmt)
+        return values
+
+    def take_string() -> str:
+        nonlocal offset
+        (length,) = take("H")
+        offset += length
+        return data[offset - length : offset].rstrip(b"\0").decode("utf-8")
+
+    (version,) = take("I")
+    if version != 6:
+        raise TranscriberError(f"{path}: CTranslate2 model format {version} is not supported (6 is)")
+    take_string()  # the spec name, WhisperSpec
+    _revision, count = take("II")
+    variables = {}
+    for _ in range(count):
+        name = take_string()
+        (rank,) = take("B")
+        shape = take(f"{rank}I")
+        dtype_id, size = take("BI")
+        if dtype_id not in _CT2_DTYPES:
+            raise TranscriberError(f"{path}: {name} has a data type (id {dtype_id}) the converter cannot read")
+        array = np.frombuffer(
+            data,
+            dtype=_CT2_DTYPES[dtype_id],
+            count=size // np.dtype(_CT2_DTYPES[dtype_id]).itemsize,
+            offset=offset,
+        )
+        variables[name] = array.reshape(shape)
+        offset += size
+    return dequantized(variables)
+
+
+def dequantized(variables: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """int8 weights with a per-row `weight_scale` back to float32 (w = q / scale); others untouched."""
+    out = dict(variables)
+    for name in [n for n in variables if n.endswith("/weight_scale")]:
+        weight = name.removesuffix("_scale")
+        scale = variables[name].astype(np.float32)
+        out[weight] = variables[weight].astype(np.float32) / scale.reshape(-1, *([1] * (variables[weight].ndim - 1)))
+        del out[name]
+    return out
 
 
 # --- conversion ------------------------------------------------------------------------------
@@ -86,7 +144,7 @@ def write_checkpoint(model: str, folder: Path, target: Path) -> Path:
     """Convert the CTranslate2 `folder` to an openai-whisper checkpoint at `target` (temp file, rename)."""
     import torch
 
-    variables = weights.read_ctranslate2_model(folder / "model.bin")
+    variables = read_ctranslate2_model(folder / "model.bin")
     checkpoint = {
         "dims": dimensions(variables),
         "model_state_dict": {name: torch.from_numpy(array.copy()) for name, array in state_dict(variables).items()},

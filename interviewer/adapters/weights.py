@@ -7,7 +7,7 @@ check is remembered per file size and mtime so start-up does not hash 220 MB eve
 Nothing is ever written into site-packages: the joined base and the openai-whisper
 checkpoints live in the per-user cache.
 
-Only the standard library and numpy are imported here; torch and the engines load elsewhere.
+Only the standard library is imported here; torch and the engines load elsewhere.
 """
 
 from __future__ import annotations
@@ -17,12 +17,9 @@ import importlib.util
 import json
 import os
 import shutil
-import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
 
 from interviewer import paths
 from interviewer.errors import TranscriberError
@@ -312,50 +309,6 @@ def alignment_heads(folder: Path) -> list[tuple[int, int]]:
     """The (layer, head) pairs whose cross-attention times words, from the folder's config.json."""
     config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
     return [(int(layer), int(head)) for layer, head in config["alignment_heads"]]
-
-
-# --- reading CTranslate2's model.bin ---------------------------------------------------------
-
-_CT2_DTYPES = {0: np.float32, 1: np.int8, 2: np.int16, 3: np.int32, 4: np.float16}
-
-
-def read_ctranslate2_model(path: Path) -> dict[str, np.ndarray]:
-    """Every variable of a CTranslate2 model.bin (format version 6) by name; aliases are dropped."""
-    data = path.read_bytes()
-    offset = 0
-
-    def take(fmt: str):
-        nonlocal offset
-        values = struct.unpack_from("<" + fmt, data, offset)
-        offset += struct.calcsize("<" + fmt)
-        return values
-
-    def take_string() -> str:
-        nonlocal offset
-        (length,) = take("H")
-        offset += length
-        return data[offset - length : offset].rstrip(b"\0").decode("utf-8")
-
-    (version,) = take("I")
-    if version != 6:
-        raise TranscriberError(f"{path}: CTranslate2 model format {version} is not supported (6 is)")
-    take_string()  # the spec name, WhisperSpec
-    _revision, count = take("II")
-    variables = {}
-    for _ in range(count):
-        name = take_string()
-        (rank,) = take("B")
-        shape = take(f"{rank}I")
-        dtype_id, size = take("BI")
-        array = np.frombuffer(
-            data,
-            dtype=_CT2_DTYPES[dtype_id],
-            count=size // np.dtype(_CT2_DTYPES[dtype_id]).itemsize,
-            offset=offset,
-        )
-        variables[name] = array.reshape(shape)
-        offset += size
-    return variables
 
 
 # --- preparing everything once, and reporting status ------------------------------------------
