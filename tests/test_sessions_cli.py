@@ -34,6 +34,8 @@ def test_list_search_by_words_said_and_bank(tmp_path, capsys):
     assert len(json.loads(capsys.readouterr().out)["answers"]) == 2
     assert _run(store, "list", "--json", "--search", "system-design") == 0
     assert [r["bank"] for r in json.loads(capsys.readouterr().out)["answers"]] == ["system-design"]
+    assert _run(store, "list", "--json", "--search", "2026-11-09 migration") == 0
+    assert [r["bank"] for r in json.loads(capsys.readouterr().out)["answers"]] == ["system-design"]
     assert _run(store, "list", "--search", "nothing-like-this") == 0
     assert "0 answer(s)" in capsys.readouterr().err
 

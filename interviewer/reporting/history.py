@@ -44,9 +44,15 @@ class HistoryRow:
         return f"{self.session.id}/{self.answer.number}"
 
     def matches(self, query: str) -> bool:
-        """Every word of `query` appears in the bank, the question or what was said."""
+        """Every word of `query` appears in the date (2026-11-16), bank, question or what was said."""
         haystack = " ".join(
-            (self.session.bank_id, self.session.bank_title, self.answer.question_text, self.summary.said)
+            (
+                self.session.started_at,
+                self.session.bank_id,
+                self.session.bank_title,
+                self.answer.question_text,
+                self.summary.said,
+            )
         ).lower()
         return all(word in haystack for word in query.lower().split())
 
