@@ -128,7 +128,7 @@ class HistoryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="/ search: bank, question or words you said", id="search")
+        yield Input(placeholder="/ search: date, bank, question or words you said", id="search")
         yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
         yield Static(id="status")
         yield Footer()
