@@ -58,8 +58,10 @@ def run_bench(options: BenchOptions, say: Callable[[str], None]) -> dict:
             for model in options.models:
                 say(f"streaming with {engine} {model} in real time ({answer.seconds:.0f} s)")
                 runs.append(run_child("stream", engine, model, folder))
+                say(f"  {json.dumps(runs[-1])}")
         say(f"{BATCH_ENGINE} {BATCH_MODEL} on the whole file, after the fact")
         batch = run_child("batch", BATCH_ENGINE, BATCH_MODEL, folder)
+        say(f"  {json.dumps(batch)}")
     for run in runs:
         if "stop_to_feedback_s" in run and "batch_s" in batch:
             run["speedup_vs_batch"] = round(batch["batch_s"] / max(run["stop_to_feedback_s"], 1e-3), 1)

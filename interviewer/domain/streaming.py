@@ -264,7 +264,7 @@ class StreamingTranscriber:
             previous = " ".join("".join(w.text for w in self._words).split())
         cpu, wall = time.process_time(), time.perf_counter()
         try:
-            part = transcribe_chunk(self.transcriber, chunk.audio, self.question_text, self.hint, previous)
+            part = transcribe_chunk(self.transcriber, chunk.heard_audio, self.question_text, self.hint, previous)
         except Exception as e:  # noqa: BLE001 - handed to the caller by finish()
             self._error = e
             return None

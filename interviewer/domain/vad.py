@@ -52,6 +52,7 @@ class ChunkerOptions:
     max_chunk_s: float = 25.0
     lead_s: float = 0.2
     min_speech_s: float = 0.12  # less speech than this: the chunk is not worth transcribing
+    tail_s: float = 0.1  # silence after the last speech frame that is sent to the transcriber
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Chunk:
     start_s: float
     audio: np.ndarray
     speech_s: float
+    heard_samples: int = -1  # what the transcriber is given: up to the end of speech plus `tail_s`
 
     @property
     def end_s(self) -> float:
@@ -70,6 +72,12 @@ class Chunk:
     @property
     def has_speech(self) -> bool:
         return self.speech_s > 0.0
+
+    @property
+    def heard_audio(self) -> np.ndarray:
+        """The audio without its trailing silence: after the last word Whisper decodes the leftover
+        silence as a second window and hallucinates there ("Thank you.", measured)."""
+        return self.audio if self.heard_samples < 0 else self.audio[: self.heard_samples]
 
 
 def frame_levels_db(audio: np.ndarray) -> np.ndarray:
@@ -189,11 +197,14 @@ class Chunker:
             self._speech[frames] if frames < len(self._speech) and samples % FRAME else 0
         )
         speech_s = speech_frames * FRAME_S
+        last = max((i for i, s in enumerate(self._speech[: frames + 1]) if s), default=-1)
+        heard = min(samples, (last + 1) * FRAME + int(self.options.tail_s * SAMPLE_RATE))
         chunk = Chunk(
             index=self._index,
             start_s=self._start / SAMPLE_RATE,
             audio=self._buf[:samples].copy(),
             speech_s=speech_s if speech_s >= self.options.min_speech_s else 0.0,
+            heard_samples=heard,
         )
         self._index += 1
         self._drop_front(samples)
