@@ -222,3 +222,19 @@ def test_chunks_grow_while_the_transcriber_is_busy_so_a_slow_machine_catches_up(
     idle.finish(timeout=60)
     assert min(busy.stats().chunk_seconds[1:-1]) >= ChunkerOptions().busy_min_chunk_s
     assert busy.stats().chunks < idle.stats().chunks / 2
+
+
+def test_finish_waits_for_blocks_still_on_their_way_from_the_recorder():
+    audio, truth = tone_script([5, 5], seed=12)
+    streamer = StreamingTranscriber(ToneTranscriber(), options=FIXED_CUTS)
+
+    def late_feeder():
+        for i in range(0, len(audio), 1600):
+            streamer.feed(audio[i : i + 1600])
+            time.sleep(0.001)
+
+    feeder = threading.Thread(target=late_feeder)
+    feeder.start()
+    got = streamer.finish(timeout=30, total_samples=len(audio))
+    feeder.join()
+    assert [w.text for w in got.words] == [w.text for w in truth]

@@ -119,6 +119,7 @@ class StreamingTranscriber:
         self.options = options
         self._chunker = Chunker(options.chunker, options.vad)
         self._lock = threading.Lock()  # guards everything below and the chunker
+        self._fed = threading.Condition(self._lock)
         self._queue: queue.Queue[Chunk | None] = queue.Queue()
         self._words: list[Word] = []
         self._backlog_samples = 0  # closed, queued or being transcribed
@@ -150,17 +151,26 @@ class StreamingTranscriber:
                 self._chunker.busy = True
             self._sample_lag()
             flipped = self._update_behind()
+            self._fed.notify_all()
         if flipped:
             self._notify()
 
-    def finish(self, timeout: float | None = None) -> Transcript:
+    def finish(self, timeout: float | None = None, total_samples: int | None = None) -> Transcript:
         """Close the open chunk, wait until every chunk is transcribed, return the whole transcript.
+
+        Args:
+            timeout: seconds to wait at most (None: as long as it takes).
+            total_samples: the recording's length (RecordingInfo.samples). The recorder hands
+                blocks over from its own thread, so the last ones may still be on their way
+                at stop: wait (within `timeout`) until this many samples were fed.
 
         Raises:
             TimeoutError: `timeout` seconds passed first (the worker goes on; call again).
             Exception: whatever the transcriber raised on a chunk.
         """
         with self._lock:
+            if total_samples is not None:
+                self._fed.wait_for(lambda: self._chunker.samples_seen >= total_samples, timeout)
             if not self._finished:
                 self._finished = True
                 last = self._chunker.flush()
