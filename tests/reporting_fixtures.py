@@ -75,8 +75,8 @@ def sample_analysis(version=ANALYSIS_VERSION, wpm: float = 121.0) -> dict:
         "reliability": {"ok": True, "warnings": []},
         "pace": {"window_s": 15.0, "series": [[0.0, 110.0], [5.0, 135.0], [10.0, 118.0], [15.0, 126.0]]},
         "score": {
-            "delivery": 6,
-            "content": 7,
+            "delivery": 62,
+            "content": 75,
             "reasons": ["18 s long: well under the 2-3 minute target", "2 fillers (6.3 per minute)"],
         },
         "verdict": {"summary": "Clear story, but far too short.", "fix_first": ["Say what you learned."]},

@@ -18,8 +18,8 @@ class AnswerReport(Vertical):
     AnswerReport { height: 1fr; }
     AnswerReport #question { height: auto; max-height: 3; padding: 0 1; text-style: bold; }
     AnswerReport #body { height: 1fr; }
-    AnswerReport #transcript { width: 1fr; border: round $accent; }
-    AnswerReport #side { width: 52; height: 1fr; }
+    AnswerReport #transcript { width: 3fr; border: round $accent; }
+    AnswerReport #side { width: 2fr; max-width: 56; min-width: 34; height: 1fr; }
     """
 
     def __init__(self, analysis: dict, question_text: str, **kwargs) -> None:
