@@ -192,7 +192,9 @@ def main() -> int:
         report["results"] = []
         for engine, model, beam in combos:
             print(f"measuring {engine} {model} beam {beam}", file=sys.stderr, flush=True)
-            report["results"].append(run_combination(engine, model, beam, Path(folder), report["clips"]))
+            row = run_combination(engine, model, beam, Path(folder), report["clips"])
+            print(json.dumps(row), file=sys.stderr, flush=True)  # partial results survive an interrupted run
+            report["results"].append(row)
     report["load_after"] = [round(v, 1) for v in os.getloadavg()]
     report["choice"] = choose(report["results"])
     if args.json:

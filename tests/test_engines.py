@@ -13,6 +13,7 @@ Thresholds, measured on `spoken_clip` (41 words, espeak-ng en-us at 160 wpm):
 import difflib
 import subprocess
 import sys
+import threading
 
 import numpy as np
 import pytest
@@ -107,12 +108,23 @@ def test_silence_only_gives_no_words(faster_tiny):
 
 
 @pytest.mark.slow
-def test_load_reports_progress():
-    messages = []
+def test_load_in_the_background_reports_progress_and_transcribe_waits_for_it(spoken_clip):
+    messages, started = [], threading.Event()
+
+    def progress(message):
+        messages.append(message)
+        started.set()
+
     transcriber = build_transcriber("faster-whisper", "tiny.en", beam_size=1)
-    transcriber.load(messages.append)
+    loading = threading.Thread(target=transcriber.load, args=(progress,))
+    loading.start()
+    assert started.wait(timeout=120)
+    transcript = transcriber.transcribe(spoken_clip.audio)
+    loading.join()
+
+    assert word_error_rate(spoken_clip.text, transcript.text) <= WER_LIMIT
     assert any("checking weights" in m for m in messages)
-    assert "loading tiny.en" in messages
+    assert messages.count("loading tiny.en") == 1
 
 
 def test_unknown_model_lists_the_available_ones():

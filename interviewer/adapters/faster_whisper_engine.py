@@ -51,8 +51,12 @@ class FasterWhisperTranscriber:
         return self._whisper is not None
 
     def load(self, progress: Callable[[str], None] | None = None) -> None:
-        if self._whisper is not None:
-            return
+        """Check the weights and load the model, once; a concurrent `transcribe()` waits for it."""
+        with self._lock:
+            if self._whisper is None:
+                self._load(progress)
+
+    def _load(self, progress: Callable[[str], None] | None) -> None:
         say = progress or (lambda _message: None)
         folder = weights.ctranslate2_folder(self.model, say)
         say(f"loading {self.model}")
@@ -74,8 +78,7 @@ class FasterWhisperTranscriber:
         say(f"{self.model} ready")
 
     def transcribe(self, audio: np.ndarray, hints: DecodeHints = NO_HINTS) -> Transcript:
-        if self._whisper is None:
-            self.load()
+        self.load()
         duration_s = len(audio) / SAMPLE_RATE
         samples = prepared_audio(audio, self.options.trim_silence)
         if samples.size == 0:

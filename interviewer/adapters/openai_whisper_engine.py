@@ -283,8 +283,12 @@ class OpenAIWhisperTranscriber:
         return self._whisper is not None
 
     def load(self, progress: Callable[[str], None] | None = None) -> None:
-        if self._whisper is not None:
-            return
+        """Check the weights and load the model, once; a concurrent `transcribe()` waits for it."""
+        with self._lock:
+            if self._whisper is None:
+                self._load(progress)
+
+    def _load(self, progress: Callable[[str], None] | None) -> None:
         say = progress or (lambda _message: None)
         if self.model in weights.AVAILABLE_MODELS:
             checkpoint = converted_checkpoint(self.model, say)
@@ -300,8 +304,7 @@ class OpenAIWhisperTranscriber:
         say(f"{self.model} ready")
 
     def transcribe(self, audio: np.ndarray, hints: DecodeHints = NO_HINTS) -> Transcript:
-        if self._whisper is None:
-            self.load()
+        self.load()
         duration_s = len(audio) / SAMPLE_RATE
         samples = prepared_audio(audio, self.options.trim_silence)
         if samples.size == 0:
