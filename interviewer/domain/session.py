@@ -15,6 +15,8 @@ from interviewer.domain.ports import Recorder, RecordingInfo, Transcriber
 from interviewer.domain.storage import FAILED, RECORDED, AnswerRecord, SessionRecord, SessionStore
 from interviewer.domain.transcript import Transcript
 
+LAST_BLOCKS_WAIT_S = 10.0  # the recorder's pump hands over its last blocks well within this
+
 
 @dataclass(frozen=True)
 class LiveStatus:
@@ -38,9 +40,16 @@ class AnswerResult:
 class AnswerRun:
     """Records one answer to `question` into `session`, transcribing it while it is spoken."""
 
-    def __init__(self, store: SessionStore, session: SessionRecord, question: Question,
-                 target_s: tuple[int, int], recorder: Recorder, transcriber: Transcriber,
-                 pause_threshold_s: float = 2.0) -> None:
+    def __init__(
+        self,
+        store: SessionStore,
+        session: SessionRecord,
+        question: Question,
+        target_s: tuple[int, int],
+        recorder: Recorder,
+        transcriber: Transcriber,
+        pause_threshold_s: float = 2.0,
+    ) -> None:
         self.store, self.session, self.question = store, session, question
         self.target_s, self.recorder, self.transcriber = target_s, recorder, transcriber
         self.pause_threshold_s = pause_threshold_s
@@ -74,21 +83,32 @@ class AnswerRun:
         with self._stopped:
             if self.recording is None:
                 self.recording = self.recorder.stop()
-                self.store.update_answer(self.session, self.answer, status=RECORDED,
-                                         recording_s=round(self.recording.seconds, 3),
-                                         interrupted=self.recording.interrupted)
+                self.store.update_answer(
+                    self.session,
+                    self.answer,
+                    status=RECORDED,
+                    recording_s=round(self.recording.seconds, 3),
+                    interrupted=self.recording.interrupted,
+                )
         return self.recording
 
     def finish(self) -> AnswerResult:
         """Transcribe what is left, analyse, save. Blocking: call from a worker thread."""
         recording = self.stop()
         try:
-            transcript = self._streamer.finish()
+            transcript = self._finish_streaming(recording)
             audio = _read_recording(recording)
             return self._analyse_and_save(transcript, audio)
         except Exception as e:
             self.store.update_answer(self.session, self.answer, status=FAILED, error=str(e))
             raise
+
+    def _finish_streaming(self, recording: RecordingInfo) -> Transcript:
+        """The whole transcript: wait (briefly) for the recorder's last blocks, then for the worker."""
+        try:
+            return self._streamer.finish(timeout=LAST_BLOCKS_WAIT_S, total_samples=recording.samples)
+        except TimeoutError:
+            return self._streamer.finish()
 
     def _analyse_and_save(self, transcript: Transcript, audio: np.ndarray) -> AnswerResult:
         result = analyse_answer(transcript, audio, self.question.hint, self.target_s, self.pause_threshold_s)
@@ -97,8 +117,9 @@ class AnswerRun:
         return AnswerResult(self.answer, transcript, result, self.recording)
 
 
-def analyse_answer(transcript: Transcript, audio: np.ndarray, hint: str,
-                   target_s: tuple[int, int], pause_threshold_s: float) -> dict:
+def analyse_answer(
+    transcript: Transcript, audio: np.ndarray, hint: str, target_s: tuple[int, int], pause_threshold_s: float
+) -> dict:
     """The analysis and its score as one dict, the shape saved beside every answer."""
     from interviewer.domain.analysis import analyse
     from interviewer.domain.scoring import score
@@ -119,8 +140,13 @@ def _read_recording(recording: RecordingInfo) -> np.ndarray:
     return read_wav(recording.path)
 
 
-def recover_answer(store: SessionStore, session: SessionRecord, answer: AnswerRecord,
-                   transcriber: Transcriber, pause_threshold_s: float = 2.0) -> AnswerResult:
+def recover_answer(
+    store: SessionStore,
+    session: SessionRecord,
+    answer: AnswerRecord,
+    transcriber: Transcriber,
+    pause_threshold_s: float = 2.0,
+) -> AnswerResult:
     """Finish an answer that was interrupted (crash, kill, failed analysis): repair, transcribe, analyse."""
     from interviewer.domain.audiofile import read_wav, repair_wav
     from interviewer.domain.listening import decode_hints_for, transcribe_answer

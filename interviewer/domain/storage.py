@@ -135,8 +135,15 @@ class SessionStore:
     def folder(self, session: SessionRecord) -> Path:
         return self.root / session.id
 
-    def start_answer(self, session: SessionRecord, question_id: str, text: str, hint: str,
-                     target_s: tuple[int, int], now: datetime | None = None) -> AnswerRecord:
+    def start_answer(
+        self,
+        session: SessionRecord,
+        question_id: str,
+        text: str,
+        hint: str,
+        target_s: tuple[int, int],
+        now: datetime | None = None,
+    ) -> AnswerRecord:
         number = max((a.number for a in session.answers), default=0) + 1
         started = (now or datetime.now()).isoformat(timespec="seconds")
         answer = AnswerRecord(number, question_id, text, hint, tuple(target_s), started)

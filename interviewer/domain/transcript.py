@@ -47,9 +47,7 @@ class Transcript:
 
     def shifted(self, offset_s: float) -> Transcript:
         """The same words with every time moved by `offset_s` (chunk time -> recording time)."""
-        moved = tuple(
-            Word(w.text, w.start + offset_s, w.end + offset_s, w.probability) for w in self.words
-        )
+        moved = tuple(Word(w.text, w.start + offset_s, w.end + offset_s, w.probability) for w in self.words)
         return Transcript(moved, self.language, self.duration_s, self.engine, self.model, self.notes)
 
     def to_dict(self) -> dict:
