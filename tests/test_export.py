@@ -79,11 +79,20 @@ def chromium():
     return path
 
 
-def _rendered_probe(chromium: str, html_path, tmp_path) -> dict:
+SEEK_PROBE = """<script>
+const word = [...document.querySelectorAll('.transcript [data-t]')].find(e => e.textContent === 'proposed');
+word.click();
+document.body.setAttribute('data-probe', JSON.stringify(
+  {now: document.querySelector('audio').currentTime, word: parseFloat(word.dataset.t)}));
+</script>"""
+
+
+def _rendered_probe(chromium: str, html_path, tmp_path, probe: str = PROBE) -> dict:
     probed = html_path.with_name("probe.html")
-    probed.write_text(html_path.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"))
+    probed.write_text(html_path.read_text(encoding="utf-8").replace("</body>", probe + "</body>"))
     done = subprocess.run(
-        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium'}", "--dump-dom", probed.as_uri()],
+        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium'}",
+         "--autoplay-policy=no-user-gesture-required", "--dump-dom", probed.as_uri()],
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     found = re.search(r"data-probe=\"([^\"]+)\"", done.stdout)
@@ -110,3 +119,13 @@ def test_html_renders_with_highlights_in_headless_chromium(tmp_path, chromium):
                     "--window-size=1200,900", f"--screenshot={shot}", out.as_uri()],
                    capture_output=True, timeout=120, check=True)  # fmt: skip
     assert shot.stat().st_size > 20_000  # a page with text and charts, not a blank one
+
+
+def test_html_with_audio_plays_from_the_clicked_word_in_chromium(tmp_path, chromium):
+    store, session, answer, answers = _session(tmp_path)
+    out = tmp_path / "with-audio.html"
+    out.write_text(render("html", session, answers, audio=True), encoding="utf-8")
+    probe = _rendered_probe(chromium, out, tmp_path, SEEK_PROBE)
+    word = next(w for w in store.latest_analysis(session, answer)["transcript"]["words"] if w["word"] == " proposed")
+    assert probe["word"] == pytest.approx(word["start"], abs=0.01)
+    assert probe["now"] == pytest.approx(probe["word"], abs=0.01)
