@@ -1,11 +1,12 @@
 """How an answer is heard: the decoding prompt, the question's jargon, and recovery of dropped speech.
 
-Measured (see WHISPER.md and the report of `interviewer eval`): stock Whisper drops
-"um"/"uh"; a short prompt in a disfluent style brings them back; Whisper mishears
-the hint's jargon unless the prompt names it; and a prompted pass can drop whole
-sentences. So: one short prompt (style + jargon + the tail of what was already
-heard), then every stretch of voiced audio that came back without words is heard
-again without a prompt and merged in.
+Measured (WHISPER.md, `interviewer eval`, benchmarks/prompt_study.py): stock Whisper drops
+"um"/"uh"; a short prompt in a disfluent style brings them back; Whisper mishears the
+hint's jargon unless the decoder is told it; and a prompted pass can drop whole
+sentences, or all of them. So: the disfluent style (plus the tail of what was already
+heard) as the prompt, the jargon as hotwords (both adapters put them in front of the
+prompt), then every stretch of voiced audio that came back without enough words is
+heard again without the prompt and merged in.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from interviewer.domain.ports import SAMPLE_RATE, DecodeHints, Transcriber
 from interviewer.domain.transcript import Transcript, Word
 
 DISFLUENT_STYLE = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
-MAX_JARGON_TERMS = 12  # more terms than this made the prompt long enough to drop speech
+MAX_JARGON_TERMS = 12  # the most distinctive terms only: hotwords share the prompt budget
 MAX_PREVIOUS_WORDS = 40  # context carried over between streamed chunks
 MAX_PROMPT_WORDS = 70  # hotwords + prompt, ~120 tokens: under half of Whisper's 224-token prompt budget
 RECOVER_MIN_VOICED_S = 0.8  # voiced audio without words shorter than this is breath or noise
@@ -30,82 +31,14 @@ PHRASE_GAP_S = 0.25  # silences at least this long separate phrases
 WHOLE_PASS_SHARE = 0.5  # when this share of the voiced audio went unheard, the whole answer is heard again
 STARVED_SHARE = 0.35  # a phrase with fewer words than this share of the expected count lost speech
 
-_STOP = {
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "of",
-    "in",
-    "on",
-    "for",
-    "to",
-    "with",
-    "by",
-    "at",
-    "from",
-    "as",
-    "is",
-    "are",
-    "be",
-    "how",
-    "why",
-    "what",
-    "when",
-    "which",
-    "that",
-    "this",
-    "these",
-    "those",
-    "its",
-    "it",
-    "their",
-    "each",
-    "both",
-    "between",
-    "vs",
-    "e.g",
-    "eg",
-    "i.e",
-    "ie",
-    "not",
-    "while",
-    "into",
-    "via",
-    "cover",
-    "covers",
-    "discuss",
-    "discusses",
-    "explain",
-    "explains",
-    "describe",
-    "describes",
-    "answer",
-    "strong",
-    "good",
-    "should",
-    "response",
-    "importance",
-    "role",
-    "use",
-    "used",
-    "using",
-    "can",
-    "your",
-    "you",
-    "would",
-    "do",
-    "does",
-    "did",
-    "have",
-    "has",
-    "will",
-    "about",
-    "also",
-    "such",
-    "like",
-}
+_STOP = frozenset(
+    (
+        "a an the and or of in on for to with by at from as is are be how why what when which that this "
+        "these those its it their each both between vs e.g eg i.e ie not while into via cover covers "
+        "discuss discusses explain explains describe describes answer strong good should response "
+        "importance role use used using can your you would do does did have has will about also such like"
+    ).split()
+)
 
 
 def decode_hints_for(question_text: str, hint: str, previous_text: str = "") -> DecodeHints:
@@ -192,7 +125,7 @@ def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: Decode
         if len(new) > len(old):
             words = [w for w in words if not _inside(w, span)] + new
             recovered += len(new) - len(old)
-    words = list(heard_in_sound(tuple(sorted(words, key=lambda w: (w.start, w.end))), signal.levels(audio)))
+    words = list(heard_in_sound(tuple(sorted(words, key=lambda w: (w.start, w.end))), lv))
     note = f"heard {len(spans)} stretch(es) again without the prompt: {recovered:+d} words"
     return Transcript(
         tuple(words), first.language, len(audio) / SAMPLE_RATE, first.engine, first.model, first.notes + (note,)
