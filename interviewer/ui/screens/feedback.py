@@ -1,7 +1,13 @@
-"""Right after an answer: everything the analysis found, at a glance, and what to do next."""
+"""Right after an answer: everything the analysis found, at a glance, and what to do next.
+
+Selecting a word or a hint point plays the answer from there; space stops it.
+"""
 
 from __future__ import annotations
 
+import threading
+
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -9,6 +15,10 @@ from textual.widgets import Footer, Header, Static
 
 from interviewer.domain.session import AnswerResult
 from interviewer.ui.widgets.answer_report import AnswerReport
+from interviewer.ui.widgets.hint_checklist import HintChecklist
+from interviewer.ui.widgets.transcript_view import TranscriptView
+
+PLAY_LEAD_S = 0.3  # start a little before the chosen word
 
 
 class FeedbackScreen(Screen[str]):
@@ -16,22 +26,46 @@ class FeedbackScreen(Screen[str]):
         Binding("t", "retry", "Try again"),
         Binding("n", "next", "Next question"),
         Binding("a", "attempts", "All attempts"),
+        Binding("space", "stop_playback", "Stop playback", show=False),
         Binding("escape,q", "home", "Back to banks"),
     ]
 
     def __init__(self, planned, session, result: AnswerResult, has_next: bool) -> None:
         super().__init__()
         self.planned, self.session, self.result, self.has_next = planned, session, result, has_next
+        self.stop_playback = threading.Event()
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(f"[b]{self.planned.question.text}[/b]", id="feedback-question")
-        yield AnswerReport(self.result.analysis, self.planned.question.text)
+        yield AnswerReport(self.result.analysis, "")
         yield Footer()
 
-    def on_mount(self) -> None:
-        if not self.has_next:
-            self.query_one(Footer).refresh_bindings() if hasattr(Footer, "refresh_bindings") else None
+    def on_transcript_view_word_selected(self, message: TranscriptView.WordSelected) -> None:
+        self.play_from(message.time_s)
+
+    def on_hint_checklist_point_selected(self, message: HintChecklist.PointSelected) -> None:
+        self.play_from(message.time_s)
+
+    def play_from(self, time_s: float) -> None:
+        self.stop_playback.set()
+        self.stop_playback = threading.Event()
+        self._play(max(0.0, time_s - PLAY_LEAD_S), self.stop_playback)
+
+    @work(thread=True, exclusive=True, group="playback", exit_on_error=False)
+    def _play(self, start_s: float, stop: threading.Event) -> None:
+        from interviewer.adapters.player import SoundDevicePlayer
+
+        try:
+            SoundDevicePlayer(self.app.config.output_device).play(self.result.recording.path, start_s, stop=stop)
+        except Exception as e:  # noqa: BLE001 - playback is optional; say why it failed
+            self.app.call_from_thread(self.notify, f"Cannot play the answer: {e}", severity="warning")
+
+    def action_stop_playback(self) -> None:
+        self.stop_playback.set()
+
+    def on_unmount(self) -> None:
+        self.stop_playback.set()
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "next" and not self.has_next:
