@@ -12,10 +12,12 @@ from pathlib import Path
 
 from interviewer.errors import InterviewerError
 
-# faster-whisper refuses a window when prompt + max_new_tokens > 448 tokens; on audio longer than
-# 30 s the prompt holds the hotwords plus up to 223 tokens of the previous window's text, so the
-# adapters' default of 224 new tokens fails there. 180 leaves room and still fits 30 s of fast speech.
-DECODE_OPTIONS = {"max_new_tokens": 180}
+# faster-whisper refuses a window when its prompt + max_new_tokens > 448 tokens. After the first
+# 30 s window the prompt is 1 + hotwords + up to 223 tokens of earlier text + 3, and the hotwords of
+# the shipped banks' questions measure up to 46 tokens (tiny.en tokenizer, all 196 questions), so
+# the adapters' default of 220 fails on long answers. 160 leaves room for 61 hotword tokens and still
+# holds 30 s of speech at 200 wpm (~130 tokens).
+DECODE_OPTIONS = {"max_new_tokens": 160}
 
 
 def add_arguments(parser) -> None:
