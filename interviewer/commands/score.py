@@ -34,7 +34,7 @@ def add_arguments(parser) -> None:
         choices=("faster-whisper", "openai-whisper"),
         help="speech-to-text engine (default: the config's)",
     )
-    parser.add_argument("--model", dest="score_model", help="Whisper model: tiny.en or base")
+    parser.add_argument("--model", dest="score_model", metavar="M", help="Whisper model: tiny.en or base")
     parser.add_argument("--verbose", action="store_true", help="report loading progress on stderr")
 
 
