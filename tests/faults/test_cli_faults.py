@@ -6,15 +6,17 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from interviewer.adapters.speechgen import Utterance, espeak_wav
 from interviewer.adapters.weights import package_dir
-from tests.faults.support import REPO_ROOT, app_env, run_cli, tmpfs, user_data
+from tests.faults.support import REPO_ROOT, app_env, run_cli, tmpfs
 from tests.plugins.audio_env import base_env
 
 BROKEN_BANK = """\
@@ -239,10 +241,51 @@ def test_read_only_recordings_dir_doctor_and_export(tmp_path, env, fault_tally):
     assert "not writable" in row["detail"] and "recordings_dir" in row["fix"]
 
 
-def test_user_files_are_private(tmp_path, env, fault_tally):
-    """Export writes 0600; the doctor's own probe leaves nothing behind."""
-    fault = "privacy: modes of created files"
-    user_data(tmp_path / "data")
-    run = run_cli(fault_tally, fault, ["--recordings-dir", str(tmp_path / "rec"), "sessions", "list"], env)
-    assert run.returncode == 0
-    assert not (tmp_path / "rec").exists() or oct((tmp_path / "rec").stat().st_mode & 0o777) == "0o700"
+@pytest.mark.slow
+@pytest.mark.parametrize("after_s", [0.5, 3.0], ids=["while loading", "while transcribing"])
+def test_ctrl_c_in_a_headless_command_is_one_line(tmp_path, env, after_s, fault_tally):
+    """SIGINT (what Ctrl+C sends) to `interviewer transcribe`, early and late."""
+    fault = "Ctrl+C in a headless command"
+    speech = " ".join(["The quick brown fox jumps over the lazy dog."] * 12)
+    wav = espeak_wav(Utterance(speech, wpm=170), tmp_path / "long.wav")
+    process = subprocess.Popen(
+        [str(REPO_ROOT / ".venv" / "bin" / "interviewer"), "transcribe", str(wav)],
+        env=env,
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(after_s)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=120)
+    fault_tally.scan(fault, stdout, "stdout")
+    fault_tally.scan(fault, stderr, "stderr")
+    print(process.returncode, stderr)
+    assert "Traceback" not in stderr and "internal error" not in stderr
+    assert process.returncode == 130 and stderr.strip() == "interviewer: interrupted"
+
+
+@pytest.mark.parametrize("damage", ["[]", "torn", "number null"])
+def test_a_damaged_session_file_is_listed_broken_not_a_crash(tmp_path, env, damage, fault_tally):
+    """What a torn write, a full disk or a hand edit leaves in session.json: the history still lists."""
+    from interviewer.domain.storage import SessionStore
+
+    fault = "damaged session file in the history"
+    store = SessionStore(tmp_path / "rec")
+    session = store.new_session("faults", "Fault drill")
+    store.start_answer(session, "intro", "Tell me about yourself.", "Background.", (120, 180))
+    session_file = store.folder(session) / "session.json"
+    if damage == "[]":
+        session_file.write_text("[]")
+    elif damage == "torn":
+        session_file.write_bytes(session_file.read_bytes()[:100])
+    else:
+        data = json.loads(session_file.read_text())
+        data["answers"][0]["number"] = None
+        session_file.write_text(json.dumps(data))
+    run = run_cli(fault_tally, fault, ["--recordings-dir", str(tmp_path / "rec"), "sessions", "list", "--json"], env)
+    print(run.returncode, run.stderr)
+    assert run.returncode == 0 and "internal error" not in run.stderr, run.stderr
+    [broken] = json.loads(run.stdout)["broken"]
+    assert str(session_file) in broken["problem"], broken

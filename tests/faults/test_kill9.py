@@ -4,8 +4,8 @@ Each round speaks a known signal into the PulseAudio microphone and kills the ap
 a seeded-random 0.8-6 s after paplay was started. Audio lost is measured on a repaired copy of
 the WAV: cross-correlation finds where the signal starts in the recording, so the file holds
 `len - offset` seconds of it. What had been spoken by the kill is measured by a reference
-recorder on the same microphone (`parec`, 10 ms latency, read by a thread that notes when
-each chunk arrives): the seconds of the signal it had received at the kill moment. paplay's
+recorder on the same microphone (`parec`, 10 ms latency, real-time priority, into a file whose
+size is read right after the kill): the seconds of the signal it had received at that moment. paplay's
 own start time is not used as the reference: on this loaded machine paplay can take a second
 or more to start playing.
 
@@ -22,7 +22,6 @@ import random
 import shutil
 import signal
 import subprocess
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,12 +56,17 @@ RECOVERY_TIMEOUT_S = 900  # measured here: ~25 s per answer while the 2 cores ra
 
 
 class ReferenceMic:
-    """`parec` on the microphone; `.samples()` so far and `.received_by(t)` samples arrived by monotonic t."""
+    """`parec` on the microphone, at real-time priority, writing straight to a file.
 
-    CHUNK = 640  # bytes: 20 ms of 16-bit 16 kHz mono
+    A file, not a pipe: a reader starved by the load can never hold parec up. The file's size
+    read right after the kill is what had arrived by then (parec writes every 10 ms).
+    """
 
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(self, env: dict[str, str], path: Path) -> None:
         command = [
+            "chrt",
+            "-f",
+            "20",
             "parec",
             "-d",
             "micfeed.monitor",
@@ -72,34 +76,17 @@ class ReferenceMic:
             "--channels=1",
             "--latency-msec=10",
         ]
-        self.process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE)
-        self.data = bytearray()
-        self.arrivals: list[tuple[float, int]] = []  # (monotonic time, bytes received so far)
-        self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._read, daemon=True)
-        self._thread.start()
-
-    def _read(self) -> None:
-        fd = self.process.stdout.fileno()
-        while chunk := os.read(fd, self.CHUNK):
-            now = time.monotonic()
-            with self._lock:
-                self.data += chunk
-                self.arrivals.append((now, len(self.data)))
+        self.path = path
+        with open(path, "wb") as out:
+            self.process = subprocess.Popen(command, env=env, stdout=out)
 
     def position(self) -> int:
-        with self._lock:
-            return len(self.data) // 2
-
-    def received_by(self, moment: float) -> int:
-        with self._lock:
-            arrived = [n for t, n in self.arrivals if t <= moment]
-        return (arrived[-1] if arrived else 0) // 2
+        """Samples received so far."""
+        return self.path.stat().st_size // 2
 
     def samples(self, start: int) -> np.ndarray:
-        with self._lock:
-            raw = bytes(self.data[start * 2 : len(self.data) - len(self.data) % 2])
-        return from_pcm16(raw)
+        raw = self.path.read_bytes()[start * 2 :]
+        return from_pcm16(raw[: len(raw) - len(raw) % 2])
 
     def stop(self) -> None:
         self.process.terminate()
@@ -155,12 +142,12 @@ def measure(wav: Path, work: Path, template: np.ndarray) -> tuple[float, float]:
     return (len(recording) - offset) / SAMPLE_RATE, len(recording) / SAMPLE_RATE
 
 
-def spoken_by(reference: ReferenceMic, start: int, killed: float, template: np.ndarray) -> float:
-    """Seconds of the signal the reference microphone had received at monotonic time `killed`."""
-    time.sleep(0.3)  # let the reference catch up past the kill moment
+def spoken_by(reference: ReferenceMic, start: int, at_kill: int, template: np.ndarray) -> float:
+    """Seconds of the signal the reference microphone had received when it held `at_kill` samples."""
+    time.sleep(0.3)  # let the reference write past the kill moment
     offset, score = signal_offset(reference.samples(start), template)
     assert score > 0.9, f"the reference recorder did not hear the signal (best correlation {score:.2f})"
-    return (reference.received_by(killed) - start - offset) / SAMPLE_RATE
+    return (at_kill - start - offset) / SAMPLE_RATE
 
 
 def one_round(number, delay, env, folder, signal_path, template, pulse, reference, tally) -> Round:
@@ -176,8 +163,8 @@ def one_round(number, delay, env, folder, signal_path, template, pulse, referenc
         player = pulse.play_into_mic(signal_path)
         time.sleep(max(0.0, played + delay - time.monotonic()))
         os.kill(pid, signal.SIGKILL)
-        killed = time.monotonic()
-        spoken = spoken_by(reference, start, killed, template)
+        killed, at_kill = time.monotonic(), reference.position()
+        spoken = spoken_by(reference, start, at_kill, template)
         player.terminate()
         player.wait(timeout=10)
         app.wait_for("EXITED 137", timeout=20)
@@ -222,7 +209,7 @@ def test_kill_9_mid_answer_twenty_times_then_one_start_recovers_all(tmp_path, pu
     rng = random.Random(SEED)
     delays = [round(rng.uniform(0.8, 6.0), 2) for _ in range(ROUNDS)]
     print(f"seed {SEED}: kill delays {delays}")
-    reference = ReferenceMic(pulse_audio.env)
+    reference = ReferenceMic(pulse_audio.env, tmp_path / "reference.raw")
     try:
         rounds = [
             one_round(n + 1, d, env, tmp_path, signal_path, template, pulse_audio, reference, fault_tally)

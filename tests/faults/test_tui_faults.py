@@ -266,7 +266,7 @@ def test_corrupt_weights_in_the_tui_keep_the_answer_and_name_the_fix(tmp_path, p
         player = pulse_audio.play_into_mic(speech_wav)
         time.sleep(3.0)
         app.keys("Space")
-        screen = app.wait_for("Could not analyse", timeout=120)
+        screen = app.wait_for_any(("Could not analyse", "EXITED"), timeout=120)
         print(screen)
     finally:
         if player is not None:
