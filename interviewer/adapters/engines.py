@@ -34,16 +34,12 @@ def build_transcriber(engine: str, model: str, **options) -> Transcriber:
         from interviewer.adapters.openai_whisper_engine import OpenAIWhisperOptions, OpenAIWhisperTranscriber
 
         return OpenAIWhisperTranscriber(model, _options(OpenAIWhisperOptions, options, engine))
-    raise TranscriberError(
-        f"unknown speech-to-text engine {engine!r}", f"choose one of: {', '.join(ENGINES)}"
-    )
+    raise TranscriberError(f"unknown speech-to-text engine {engine!r}", f"choose one of: {', '.join(ENGINES)}")
 
 
 def _options(kind, given: dict, engine: str):
     known = {f.name for f in fields(kind)}
     unknown = sorted(set(given) - known)
     if unknown:
-        raise TranscriberError(
-            f"{engine} has no option {unknown[0]!r}", f"its options are: {', '.join(sorted(known))}"
-        )
+        raise TranscriberError(f"{engine} has no option {unknown[0]!r}", f"its options are: {', '.join(sorted(known))}")
     return kind(**{k: v for k, v in given.items() if v is not None})
