@@ -32,6 +32,7 @@ class StreamResult:
     audio_s: float
     load_s: float
     stop_to_feedback_s: float
+    untranscribed_at_stop_s: float  # audio still to transcribe when the person stopped
     finish_s: float
     analyse_s: float
     compute_ratio: float
@@ -103,6 +104,7 @@ def measure_stream(engine: str, model: str, answer_dir: Path) -> StreamResult:
     load_s = time.perf_counter() - t0
     streamer = StreamingTranscriber(transcriber, meta["question"], meta["hint"])
     stop = play_answer(streamer, audio)
+    untranscribed = streamer.lag_s()
     streamed = streamer.finish()
     finished = time.perf_counter()
     analyse(streamed, audio, meta["hint"])
@@ -115,7 +117,8 @@ def measure_stream(engine: str, model: str, answer_dir: Path) -> StreamResult:
     first, second, slope = lag_shape(stats)
     return StreamResult(
         engine, model, round(stats.audio_s, 2), round(load_s, 2),
-        stop_to_feedback_s=round(ready - stop, 3), finish_s=round(finished - stop, 3),
+        stop_to_feedback_s=round(ready - stop, 3), untranscribed_at_stop_s=round(untranscribed, 2),
+        finish_s=round(finished - stop, 3),
         analyse_s=round(ready - finished, 3), compute_ratio=round(stats.compute_s / stats.audio_s, 3),
         max_lag_s=round(stats.max_lag_s, 2), lag_first_half_max_s=round(first, 2),
         lag_second_half_max_s=round(second, 2), backlog_slope_s_per_min=round(slope, 3),
