@@ -57,6 +57,7 @@ class AnswerRun:
         self.recording: RecordingInfo | None = None
         self._streamer = None
         self._stopped = threading.Lock()
+        self._points_cache: tuple[int, list[tuple[str, bool]]] = (-1, [])
 
     def start(self) -> AnswerRecord:
         from interviewer.domain.streaming import StreamingTranscriber
@@ -77,6 +78,13 @@ class AnswerRun:
         lag = self._streamer.lag_s() if self._streamer else 0.0
         behind = bool(self._streamer and self._streamer.falling_behind)
         return LiveStatus(elapsed, self.recorder.level(), len(words), wpm, lag, behind)
+
+    def points_said(self) -> list[tuple[str, bool]]:
+        """The hint's points and whether each was said so far (for the optional live checklist)."""
+        words = self._streamer.snapshot().words if self._streamer else ()
+        if self._points_cache[0] != len(words):
+            self._points_cache = (len(words), live_coverage(words, self.question.hint))
+        return self._points_cache[1]
 
     def stop(self) -> RecordingInfo:
         """Stop recording (idempotent); the WAV is complete on disk when this returns."""
@@ -128,6 +136,16 @@ def analyse_answer(
     data = analysis.to_dict()
     data.setdefault("score", _score_dict(score(analysis)))
     return data
+
+
+def live_coverage(words, hint: str) -> list[tuple[str, bool]]:
+    """Each hint point and whether `words` cover it, with the same matcher as the final analysis."""
+    from interviewer.domain.analysis.coverage import assess_coverage
+    from interviewer.domain.analysis.hint_points import split_hint
+    from interviewer.domain.analysis.tokens import tokenize
+
+    coverage = assess_coverage(split_hint(hint), tokenize(list(words)))
+    return [(p.point, p.covered) for p in coverage.points]
 
 
 def _score_dict(value) -> dict:

@@ -111,3 +111,23 @@ async def test_question_target_band_comes_from_the_bank(app):
         await wait_for(pilot, lambda: type(app.screen).__name__ == "QuestionScreen")
         assert app.screen.target_s == (60, 90)
         assert "1:00–1:30" in screen_text(app)
+
+
+async def test_live_hints_tick_off_while_speaking_when_asked_for(app):
+    from dataclasses import replace
+
+    from interviewer.adapters.speechgen import concatenate, silence
+
+    app.config = replace(app.config, live_hints=True)
+    with_pauses = concatenate([part for _ in range(3) for part in (voiced(4.0), silence(1.2))])
+    app.services.make_recorder = lambda: FakeRecorder(with_pauses, speed=4)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "state", "") == "answering")
+        question = app.screen
+        await wait_for(pilot, lambda: question.run.recorder.finished)
+        await wait_for(pilot, lambda: "✓" in str(question.query_one("#live-hints").render()), timeout=10)
+        points = question.run.points_said()
+        assert len(points) == 3 and sum(said for _, said in points) >= 2
+        await pilot.press("space")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "FeedbackScreen", timeout=30)

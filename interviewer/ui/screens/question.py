@@ -56,6 +56,7 @@ class QuestionScreen(Screen):
         yield TargetTimer(self.target_s, id="timer")
         yield LevelMeter(id="meter")
         yield Static("", id="live")
+        yield Static("", id="live-hints")
         yield Static("", id="model-status")
         yield Footer()
 
@@ -81,6 +82,7 @@ class QuestionScreen(Screen):
         timer.target_s, timer.elapsed = self.target_s, 0.0
         timer.watch_elapsed(0.0)
         self.query_one("#live", Static).update("")
+        self.query_one("#live-hints", Static).update("")
         self._set_cue("[yellow]◆ Listen to the question…[/yellow]")
         self.speak_question(start_answer_after=True)
 
@@ -138,6 +140,13 @@ class QuestionScreen(Screen):
             if status.falling_behind else ""
         self.query_one("#live", Static).update(f"[dim]{status.words} words · {pace}[/dim]{behind}")
         self._band_cues(status.elapsed_s)
+        if self.app.config.live_hints:
+            self._show_live_hints()
+
+    def _show_live_hints(self) -> None:
+        lines = [f"[green]✓[/green] {escape(point)}" if said else f"[dim]· {escape(point)}[/dim]"
+                 for point, said in self.run.points_said()]
+        self.query_one("#live-hints", Static).update("\n".join(lines))
 
     def _band_cues(self, elapsed: float) -> None:
         lo, hi = self.target_s
