@@ -35,7 +35,7 @@ from interviewer.domain.transcript import Transcript
 from interviewer.errors import TranscriberError
 
 ENGINE = "openai-whisper"
-DEFAULT_BEAM_SIZE = 1  # greedy: measured in benchmarks/transcription.py
+DEFAULT_BEAM_SIZE = 1  # greedy: beam 5 costs 1.7-2.3x the time (WHISPER.md); see benchmarks/transcription.py
 CONVERTER_VERSION = 1  # bump when the conversion changes, to rebuild cached checkpoints
 NO_HINTS = DecodeHints()
 
