@@ -3,7 +3,7 @@
 Run: .venv/bin/python benchmarks/transcription.py [--json] [--beams 1 5] [--engines ...] [--models ...]
 
 Every combination runs in its own subprocess, so import time and peak RSS (ru_maxrss) are its own.
-Clips: a ~35 s answer and a ~3 min answer, synthesised here with espeak-ng (en-us, 160 wpm),
+Clips: a ~29 s answer and a ~2 min answer (346 words), synthesised here with espeak-ng (en-us, 160 wpm),
 each followed by 1 s of silence. The weights are prepared first, so `load` excludes the
 one-time join and conversion, which are measured separately with the hash check.
 Choice: among combinations whose WER on both clips is within WER_SLACK of the best seen,
@@ -55,7 +55,7 @@ PARAGRAPHS = [
     "I would bring experience with reliable back end systems, patience with real users, and the habit "
     "of measuring before deciding. In five years I hope to lead a small team that owns a product area.",
 ]
-CLIPS = {"answer-35s": PARAGRAPHS[:1], "answer-3min": PARAGRAPHS}
+CLIPS = {"answer-35s": PARAGRAPHS[:1], "answer-2min": PARAGRAPHS}
 
 
 def make_clips(folder: Path) -> dict[str, dict]:
