@@ -55,7 +55,7 @@ PARAGRAPHS = [
     "I would bring experience with reliable back end systems, patience with real users, and the habit "
     "of measuring before deciding. In five years I hope to lead a small team that owns a product area.",
 ]
-CLIPS = {"answer-35s": PARAGRAPHS[:1], "answer-2min": PARAGRAPHS}
+CLIPS = {"answer-30s": PARAGRAPHS[:1], "answer-2min": PARAGRAPHS}
 
 
 def make_clips(folder: Path) -> dict[str, dict]:
