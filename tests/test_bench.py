@@ -21,7 +21,7 @@ def test_bench_quick_json_reports_every_figure(tmp_path):
     done = subprocess.run(command, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
-    assert result["machine"]["nproc"] >= 1 and 14.0 <= result["answer_s"] <= 20.0
+    assert result["machine"]["nproc"] >= 1 and 15.0 <= result["answer_s"] <= 30.0  # whole sentences
     (run,) = result["runs"]
     assert "error" not in run, run
     assert (run["engine"], run["model"]) == ("faster-whisper", "tiny.en")
