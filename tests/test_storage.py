@@ -79,3 +79,10 @@ def test_delete_answer_and_disk_usage(store):
     store.delete_answer(session, answer)
     assert store.load(session.id).answers == []
     assert not store.wav_path(session, answer).exists()
+
+
+def test_each_answer_remembers_its_own_bank(store):
+    session = store.new_session("first", "First", mode="mock")
+    store.start_answer(session, "q1", "Why?", "A", (120, 180))
+    store.start_answer(session, "q9", "How?", "B", (60, 90), bank_id="second")
+    assert [a.bank_id for a in store.load(session.id).answers] == ["first", "second"]

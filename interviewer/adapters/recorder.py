@@ -9,6 +9,8 @@ slow listener never holds up the file. A killed process loses only blocks still 
 from __future__ import annotations
 
 import atexit
+import ctypes
+import ctypes.util
 import errno
 import queue
 import threading
@@ -47,8 +49,28 @@ class InputDevice:
     is_default: bool
 
 
+_ALSA_ERROR_HANDLER = None  # kept alive: alsa-lib calls it from C
+
+
+def quiet_alsa_errors() -> None:
+    """alsa-lib prints its complaints ("underrun occurred") straight onto stderr, where Textual
+    draws the screen: hand them to a handler that drops them (errors still reach us as exceptions)."""
+    global _ALSA_ERROR_HANDLER
+    if _ALSA_ERROR_HANDLER is not None:
+        return
+    try:
+        library = ctypes.cdll.LoadLibrary(ctypes.util.find_library("asound") or "libasound.so.2")
+    except OSError:
+        return  # not Linux/ALSA: nothing prints there
+    handler_type = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int,
+                                    ctypes.c_char_p)  # fmt: skip
+    _ALSA_ERROR_HANDLER = handler_type(lambda *_: None)
+    library.snd_lib_error_set_handler(_ALSA_ERROR_HANDLER)
+
+
 def import_sounddevice():
     """`sounddevice`, or an AudioDeviceError saying how to install PortAudio."""
+    quiet_alsa_errors()
     try:
         import sounddevice
     except OSError as e:

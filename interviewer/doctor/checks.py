@@ -124,8 +124,9 @@ def _level_test(config: Config) -> Check:
 
 @guarded("speaker")
 def _check_output(config: Config) -> Check:
-    import sounddevice as sd
+    from interviewer.adapters.recorder import import_sounddevice
 
+    sd = import_sounddevice()
     outputs = [d for d in sd.query_devices() if d["max_output_channels"] > 0]
     if not outputs:
         return Check("speaker", "warn", "no output device: questions will be shown as text only",

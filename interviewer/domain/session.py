@@ -49,8 +49,9 @@ class AnswerRun:
         recorder: Recorder,
         transcriber: Transcriber,
         pause_threshold_s: float = 2.0,
+        bank_id: str = "",
     ) -> None:
-        self.store, self.session, self.question = store, session, question
+        self.store, self.session, self.question, self.bank_id = store, session, question, bank_id
         self.target_s, self.recorder, self.transcriber = target_s, recorder, transcriber
         self.pause_threshold_s = pause_threshold_s
         self.answer: AnswerRecord | None = None
@@ -63,7 +64,8 @@ class AnswerRun:
         from interviewer.domain.streaming import StreamingTranscriber
 
         q = self.question
-        self.answer = self.store.start_answer(self.session, q.id, q.text, q.hint, self.target_s)
+        self.answer = self.store.start_answer(self.session, q.id, q.text, q.hint, self.target_s,
+                                              bank_id=self.bank_id)
         self._streamer = StreamingTranscriber(self.transcriber, question_text=q.text, hint=q.hint)
         self.recorder.add_listener(self._streamer.feed)
         self.recorder.start(self.store.wav_path(self.session, self.answer))

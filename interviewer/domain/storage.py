@@ -37,6 +37,7 @@ class AnswerRecord:
     recording_s: float = 0.0
     error: str = ""
     interrupted: str = ""  # why recording stopped early (device lost, disk full, crash), else ""
+    bank_id: str = ""  # the question's bank; a mock interview mixes banks in one session
 
     @property
     def stem(self) -> str:
@@ -143,10 +144,12 @@ class SessionStore:
         hint: str,
         target_s: tuple[int, int],
         now: datetime | None = None,
+        bank_id: str = "",
     ) -> AnswerRecord:
         number = max((a.number for a in session.answers), default=0) + 1
         started = (now or datetime.now()).isoformat(timespec="seconds")
-        answer = AnswerRecord(number, question_id, text, hint, tuple(target_s), started)
+        answer = AnswerRecord(number, question_id, text, hint, tuple(target_s), started,
+                              bank_id=bank_id or session.bank_id)
         session.answers.append(answer)
         self.save(session)
         return answer

@@ -16,18 +16,22 @@ class TmuxApp:
     def __init__(self, command: list[str], env: dict[str, str], width: int = 120, height: int = 40) -> None:
         assert shutil.which("tmux"), "install tmux"
         self.name = f"iv-{uuid.uuid4().hex[:8]}"
+        self.tmux = ["tmux", "-L", self.name]  # a server of its own: other sessions cannot resize it
         env_args = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
         shell = " ".join(_quote(part) for part in command) + "; echo EXITED $?; sleep 600"
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
-                        *env_args, shell], check=True)  # fmt: skip
+        subprocess.run([*self.tmux, "-f", "/dev/null", "new-session", "-d", "-s", self.name, "-x", str(width),
+                        "-y", str(height), *env_args, shell], check=True)  # fmt: skip
+        subprocess.run([*self.tmux, "set-option", "-t", self.name, "window-size", "manual"], check=False)
+        subprocess.run([*self.tmux, "resize-window", "-t", self.name, "-x", str(width), "-y", str(height)],
+                       check=False)  # fmt: skip
 
     def screen(self) -> str:
-        result = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
+        result = subprocess.run([*self.tmux, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
         return result.stdout
 
     def keys(self, *keys: str) -> None:
         for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            subprocess.run([*self.tmux, "send-keys", "-t", self.name, key], check=True)
             time.sleep(0.15)
 
     def wait_for(self, text: str, timeout: float = 30.0) -> str:
@@ -41,7 +45,7 @@ class TmuxApp:
         raise AssertionError(f"{text!r} not on screen after {timeout} s; the screen:\n{screen}")
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
 
 
 def _quote(part: str) -> str:

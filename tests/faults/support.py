@@ -108,7 +108,9 @@ class WatchedApp:
 
     def history(self) -> str:
         done = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-S", "-", "-E", "-", "-t", self.name], capture_output=True, text=True
+            [*self.tmux.tmux, "capture-pane", "-p", "-S", "-", "-E", "-", "-t", self.name],
+            capture_output=True,
+            text=True,
         )
         return self._seen(done.stdout)
 
@@ -136,7 +138,10 @@ class WatchedApp:
     def app_pid(self, timeout: float = 10.0) -> int:
         """The pid of the interviewer process: the child of the pane's shell."""
         shell = subprocess.run(
-            ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"], capture_output=True, text=True, check=True
+            [*self.tmux.tmux, "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.split()[0]
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

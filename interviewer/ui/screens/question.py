@@ -118,7 +118,8 @@ class QuestionScreen(Screen):
         try:
             recorder = self.app.services.make_recorder()
             self.run = AnswerRun(self.app.store, self.session, planned.question, self.target_s, recorder,
-                                 self.app.model.transcriber(), self.app.config.pause_threshold_s)
+                                 self.app.model.transcriber(), self.app.config.pause_threshold_s,
+                               bank_id=planned.bank.id)
             self.run.start()
         except Exception as e:  # noqa: BLE001 - shown as one screen with the fix
             self.state = "failed"
