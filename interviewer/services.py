@@ -10,13 +10,15 @@ import platform
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from interviewer import __version__
 from interviewer.config import Config
 from interviewer.domain.ports import DecodeHints, Recorder, Speaker, Transcriber
 from interviewer.domain.transcript import Transcript
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass

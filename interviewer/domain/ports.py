@@ -7,13 +7,15 @@ fakes in `interviewer.fakes` implement them for tests.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Protocol
 
 from interviewer.domain.transcript import Transcript
+
+if TYPE_CHECKING:  # numpy only appears in annotations: the first screen need not load it
+    import numpy as np
 
 SAMPLE_RATE = 16000  # Hz, mono float32: what Whisper wants and what we record
 
