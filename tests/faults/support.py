@@ -94,6 +94,11 @@ class WatchedApp:
         return self.tmux.name
 
     @property
+    def _tmux(self) -> list[str]:
+        """The tmux command reaching this app's server (TmuxApp may give each app a server of its own)."""
+        return list(getattr(self.tmux, "tmux", ["tmux"]))
+
+    @property
     def tracebacks_seen(self) -> int:
         return self._worst[0]
 
