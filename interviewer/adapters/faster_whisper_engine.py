@@ -31,6 +31,12 @@ class FasterWhisperOptions(WhisperOptions):
     hallucination_silence_threshold: float | None = None  # seconds; skips silent stretches when looping
 
 
+TEXT_WINDOW_TOKENS = 448  # Whisper's decoder context
+PREVIOUS_TEXT_TOKENS = 223  # what faster-whisper keeps of the previous text as prompt
+SPECIAL_TOKENS = 5  # sot_prev, the 3-token start sequence, one timestamp
+MIN_NEW_TOKENS = 64
+
+
 class FasterWhisperTranscriber:
     """Transcriber port on faster-whisper. `load()` once (slow), then `transcribe()` from one thread."""
 
@@ -89,16 +95,27 @@ class FasterWhisperTranscriber:
         words = [clamped_word(w.word, w.start, w.end, w.probability, duration_s) for w in found]
         return Transcript(monotonic(words), info.language, duration_s, self.engine, self.model)
 
+    def _new_token_budget(self, hotwords: str) -> int | None:
+        """`max_new_tokens`, lowered so that hotwords + the previous text (up to 223 tokens, from the
+        second 30 s window on) + the new tokens still fit Whisper's 448-token window."""
+        limit = self.options.max_new_tokens
+        if limit is None or not hotwords:
+            return limit
+        hotword_tokens = len(self._whisper.hf_tokenizer.encode(" " + hotwords.strip()).ids)
+        room = TEXT_WINDOW_TOKENS - PREVIOUS_TEXT_TOKENS - SPECIAL_TOKENS - hotword_tokens
+        return max(MIN_NEW_TOKENS, min(limit, room))
+
     def _decode_arguments(self, hints: DecodeHints) -> dict:
         options = self.options
         language = None if options.language == "auto" else options.language
+        hotwords = hotword_text(hints.hotwords)
         return dict(
             language=language,
             beam_size=options.beam_size,
             word_timestamps=True,
             initial_prompt=hints.prompt or None,
-            hotwords=hotword_text(hints.hotwords) or None,
-            max_new_tokens=options.max_new_tokens,
+            hotwords=hotwords or None,
+            max_new_tokens=self._new_token_budget(hotwords),
             hallucination_silence_threshold=options.hallucination_silence_threshold,
             vad_filter=False,
         )
