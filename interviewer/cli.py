@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import traceback
 from datetime import datetime
@@ -91,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interviewer: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `interviewer banks show X | head`: the reader has gone, that is all
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as e:  # noqa: BLE001 - the last line of defence: no traceback reaches a person
         log = write_crash_log(e)
         print(f"interviewer: internal error: {e}\n  details were saved to {log}", file=sys.stderr)

@@ -77,6 +77,7 @@ class FakeRecorder:
         self._thread: threading.Thread | None = None
         self._path: Path | None = None
         self._level = 0.0
+        self.interrupted = ""
 
     def add_listener(self, listener: Callable[[np.ndarray], None]) -> None:
         self._listeners.append(listener)

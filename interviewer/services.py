@@ -32,8 +32,9 @@ class Services:
 class ModelLoader:
     """Loads one transcriber in a background thread; `transcriber` waits for it when needed."""
 
-    def __init__(self, factory: Callable[[], Transcriber]) -> None:
+    def __init__(self, factory: Callable[[], Transcriber], engine: str = "", model: str = "") -> None:
         self._factory = factory
+        self.engine, self.model = engine, model  # known before loading: nothing waits to name them
         self._ready = threading.Event()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -88,11 +89,11 @@ class _WaitingTranscriber:
 
     @property
     def engine(self) -> str:
-        return self._loader.wait().engine
+        return self._loader.engine
 
     @property
     def model(self) -> str:
-        return self._loader.wait().model
+        return self._loader.model
 
     def load(self, progress=None) -> None:
         self._loader.wait()

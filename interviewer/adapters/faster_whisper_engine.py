@@ -31,6 +31,13 @@ class FasterWhisperOptions(WhisperOptions):
     hallucination_silence_threshold: float | None = None  # seconds; skips silent stretches when looping
 
 
+def out_of_memory(model: str) -> TranscriberError:
+    return TranscriberError(
+        f"not enough memory to load the Whisper model {model}",
+        "close other programs, or use the smaller model: --model tiny.en (interviewer doctor shows free memory)",
+    )
+
+
 TEXT_WINDOW_TOKENS = 448  # Whisper's decoder context
 PREVIOUS_TEXT_TOKENS = 223  # what faster-whisper keeps of the previous text as prompt
 SPECIAL_TOKENS = 5  # sot_prev, the 3-token start sequence, one timestamp
@@ -76,7 +83,11 @@ class FasterWhisperTranscriber:
                 cpu_threads=self.options.threads,
                 local_files_only=True,
             )
+        except MemoryError as e:
+            raise out_of_memory(self.model) from e
         except (RuntimeError, ValueError, OSError) as e:
+            if "alloc" in str(e).lower() or "memory" in str(e).lower():
+                raise out_of_memory(self.model) from e
             raise TranscriberError(
                 f"faster-whisper could not load {self.model} from {folder}: {e}",
                 "run: interviewer doctor --prepare-weights",

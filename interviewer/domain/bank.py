@@ -155,6 +155,11 @@ def find_bank(bank_id: str, dirs: list[Path]) -> Bank:
     as_path = Path(bank_id)
     if as_path.suffix == BANK_SUFFIX and as_path.is_file():
         return load_bank(as_path)
+    if not _ID.match(bank_id):
+        raise BankError(
+            f"{bank_id!r} is not a bank id (ids are file names without a folder or '..')",
+            "give an id from 'interviewer banks list', or the path of a .toml bank file",
+        )
     for folder in dirs:
         candidate = Path(folder) / f"{bank_id}{BANK_SUFFIX}"
         if candidate.is_file():

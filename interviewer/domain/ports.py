@@ -75,6 +75,10 @@ class Recorder(Protocol):
     def add_listener(self, listener: Callable[[np.ndarray], None]) -> None:
         """Also hand every recorded block to `listener` (for streaming transcription)."""
 
+    @property
+    def interrupted(self) -> str:
+        """Why recording ended by itself (device lost, disk full), else "" while it goes on."""
+
 
 class Clock(Protocol):
     def now(self) -> float:

@@ -5,6 +5,7 @@ The UI calls these from its workers; nothing here knows about screens, devices o
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ from interviewer.domain.bank import Question
 from interviewer.domain.ports import Recorder, RecordingInfo, Transcriber
 from interviewer.domain.storage import FAILED, RECORDED, AnswerRecord, SessionRecord, SessionStore
 from interviewer.domain.transcript import Transcript
+from interviewer.errors import StorageError
 
 LAST_BLOCKS_WAIT_S = 10.0  # the recorder's pump hands over its last blocks well within this
 
@@ -26,6 +28,7 @@ class LiveStatus:
     wpm: float | None
     lag_s: float
     falling_behind: bool
+    interrupted: str = ""  # the recorder stopped by itself (device lost, disk full): why
 
 
 @dataclass
@@ -64,8 +67,7 @@ class AnswerRun:
         from interviewer.domain.streaming import StreamingTranscriber
 
         q = self.question
-        self.answer = self.store.start_answer(self.session, q.id, q.text, q.hint, self.target_s,
-                                              bank_id=self.bank_id)
+        self.answer = self.store.start_answer(self.session, q.id, q.text, q.hint, self.target_s, bank_id=self.bank_id)
         self._streamer = StreamingTranscriber(self.transcriber, question_text=q.text, hint=q.hint)
         self.recorder.add_listener(self._streamer.feed)
         self.recorder.start(self.store.wav_path(self.session, self.answer))
@@ -79,7 +81,8 @@ class AnswerRun:
             wpm = 60 * len(words) / (words[-1].end - words[0].start)
         lag = self._streamer.lag_s() if self._streamer else 0.0
         behind = bool(self._streamer and self._streamer.falling_behind)
-        return LiveStatus(elapsed, self.recorder.level(), len(words), wpm, lag, behind)
+        interrupted = getattr(self.recorder, "interrupted", "") or ""
+        return LiveStatus(elapsed, self.recorder.level(), len(words), wpm, lag, behind, interrupted)
 
     def points_said(self) -> list[tuple[str, bool]]:
         """The hint's points and whether each was said so far (for the optional live checklist)."""
@@ -93,14 +96,20 @@ class AnswerRun:
         with self._stopped:
             if self.recording is None:
                 self.recording = self.recorder.stop()
-                self.store.update_answer(
-                    self.session,
-                    self.answer,
-                    status=RECORDED,
-                    recording_s=round(self.recording.seconds, 3),
-                    interrupted=self.recording.interrupted,
-                )
+                self._record_stop()
         return self.recording
+
+    def _record_stop(self) -> None:
+        """Note the stop in session.json; on a full disk the WAV is still whole and the answer,
+        left 'recording' there, is recovered at the next start."""
+        with contextlib.suppress(StorageError):
+            self.store.update_answer(
+                self.session,
+                self.answer,
+                status=RECORDED,
+                recording_s=round(self.recording.seconds, 3),
+                interrupted=self.recording.interrupted,
+            )
 
     def finish(self) -> AnswerResult:
         """Transcribe what is left, analyse, save. Blocking: call from a worker thread."""

@@ -11,6 +11,7 @@ Folders are 0700 and files 0600: recordings are private. Names cannot escape the
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -19,6 +20,8 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
+
+from interviewer.errors import StorageError
 
 SESSION_FILE = "session.json"
 RECORDING, RECORDED, ANALYSED, FAILED = "recording", "recorded", "analysed", "failed"
@@ -69,9 +72,25 @@ class SessionRecord:
 
     @classmethod
     def from_dict(cls, data: dict, path: Path) -> SessionRecord:
-        answers = [AnswerRecord(**{**a, "target_s": tuple(a["target_s"])}) for a in data.get("answers", [])]
-        fields_ = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k != "answers"}
-        return cls(**fields_, answers=answers, path=path)
+        answers = [_answer_from_dict(a) for a in data.get("answers", [])]
+        fields_ = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k not in ("answers", "path")}
+        session = cls(**fields_, answers=answers, path=path)
+        for name in ("id", "bank_id", "bank_title", "started_at"):
+            if not isinstance(getattr(session, name), str):
+                raise ValueError(f"{name} must be text")
+        return session
+
+
+def _answer_from_dict(data: dict) -> AnswerRecord:
+    known = {k: v for k, v in data.items() if k in AnswerRecord.__dataclass_fields__}
+    answer = AnswerRecord(**{**known, "target_s": tuple(known["target_s"])})
+    if isinstance(answer.number, bool) or not isinstance(answer.number, int) or answer.number < 1:
+        raise ValueError(f"answer number must be a positive whole number, not {answer.number!r}")
+    if not all(isinstance(v, (int, float)) for v in answer.target_s) or len(answer.target_s) != 2:
+        raise ValueError(f"answer {answer.number}: target_s must be two numbers")
+    if not isinstance(answer.question_id, str) or not isinstance(answer.status, str):
+        raise ValueError(f"answer {answer.number}: question_id and status must be text")
+    return answer
 
 
 @dataclass(frozen=True)
@@ -79,6 +98,19 @@ class BrokenSession:
     id: str
     path: Path
     problem: str
+
+
+def storage_error(folder: Path, error: OSError) -> StorageError:
+    """An OSError on the recordings folder, said so a person can act on it."""
+    if error.errno == errno.ENOSPC:
+        return StorageError(f"the disk holding {folder} is full", "free some space, or set recordings_dir "
+                            "in the config (or --recordings-dir) to a folder on another disk")
+    if error.errno == errno.EROFS:
+        return StorageError(f"{folder} is on a read-only file system", "set recordings_dir in the config "
+                            "(or --recordings-dir) to a writable folder")
+    reason = error.strerror or str(error)
+    return StorageError(f"cannot write to {folder}: {reason}", "make the folder writable, or set recordings_dir "
+                        "in the config (or --recordings-dir) to a writable folder")
 
 
 def safe_name(text: str) -> str:
@@ -112,8 +144,11 @@ class SessionStore:
         self.root = root
 
     def ensure_root(self) -> Path:
-        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(self.root, 0o700)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.chmod(self.root, 0o700)
+        except OSError as e:
+            raise storage_error(self.root, e) from e
         return self.root
 
     def new_session(self, bank_id: str, bank_title: str, now: datetime | None = None, **meta) -> SessionRecord:
@@ -124,14 +159,17 @@ class SessionStore:
         while folder.exists():
             n += 1
             folder = self.root / f"{base}-{n}"
-        folder.mkdir(mode=0o700)
+        try:
+            folder.mkdir(mode=0o700)
+        except OSError as e:
+            raise storage_error(self.root, e) from e
         started = (now or datetime.now()).isoformat(timespec="seconds")
         session = SessionRecord(folder.name, bank_id, bank_title, started, path=folder, **meta)
         self.save(session)
         return session
 
     def save(self, session: SessionRecord) -> None:
-        write_json_atomic(self.folder(session) / SESSION_FILE, session.to_dict())
+        self._write(self.folder(session) / SESSION_FILE, session.to_dict())
 
     def folder(self, session: SessionRecord) -> Path:
         return self.root / session.id
@@ -169,7 +207,13 @@ class SessionStore:
         return self.folder(session) / f"{answer.stem}.analysis.v{version}.json"
 
     def save_transcript(self, session: SessionRecord, answer: AnswerRecord, transcript: dict) -> None:
-        write_json_atomic(self.transcript_path(session, answer), transcript)
+        self._write(self.transcript_path(session, answer), transcript)
+
+    def _write(self, path: Path, data) -> None:
+        try:
+            write_json_atomic(path, data)
+        except OSError as e:
+            raise storage_error(path.parent, e) from e
 
     def load_transcript(self, session: SessionRecord, answer: AnswerRecord) -> dict | None:
         return _read_json(self.transcript_path(session, answer))
@@ -181,7 +225,7 @@ class SessionStore:
         while path.exists():
             n += 1
             path = path.with_name(f"{answer.stem}.analysis.v{version}.{n}.json")
-        write_json_atomic(path, analysis)
+        self._write(path, analysis)
         self.update_answer(session, answer, status=ANALYSED, error="")
         return path
 
@@ -204,9 +248,12 @@ class SessionStore:
         if safe_name(session_id) != session_id or not (folder / SESSION_FILE).is_file():
             raise FileNotFoundError(f"no session {session_id!r} in {self.root}")
         data = _read_json(folder / SESSION_FILE)
-        if data is None:
-            raise ValueError(f"{folder / SESSION_FILE}: unreadable session file")
-        return SessionRecord.from_dict(data, folder)
+        if not isinstance(data, dict):
+            raise ValueError(f"{folder / SESSION_FILE}: not a session file (unreadable or not a JSON object)")
+        try:
+            return SessionRecord.from_dict(data, folder)
+        except (TypeError, ValueError, KeyError, AttributeError) as e:
+            raise ValueError(f"{folder / SESSION_FILE}: damaged session file ({e})") from e
 
     def sessions(self) -> tuple[list[SessionRecord], list[BrokenSession]]:
         """All sessions, newest first; broken ones are returned apart, never raised."""
@@ -218,7 +265,7 @@ class SessionStore:
                 continue
             try:
                 good.append(self.load(folder.name))
-            except (ValueError, TypeError, KeyError, FileNotFoundError) as e:
+            except (ValueError, FileNotFoundError) as e:
                 broken.append(BrokenSession(folder.name, folder, str(e)))
         return good, broken
 

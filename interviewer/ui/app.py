@@ -35,7 +35,7 @@ class InterviewApp(App):
                  bank_dirs: list[Path]) -> None:
         super().__init__()
         self.config, self.services, self.store, self.bank_dirs = config, services, store, bank_dirs
-        self.model = ModelLoader(services.make_transcriber)
+        self.model = ModelLoader(services.make_transcriber, config.engine, config.model)
         self.model.on_status = lambda text: self.post_message(ModelStatus(text))
         self._speaker = None
         self.speaker_error: Exception | None = None

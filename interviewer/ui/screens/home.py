@@ -122,8 +122,9 @@ class HomeScreen(Screen):
         meta = " · ".join(x for x in (question.category, question.difficulty, f"target {lo}–{hi} s") if x)
         hint = f"\nHint: {question.hint}" if self.show_hint else "\n[dim]i shows the hint[/dim]"
         exhibit = "\n[dim]+ code shown with the question[/dim]" if question.exhibit else ""
+        hint = escape(hint) if self.show_hint else hint
         self.query_one("#question-detail", Static).update(
-            f"[b]{escape(question.text)}[/b]{exhibit}\n[dim]{escape(meta)}[/dim]{escape(hint) if self.show_hint else hint}")
+            f"[b]{escape(question.text)}[/b]{exhibit}\n[dim]{escape(meta)}[/dim]{hint}")
 
     def action_toggle_hint(self) -> None:
         self.show_hint = not self.show_hint

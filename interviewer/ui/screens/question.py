@@ -18,6 +18,10 @@ from interviewer.ui.widgets.level_meter import LevelMeter
 from interviewer.ui.widgets.target_timer import TargetTimer, format_clock
 
 TICK_S = 0.2
+FIX_DEVICE = "plug the microphone back in, or pick another with --input-device (interviewer doctor lists them)"
+FIX_FOR_INTERRUPTION = {
+    "disk full": "free some disk space, or set recordings_dir to a folder on another disk",
+}
 
 
 class QuestionScreen(Screen):
@@ -133,7 +137,14 @@ class QuestionScreen(Screen):
     def tick(self) -> None:
         if self.run is None or self.state != "answering":
             return
-        status = self.run.live()
+        try:
+            status = self.run.live()
+        except Exception as e:  # noqa: BLE001 - the recording goes on; the reason shows when it is finished
+            self.query_one("#live", Static).update(f"[yellow]{escape(describe(e)[0])}[/yellow]")
+            return
+        if status.interrupted:
+            self._recording_ended_by_itself(status.interrupted, status.elapsed_s)
+            return
         self.query_one("#timer", TargetTimer).elapsed = status.elapsed_s
         self.query_one("#meter", LevelMeter).level = status.level
         pace = f"{status.wpm:.0f} wpm" if status.wpm else "pace after a few sentences"
@@ -148,6 +159,16 @@ class QuestionScreen(Screen):
         lines = [f"[green]✓[/green] {escape(point)}" if said else f"[dim]· {escape(point)}[/dim]"
                  for point, said in self.run.points_said()]
         self.query_one("#live-hints", Static).update("\n".join(lines))
+
+    def _recording_ended_by_itself(self, reason: str, elapsed_s: float) -> None:
+        """The microphone went away or the disk filled: keep what was said, say so, then analyse it."""
+        run = self._stop_recording()
+        self.state = "finishing"
+        self._set_cue(f"[b red]■ Recording stopped: {escape(reason)}[/b red]")
+        kept = f"What you said so far ({elapsed_s:.0f} s) is kept and will be analysed now."
+        fix = FIX_FOR_INTERRUPTION.get(reason.split(":")[0], FIX_DEVICE)
+        self.app.push_screen(ProblemScreen("Recording stopped", message=reason, fix=fix, kept=kept),
+                             lambda _: self.finish_answer(run))
 
     def _band_cues(self, elapsed: float) -> None:
         lo, hi = self.target_s
