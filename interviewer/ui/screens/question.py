@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from interviewer.domain.session import AnswerResult, AnswerRun
+from interviewer.errors import InterviewerError
 from interviewer.ui.messages import ModelStatus
 from interviewer.ui.screens.problem import ProblemScreen, describe
 from interviewer.ui.widgets.level_meter import LevelMeter
@@ -67,7 +68,11 @@ class QuestionScreen(Screen):
     def on_mount(self) -> None:
         self.app.model.start()
         self.query_one("#model-status", Static).update(f"[dim]{self.app.model.status}[/dim]")
-        self.session = self.app.new_session(self.planned.bank, mode=self.mode)
+        try:
+            self.session = self.app.new_session(self.planned.bank, mode=self.mode)
+        except InterviewerError as e:
+            self.app.push_screen(ProblemScreen("Cannot save your answers", e), lambda _: self.action_leave())
+            return
         self.begin_question()
 
     def on_model_status(self, message: ModelStatus) -> None:
