@@ -79,7 +79,9 @@ class ToneTranscriber:
         return Word(f" w{round((hz - BASE_HZ) / STEP_HZ)}", first * FRAME / SAMPLE_RATE, end * FRAME / SAMPLE_RATE)
 
 
-FIXED_CUTS = StreamingOptions(chunker=ChunkerOptions(busy_min_chunk_s=ChunkerOptions().min_chunk_s))
+# Short chunks whether or not the transcriber is busy: many joins to check, whatever the product default.
+SHORT_CHUNK_S = 3.0
+FIXED_CUTS = StreamingOptions(chunker=ChunkerOptions(min_chunk_s=SHORT_CHUNK_S, busy_min_chunk_s=SHORT_CHUNK_S))
 
 
 def stream(audio: np.ndarray, transcriber, block_s: float = 0.1, **kwargs) -> StreamingTranscriber:

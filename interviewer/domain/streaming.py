@@ -37,7 +37,7 @@ class StreamingOptions:
 
     chunker: ChunkerOptions = ChunkerOptions()
     vad: VadOptions = VadOptions()
-    behind_s: float = 12.0
+    behind_s: float = 30.0  # more than one longest chunk (25 s) waiting: the worker is not keeping up
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ class ChunkerOptions:
     kept only for `lead_s`.
     """
 
-    min_chunk_s: float = 3.0
+    min_chunk_s: float = 8.0
     busy_min_chunk_s: float = 10.0
     min_pause_s: float = 0.3
     relaxed_after_s: float = 12.0
