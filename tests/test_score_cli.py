@@ -63,8 +63,11 @@ def spoken_answer(tmp_path_factory):
 @pytest.mark.slow
 def test_score_json_matches_what_was_said(spoken_answer, capsys):
     path, duration, pause_start = spoken_answer
+    # base, not the default tiny.en: this test checks the figures the CLI derives from what was heard, so it
+    # needs a model that hears the words. tiny.en greedy hears "focal loss helps" as "we'll last help"
+    # (measured), a recognition limit the eval benchmark reports, not something this test is about.
     code, out, err = run(
-        capsys, "score", str(path), "--hint", HINT, "--json", "--engine", "faster-whisper", "--model", "tiny.en"
+        capsys, "score", str(path), "--hint", HINT, "--json", "--engine", "faster-whisper", "--model", "base"
     )
     assert code == 0, err
     data = json.loads(out)

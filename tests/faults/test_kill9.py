@@ -41,7 +41,7 @@ from tests.faults.support import (
     start_question,
     wait_for_status,
 )
-from tests.plugins.audio_env import write_wav16
+from tests.plugins.audio_env import start_pulse_audio, write_wav16
 
 ROUNDS = 20
 SEED = 20261123
@@ -240,10 +240,35 @@ def recover_all(rounds, env, root, tally) -> list[dict]:
     return found
 
 
+ATTEMPTS_PER_ROUND = 4  # a round whose signal the reference never heard measured nothing: run it again
+
+
+def measured_round(number, delay, env, tmp_path, signal_path, template, pulse, reference, tally):
+    for attempt in range(1, ATTEMPTS_PER_ROUND + 1):
+        try:
+            return one_round(number, delay, env, tmp_path, signal_path, template, pulse, reference, tally)
+        except NotHeard as e:  # the test's own microphone path failed, not the app
+            if attempt == ATTEMPTS_PER_ROUND:
+                raise
+            print(f"round {number:02d} again: {e}")
+
+
+@pytest.fixture
+def own_pulse_audio(tmp_path):
+    """A PulseAudio daemon of this test's own: in a full run the shared one, used by every earlier
+    audio test, once stopped carrying paplay's signal to the microphone (the reference heard nothing)."""
+    pulse = start_pulse_audio(tmp_path / "pulse")
+    try:
+        yield pulse
+    finally:
+        pulse.stop()
+
+
 @pytest.mark.slow
 @pytest.mark.audio
 @pytest.mark.timeout(RECOVERY_TIMEOUT_S + 1200)  # 20 rounds (~4 min here) + the recovery, bounded
-def test_kill_9_mid_answer_twenty_times_then_one_start_recovers_all(tmp_path, pulse_audio, signal_wav, fault_tally):
+def test_kill_9_mid_answer_twenty_times_then_one_start_recovers_all(tmp_path, own_pulse_audio, signal_wav, fault_tally):
+    pulse_audio = own_pulse_audio
     signal_path, signal_audio = signal_wav
     template = signal_audio[: int(TEMPLATE_S * SAMPLE_RATE)]
     env = app_env(pulse_audio.env, tmp_path)
@@ -254,15 +279,9 @@ def test_kill_9_mid_answer_twenty_times_then_one_start_recovers_all(tmp_path, pu
     try:
         rounds = []
         for n, d in enumerate(delays):
-            try:
-                rounds.append(
-                    one_round(n + 1, d, env, tmp_path, signal_path, template, pulse_audio, reference, fault_tally)
-                )
-            except NotHeard as e:  # the test's own microphone path failed, not the app: run the round again
-                print(f"round {n + 1:02d} again: {e}")
-                rounds.append(
-                    one_round(n + 1, d, env, tmp_path, signal_path, template, pulse_audio, reference, fault_tally)
-                )
+            rounds.append(
+                measured_round(n + 1, d, env, tmp_path, signal_path, template, pulse_audio, reference, fault_tally)
+            )
     finally:
         reference.stop()
 
