@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
 from interviewer.adapters import weights
 from interviewer.adapters.whisper_common import (
+    WhisperModelHolder,
     WhisperOptions,
     clamped_word,
     hotword_text,
@@ -44,30 +44,14 @@ SPECIAL_TOKENS = 5  # sot_prev, the 3-token start sequence, one timestamp
 MIN_NEW_TOKENS = 64
 
 
-class FasterWhisperTranscriber:
+class FasterWhisperTranscriber(WhisperModelHolder):
     """Transcriber port on faster-whisper. `load()` once (slow), then `transcribe()` from one thread."""
 
     engine = ENGINE
 
     def __init__(self, model: str, options: FasterWhisperOptions | None = None) -> None:
         weights.model_weights(model)  # an unknown name fails here, listing the available ones
-        self.model = model
-        options = options or FasterWhisperOptions()
-        if options.beam_size is None:
-            options = replace(options, beam_size=DEFAULT_BEAM_SIZE)
-        self.options = options
-        self._whisper = None
-        self._lock = threading.Lock()
-
-    @property
-    def loaded(self) -> bool:
-        return self._whisper is not None
-
-    def load(self, progress: Callable[[str], None] | None = None) -> None:
-        """Check the weights and load the model, once; a concurrent `transcribe()` waits for it."""
-        with self._lock:
-            if self._whisper is None:
-                self._load(progress)
+        super().__init__(model, options or FasterWhisperOptions(), DEFAULT_BEAM_SIZE)
 
     def _load(self, progress: Callable[[str], None] | None) -> None:
         say = progress or (lambda _message: None)

@@ -14,9 +14,8 @@ import gzip
 import json
 import os
 import struct
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +23,7 @@ import numpy as np
 from interviewer import paths
 from interviewer.adapters import weights
 from interviewer.adapters.whisper_common import (
+    WhisperModelHolder,
     WhisperOptions,
     clamped_word,
     hotword_text,
@@ -264,29 +264,13 @@ def alignment_heads_dump(heads: list, layers: int, heads_per_layer: int) -> byte
 # --- the adapter -----------------------------------------------------------------------------
 
 
-class OpenAIWhisperTranscriber:
+class OpenAIWhisperTranscriber(WhisperModelHolder):
     """Transcriber port on openai-whisper (PyTorch, float32 on the CPU)."""
 
     engine = ENGINE
 
     def __init__(self, model: str, options: OpenAIWhisperOptions | None = None) -> None:
-        self.model = model
-        options = options or OpenAIWhisperOptions()
-        if options.beam_size is None:
-            options = replace(options, beam_size=DEFAULT_BEAM_SIZE)
-        self.options = options
-        self._whisper = None
-        self._lock = threading.Lock()
-
-    @property
-    def loaded(self) -> bool:
-        return self._whisper is not None
-
-    def load(self, progress: Callable[[str], None] | None = None) -> None:
-        """Check the weights and load the model, once; a concurrent `transcribe()` waits for it."""
-        with self._lock:
-            if self._whisper is None:
-                self._load(progress)
+        super().__init__(model, options or OpenAIWhisperOptions(), DEFAULT_BEAM_SIZE)
 
     def _load(self, progress: Callable[[str], None] | None) -> None:
         say = progress or (lambda _message: None)

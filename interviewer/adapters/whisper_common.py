@@ -5,7 +5,9 @@ numpy only: the engines themselves are imported inside each adapter's `load()`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -77,3 +79,32 @@ def monotonic(words: list[Word]) -> tuple[Word, ...]:
             word = Word(word.text, fixed[-1].start, max(word.end, fixed[-1].start), word.probability)
         fixed.append(word)
     return tuple(fixed)
+
+
+class WhisperModelHolder:
+    """What both adapters share around their model: options with the engine's default beam, and a
+    load done once under a lock that `transcribe()` also takes, so a call during loading waits.
+    Subclasses set `engine` and implement `_load(progress)`, which sets `self._whisper`."""
+
+    engine = ""
+
+    def __init__(self, model: str, options: WhisperOptions, default_beam_size: int) -> None:
+        self.model = model
+        if options.beam_size is None:
+            options = replace(options, beam_size=default_beam_size)
+        self.options = options
+        self._whisper = None
+        self._lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return self._whisper is not None
+
+    def load(self, progress: Callable[[str], None] | None = None) -> None:
+        """Check the weights and load the model, once; a concurrent `transcribe()` waits for it."""
+        with self._lock:
+            if self._whisper is None:
+                self._load(progress)
+
+    def _load(self, progress: Callable[[str], None] | None) -> None:
+        raise NotImplementedError
