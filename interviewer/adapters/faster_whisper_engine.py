@@ -11,18 +11,13 @@ from interviewer.adapters import weights
 from interviewer.adapters.whisper_common import (
     WhisperModelHolder,
     WhisperOptions,
-    clamped_word,
     hotword_text,
-    monotonic,
-    prepared_audio,
 )
-from interviewer.domain.ports import SAMPLE_RATE, DecodeHints
-from interviewer.domain.transcript import Transcript
+from interviewer.domain.ports import DecodeHints
 from interviewer.errors import TranscriberError
 
 ENGINE = "faster-whisper"
 DEFAULT_BEAM_SIZE = 1  # greedy: 27-32% less CPU than beam 5, WER within 0.03 (benchmarks/transcription.py)
-NO_HINTS = DecodeHints()
 
 
 @dataclass(frozen=True)
@@ -78,17 +73,10 @@ class FasterWhisperTranscriber(WhisperModelHolder):
             ) from e
         say(f"{self.model} ready")
 
-    def transcribe(self, audio: np.ndarray, hints: DecodeHints = NO_HINTS) -> Transcript:
-        self.load()
-        duration_s = len(audio) / SAMPLE_RATE
-        samples = prepared_audio(audio, self.options.trim_silence)
-        if samples.size == 0:
-            return Transcript((), self.options.language, duration_s, self.engine, self.model, ("silence",))
-        with self._lock:
-            segments, info = self._whisper.transcribe(samples, **self._decode_arguments(hints))
-            found = [w for segment in segments for w in (segment.words or ())]
-        words = [clamped_word(w.word, w.start, w.end, w.probability, duration_s) for w in found]
-        return Transcript(monotonic(words), info.language, duration_s, self.engine, self.model)
+    def _decode(self, samples: np.ndarray, hints: DecodeHints) -> tuple[list[tuple], str]:
+        segments, info = self._whisper.transcribe(samples, **self._decode_arguments(hints))
+        words = [(w.word, w.start, w.end, w.probability) for segment in segments for w in (segment.words or ())]
+        return words, info.language
 
     def _new_token_budget(self, hotwords: str) -> int | None:
         """`max_new_tokens`, lowered so that hotwords + the previous text (up to 223 tokens, from the

@@ -25,19 +25,14 @@ from interviewer.adapters import weights
 from interviewer.adapters.whisper_common import (
     WhisperModelHolder,
     WhisperOptions,
-    clamped_word,
     hotword_text,
-    monotonic,
-    prepared_audio,
 )
-from interviewer.domain.ports import SAMPLE_RATE, DecodeHints
-from interviewer.domain.transcript import Transcript
+from interviewer.domain.ports import DecodeHints
 from interviewer.errors import TranscriberError
 
 ENGINE = "openai-whisper"
 DEFAULT_BEAM_SIZE = 1  # greedy: beam 5 costs 1.7-2.3x the time (WHISPER.md); see benchmarks/transcription.py
 CONVERTER_VERSION = 1  # bump when the conversion changes, to rebuild cached checkpoints
-NO_HINTS = DecodeHints()
 
 
 @dataclass(frozen=True)
@@ -287,19 +282,13 @@ class OpenAIWhisperTranscriber(WhisperModelHolder):
             torch.set_num_threads(self.options.threads)
         say(f"{self.model} ready")
 
-    def transcribe(self, audio: np.ndarray, hints: DecodeHints = NO_HINTS) -> Transcript:
-        self.load()
-        duration_s = len(audio) / SAMPLE_RATE
-        samples = prepared_audio(audio, self.options.trim_silence)
-        if samples.size == 0:
-            return Transcript((), self.options.language, duration_s, self.engine, self.model, ("silence",))
+    def _decode(self, samples: np.ndarray, hints: DecodeHints) -> tuple[list[tuple], str]:
         import whisper
 
-        with self._lock:
-            result = whisper.transcribe(self._whisper, samples, **self._decode_arguments(hints))
+        result = whisper.transcribe(self._whisper, samples, **self._decode_arguments(hints))
         found = [w for segment in result["segments"] for w in segment.get("words", ())]
-        words = [clamped_word(w["word"], w["start"], w["end"], w["probability"], duration_s) for w in found]
-        return Transcript(monotonic(words), result.get("language") or "en", duration_s, self.engine, self.model)
+        words = [(w["word"], w["start"], w["end"], w["probability"]) for w in found]
+        return words, result.get("language") or "en"
 
     def _decode_arguments(self, hints: DecodeHints) -> dict:
         options = self.options

@@ -31,8 +31,18 @@ def espeak_wav(utterance: Utterance, path: Path) -> Path:
     binary = shutil.which("espeak-ng")
     if not binary:
         raise SpeechError("espeak-ng is not installed", "run ./dev setup, or: sudo apt-get install espeak-ng")
-    command = [binary, "-v", utterance.voice, "-s", str(utterance.wpm), "-p", str(utterance.pitch),
-               "-w", str(path), utterance.text]
+    command = [
+        binary,
+        "-v",
+        utterance.voice,
+        "-s",
+        str(utterance.wpm),
+        "-p",
+        str(utterance.pitch),
+        "-w",
+        str(path),
+        utterance.text,
+    ]
     subprocess.run(command, check=True, capture_output=True, timeout=120)
     return path
 
@@ -58,7 +68,7 @@ def silence(seconds: float) -> np.ndarray:
 def trim(audio: np.ndarray, threshold: float = 1e-3) -> np.ndarray:
     """`audio` without the near-silent samples espeak leaves at both ends."""
     loud = np.flatnonzero(np.abs(audio) > threshold)
-    return audio[loud[0]: loud[-1] + 1] if loud.size else audio[:0]
+    return audio[loud[0] : loud[-1] + 1] if loud.size else audio[:0]
 
 
 def concatenate(parts: list[np.ndarray]) -> np.ndarray:

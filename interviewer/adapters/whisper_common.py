@@ -11,8 +11,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from interviewer.domain.ports import SAMPLE_RATE
-from interviewer.domain.transcript import Word
+from interviewer.domain.ports import SAMPLE_RATE, DecodeHints
+from interviewer.domain.transcript import Transcript, Word
+
+NO_HINTS = DecodeHints()
 
 FRAME_S = 0.02  # RMS frames for the silence trim
 SILENCE_FLOOR = 1e-3  # frame RMS below this is silence whatever the loudness (-60 dBFS)
@@ -107,4 +109,19 @@ class WhisperModelHolder:
                 self._load(progress)
 
     def _load(self, progress: Callable[[str], None] | None) -> None:
+        raise NotImplementedError
+
+    def transcribe(self, audio: np.ndarray, hints: DecodeHints = NO_HINTS) -> Transcript:
+        self.load()
+        duration_s = len(audio) / SAMPLE_RATE
+        samples = prepared_audio(audio, self.options.trim_silence)
+        if samples.size == 0:
+            return Transcript((), self.options.language, duration_s, self.engine, self.model, ("silence",))
+        with self._lock:
+            raw_words, language = self._decode(samples, hints)
+        words = [clamped_word(text, start, end, probability, duration_s) for text, start, end, probability in raw_words]
+        return Transcript(monotonic(words), language, duration_s, self.engine, self.model)
+
+    def _decode(self, samples: np.ndarray, hints: DecodeHints) -> tuple[list[tuple], str]:
+        """The engine's own decoding: [(word, start, end, probability)] and the language heard."""
         raise NotImplementedError
