@@ -65,7 +65,8 @@ def check_config(config: Config, error: Exception | None) -> Check:
     return Check("config", "ok", f"{where}; engine {config.engine}, model {config.model}, voice {config.voice}")
 
 
-REQUIRED_MODULES = ("numpy", "textual", "sounddevice", "pyttsx3", "faster_whisper", "whisper", "ftfy", "rapidfuzz")
+REQUIRED_MODULES = ("numpy", "textual", "sounddevice", "pyttsx3", "faster_whisper", "whisper", "ftfy", "rapidfuzz",
+                    "jellyfish", "fsrs")
 
 
 def check_packages() -> Check:
