@@ -36,7 +36,9 @@ class WhisperOptions:
 
     beam_size: int | None = None
     language: str = "en"
-    max_new_tokens: int | None = 220  # prompt (<= 223 + 4 special tokens) + this must fit 448
+    # ~30 s of speech at 200 wpm is ~130 tokens; a loop on silence stops here. The faster-whisper
+    # adapter lowers it further when hotwords + earlier text would overflow the 448-token window.
+    max_new_tokens: int | None = 160
     trim_silence: bool = True
     threads: int = 0
 

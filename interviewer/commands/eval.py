@@ -1,8 +1,9 @@
 """`interviewer eval`: measure the analysis against spoken answers generated with espeak-ng.
 
 Every clip is synthesised at run time (only espeak-ng is needed), transcribed by the
-real engine exactly as `interviewer score` does, analysed, and compared with what was
-said. Prints filler recall and precision, WPM error, duration error, long-pause
+real engine the way the TUI hears an answer (`--path streaming`, chunk by chunk while it
+is spoken) or the way `interviewer score` does (`--path whole`), analysed, and compared
+with what was said. Prints filler recall and precision, WPM error, duration error, long-pause
 accuracy, hint-point accuracy and off-topic coverage against the targets.
 """
 
@@ -38,6 +39,12 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--matrix", action="store_true", help="run both engines with both offline models (slow) and print one table"
     )
+    parser.add_argument(
+        "--path",
+        choices=("streaming", "whole", "both"),
+        default="streaming",
+        help="streaming: as the TUI hears an answer (default); whole: as `interviewer score` does",
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--verbose", action="store_true", help="progress on stderr")
 
@@ -51,9 +58,10 @@ def run(args, config) -> int:
         return 0
     clips = _chosen_clips(args, CLIPS)
     combos = ENGINE_MODELS if args.matrix else ((config.engine, config.model),)
-    reports = [_evaluate(engine, model, clips, args.verbose) for engine, model in combos]
+    paths = ("streaming", "whole") if args.path == "both" else (args.path,)
+    reports = [_evaluate(engine, model, path, clips, args.verbose) for engine, model in combos for path in paths]
     if args.json:
-        print(json.dumps(reports if args.matrix else reports[0], indent=2))
+        print(json.dumps(reports if len(reports) > 1 else reports[0], indent=2))
         return 0
     print_tables(reports)
     return 0
@@ -79,24 +87,25 @@ def _chosen_clips(args, clips):
     return tuple(known[w] for w in wanted)
 
 
-def _evaluate(engine: str, model: str, clips, verbose: bool) -> dict:
+def _evaluate(engine: str, model: str, path: str, clips, verbose: bool) -> dict:
     import time
 
     from interviewer.adapters.engines import build_transcriber
-    from interviewer.commands.score import DECODE_OPTIONS
     from interviewer.evaluation.metrics import summarise
     from interviewer.evaluation.runner import evaluate
 
     say = _stderr if verbose else None
-    transcriber = build_transcriber(engine, model, **DECODE_OPTIONS)
+    transcriber = build_transcriber(engine, model)
     began = time.perf_counter()
     transcriber.load(say)
     load_s = time.perf_counter() - began
-    results = evaluate(transcriber, clips, progress=(lambda m: say(f"{engine} {model} {m}")) if say else None)
+    tell = (lambda m: say(f"{engine} {model} {path} {m}")) if say else None
+    results = evaluate(transcriber, clips, path, progress=tell)
     summary = summarise([r for r, _ in results])
     return {
         "engine": engine,
         "model": model,
+        "path": path,
         "load_s": round(load_s, 2),
         "summary": summary.to_dict(),
         "clips": [r.to_dict() | _heard(a) for r, a in results],
@@ -110,7 +119,7 @@ def _heard(analysis: dict) -> dict:
 
 
 def clip_table(report: dict) -> str:
-    head = f"{report['engine']} {report['model']}"
+    head = f"{report['engine']} {report['model']}, {report['path']}"
     lines = [
         head,
         f"{'clip':22} {'fill t/f/m':>10} {'wpm true':>8} {'found':>6} {'dur err':>7} "
@@ -130,7 +139,7 @@ def summary_table(reports: list[dict]) -> str:
     from interviewer.evaluation.metrics import target_met
 
     names = list(reports[0]["summary"])
-    header = f"{'figure':22} {'target':>9} " + " ".join(f"{r['engine'][:6] + ' ' + r['model']:>15}" for r in reports)
+    header = f"{'figure':22} {'target':>9} " + " ".join(f"{_column(r):>15}" for r in reports)
     lines = [header]
     for name in names:
         if name == "clips":
@@ -142,6 +151,10 @@ def summary_table(reports: list[dict]) -> str:
             cells.append(f"{_fmt(name, value) + mark:>15}")
         lines.append(f"{name:22} {TARGET_TEXT.get(name, ''):>9} " + " ".join(cells))
     return "\n".join(lines)
+
+
+def _column(report: dict) -> str:
+    return f"{report['engine'][:2]} {report['model']} {report['path'][:6]}"
 
 
 def _fmt(name: str, value: float) -> str:

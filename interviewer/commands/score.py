@@ -12,12 +12,6 @@ from pathlib import Path
 
 from interviewer.errors import InterviewerError
 
-# faster-whisper refuses a window when its prompt + max_new_tokens > 448 tokens. After the first
-# 30 s window the prompt is 1 + hotwords + up to 223 tokens of earlier text + 3, and the hotwords of
-# the shipped banks' questions measure up to 46 tokens (tiny.en tokenizer, all 196 questions), so
-# the adapters' default of 220 fails on long answers. 160 leaves room for 61 hotword tokens and still
-# holds 30 s of speech at 200 wpm (~130 tokens).
-DECODE_OPTIONS = {"max_new_tokens": 160}
 
 
 def add_arguments(parser) -> None:
@@ -77,7 +71,7 @@ def score_audio(
     from interviewer.domain.listening import decode_hints_for, transcribe_answer
     from interviewer.domain.session import analyse_answer
 
-    transcriber = build_transcriber(engine, model, **DECODE_OPTIONS)
+    transcriber = build_transcriber(engine, model)
     transcriber.load(progress)
     transcript = transcribe_answer(transcriber, audio, decode_hints_for(question_text, hint))
     result = analyse_answer(transcript, audio, hint, target_s, pause_threshold_s)

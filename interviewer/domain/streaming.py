@@ -119,7 +119,7 @@ class StreamingTranscriber:
         self.options = options
         self._chunker = Chunker(options.chunker, options.vad)
         self._lock = threading.Lock()  # guards everything below and the chunker
-        self._fed = threading.Condition(self._lock)
+        self._changed = threading.Condition(self._lock)  # samples fed, or a chunk transcribed
         self._queue: queue.Queue[Chunk | None] = queue.Queue()
         self._words: list[Word] = []
         self._backlog_samples = 0  # closed, queued or being transcribed
@@ -151,7 +151,7 @@ class StreamingTranscriber:
                 self._chunker.busy = True
             self._sample_lag()
             flipped = self._update_behind()
-            self._fed.notify_all()
+            self._changed.notify_all()
         if flipped:
             self._notify()
 
@@ -170,7 +170,7 @@ class StreamingTranscriber:
         """
         with self._lock:
             if total_samples is not None:
-                self._fed.wait_for(lambda: self._chunker.samples_seen >= total_samples, timeout)
+                self._changed.wait_for(lambda: self._chunker.samples_seen >= total_samples, timeout)
             if not self._finished:
                 self._finished = True
                 last = self._chunker.flush()
@@ -183,6 +183,12 @@ class StreamingTranscriber:
         if self._error is not None:
             raise self._error
         return self.snapshot()
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Wait until every closed chunk is transcribed (the evaluation's stand-in for a machine that
+        keeps up). True when idle, False when `timeout` passed first."""
+        with self._lock:
+            return self._changed.wait_for(lambda: self._backlog_samples == 0 or self._error is not None, timeout)
 
     def cancel(self) -> None:
         """Stop without transcribing what is left (the answer was abandoned)."""
@@ -264,6 +270,7 @@ class StreamingTranscriber:
                 self._silent += 0 if chunk.has_speech else 1
                 self._chunk_seconds.append(round(len(chunk.audio) / SAMPLE_RATE, 2))
                 self._update_behind()
+                self._changed.notify_all()
             self._notify()
 
     def _transcribe(self, chunk: Chunk) -> Transcript | None:

@@ -1,32 +1,55 @@
-"""Run the evaluation set through a real Transcriber and the analysis, clip by clip."""
+"""Run the evaluation set through a real Transcriber and the analysis, clip by clip.
+
+Two paths, as a person meets them: `streaming` is the TUI's (chunks cut at pauses while the
+answer is spoken, each heard with the text so far), `whole` is `interviewer score`'s and the
+recovery's (the whole file at once).
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 
+import numpy as np
+
 from interviewer.domain.listening import decode_hints_for, transcribe_answer
-from interviewer.domain.ports import DecodeHints, Transcriber
+from interviewer.domain.ports import SAMPLE_RATE, Transcriber
 from interviewer.domain.session import analyse_answer
+from interviewer.domain.streaming import StreamingTranscriber
+from interviewer.domain.transcript import Transcript
 from interviewer.evaluation.clips import CLIPS, Clip
 from interviewer.evaluation.metrics import ClipResult, compare
 from interviewer.evaluation.synth import synthesize
 
 QUICK = ("brier-short", "imbalance", "off-topic")  # `--quick`: short, the richest, and the off-topic one
+PATHS = ("streaming", "whole")
+BLOCK_S = 0.1  # the recorder's block
 
-HintsFor = Callable[[Clip], DecodeHints]
+
+def whole_file(transcriber: Transcriber, audio: np.ndarray, clip: Clip) -> Transcript:
+    return transcribe_answer(transcriber, audio, decode_hints_for(clip.question, clip.hint))
 
 
-def default_hints(clip: Clip) -> DecodeHints:
-    return decode_hints_for(clip.question, clip.hint)
+def streamed(transcriber: Transcriber, audio: np.ndarray, clip: Clip) -> Transcript:
+    """The TUI's path, fed block by block; each closed chunk is heard before the next block comes,
+    as on a machine that keeps up (chunk boundaries then do not depend on this machine's load)."""
+    stream = StreamingTranscriber(transcriber, question_text=clip.question, hint=clip.hint)
+    step = int(BLOCK_S * SAMPLE_RATE)
+    for i in range(0, len(audio), step):
+        stream.feed(audio[i : i + step])
+        stream.wait_idle()
+    return stream.finish()
+
+
+TRANSCRIBE = {"streaming": streamed, "whole": whole_file}
 
 
 def evaluate_clip(
-    clip: Clip, transcriber: Transcriber, hints_for: HintsFor = default_hints, pause_threshold_s: float = 2.0
+    clip: Clip, transcriber: Transcriber, path: str = "streaming", pause_threshold_s: float = 2.0
 ) -> tuple[ClipResult, dict]:
     audio, truth = synthesize(clip, pause_threshold_s)
     began = time.perf_counter()
-    transcript = transcribe_answer(transcriber, audio, hints_for(clip))
+    transcript = TRANSCRIBE[path](transcriber, audio, clip)
     analysis = analyse_answer(transcript, audio, clip.hint, (120, 180), pause_threshold_s)
     seconds = time.perf_counter() - began
     recovery = "; ".join(n for n in transcript.notes if "again without the prompt" in n)
@@ -36,12 +59,12 @@ def evaluate_clip(
 def evaluate(
     transcriber: Transcriber,
     clips: tuple[Clip, ...] = CLIPS,
-    hints_for: HintsFor = default_hints,
+    path: str = "streaming",
     progress: Callable[[str], None] | None = None,
 ) -> list[tuple[ClipResult, dict]]:
     results = []
     for clip in clips:
-        result = evaluate_clip(clip, transcriber, hints_for)
+        result = evaluate_clip(clip, transcriber, path)
         if progress:
             progress(f"{clip.id}: {result[0].seconds:.1f} s")
         results.append(result)
