@@ -31,8 +31,7 @@ class InterviewApp(App):
     SUB_TITLE = "say it out loud"
     BINDINGS = [Binding("ctrl+c", "safe_quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, config: Config, services: Services, store: SessionStore,
-                 bank_dirs: list[Path]) -> None:
+    def __init__(self, config: Config, services: Services, store: SessionStore, bank_dirs: list[Path]) -> None:
         super().__init__()
         self.config, self.services, self.store, self.bank_dirs = config, services, store, bank_dirs
         self.model = ModelLoader(services.make_transcriber, config.engine, config.model)
@@ -45,7 +44,7 @@ class InterviewApp(App):
         from interviewer.ui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
-        self.recover_interrupted()
+        self.call_after_refresh(self.recover_interrupted)  # after the first paint: nothing delays it
         probe = os.environ.get("INTERVIEWER_PROBE_FIRST_SCREEN")
         if probe:
             self.call_after_refresh(self._report_first_screen, Path(probe))
@@ -57,16 +56,20 @@ class InterviewApp(App):
     @work(thread=True, group="recovery", exit_on_error=False)
     def recover_interrupted(self) -> None:
         """Answers left unfinished by a crash or a failed analysis: repair, transcribe, analyse."""
-        from interviewer.domain.session import recover_answer
-
         try:
             unfinished = self.store.unfinished()
         except OSError:
             return
         if not unfinished:
             return
-        self.call_from_thread(self.notify, f"Found {len(unfinished)} unfinished answer(s) from before; "
-                              "recovering them now (they will appear in History).", timeout=6)
+        from interviewer.domain.session import recover_answer  # numpy: only when there is work
+
+        self.call_from_thread(
+            self.notify,
+            f"Found {len(unfinished)} unfinished answer(s) from before; "
+            "recovering them now (they will appear in History).",
+            timeout=6,
+        )
         transcriber = self.model.transcriber()
         for session, answer in unfinished:
             try:
@@ -74,8 +77,9 @@ class InterviewApp(App):
                 note = f"Recovered: {answer.question_text[:50]}… ({result.analysis.get('recording_s', 0):.0f} s)"
                 self.call_from_thread(self.notify, note)
             except Exception as e:  # noqa: BLE001 - kept as failed; History lists it
-                self.call_from_thread(self.notify, f"Could not finish an answer from {session.id}: {e}",
-                                      severity="warning")
+                self.call_from_thread(
+                    self.notify, f"Could not finish an answer from {session.id}: {e}", severity="warning"
+                )
 
     def on_model_status(self, message: ModelStatus) -> None:
         self.screen.post_message(ModelStatus(message.text))
@@ -96,8 +100,13 @@ class InterviewApp(App):
 
     def new_session(self, bank: Bank, mode: str = "practice") -> SessionRecord:
         return self.store.new_session(
-            bank.id, bank.title, voice=self.config.voice, engine=self.config.engine,
-            model=self.config.model, mode=mode, versions=self.services.versions,
+            bank.id,
+            bank.title,
+            voice=self.config.voice,
+            engine=self.config.engine,
+            model=self.config.model,
+            mode=mode,
+            versions=self.services.versions,
         )
 
     def ask(self, plan: list[PlannedQuestion], mode: str = "practice") -> None:
