@@ -10,6 +10,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from interviewer import paths
 from interviewer.config import Config
@@ -40,10 +41,12 @@ class InterviewApp(App):
         self.speaker_error: Exception | None = None
         self.active_runs: set = set()
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
         from interviewer.ui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         self.call_after_refresh(self.recover_interrupted)  # after the first paint: nothing delays it
         probe = os.environ.get("INTERVIEWER_PROBE_FIRST_SCREEN")
         if probe:
