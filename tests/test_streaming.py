@@ -240,3 +240,85 @@ def test_finish_waits_for_blocks_still_on_their_way_from_the_recorder():
     got = streamer.finish(timeout=30, total_samples=len(audio))
     feeder.join()
     assert [w.text for w in got.words] == [w.text for w in truth]
+
+
+# --- speculative finishing: the open chunk decoded ahead during the pause before stop ---------
+
+NO_SPECULATION = StreamingOptions(speculate_after_s=None)
+
+
+def spoken(count: int, seed: int) -> tuple[np.ndarray, list[Word]]:
+    """`count` tone words, ending 50 ms after the last one (no trailing pause)."""
+    audio, words = tone_script([count], seed=seed)
+    return audio[: int((words[-1].end + 0.05) * SAMPLE_RATE)], words
+
+
+def quiet(seconds: float) -> np.ndarray:
+    return np.zeros(int(seconds * SAMPLE_RATE), np.float32)
+
+
+def feed_blocks(streamer: StreamingTranscriber, audio: np.ndarray) -> None:
+    for i in range(0, len(audio), 1600):
+        streamer.feed(audio[i : i + 1600])
+
+
+def wait_until(condition, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.005)
+
+
+def speculation_done(streamer: StreamingTranscriber) -> bool:
+    spec = streamer._speculation
+    return spec is not None and spec.part is not None
+
+
+def person_answers(
+    options: StreamingOptions, phrases: list[np.ndarray]
+) -> tuple[Transcript, StreamingTranscriber, int]:
+    """Each phrase then 1 s of silence, fed as a person speaks on a machine that keeps up: the worker
+    is idle when each pause starts, and any speculation is done before the next phrase. The
+    transcript, the stream, and how many times the engine was called."""
+    fake = ToneTranscriber()
+    streamer = StreamingTranscriber(fake, options=options)
+    for phrase in phrases:
+        feed_blocks(streamer, phrase)
+        streamer.wait_idle(timeout=10)
+        feed_blocks(streamer, quiet(1.0))
+        if options.speculate_after_s is not None:
+            wait_until(lambda: speculation_done(streamer))
+    return streamer.finish(timeout=30), streamer, len(fake.prompts)
+
+
+def test_the_pause_before_stop_is_decoded_ahead_and_reused_with_the_same_words():
+    first, _ = spoken(8, seed=13)
+    plain, _, plain_calls = person_answers(NO_SPECULATION, [first])
+    got, streamer, calls = person_answers(StreamingOptions(), [first])
+    stats = streamer.stats()
+    assert (stats.speculations, stats.speculations_used) == (1, 1)
+    assert calls == plain_calls == 1, "the chunk closed at stop was decoded again"
+    assert got.words == plain.words and len(got.words) == 8
+
+
+def test_speech_after_a_speculated_pause_drops_the_speculation_and_the_words_are_the_same():
+    first, _ = spoken(5, seed=14)
+    second, _ = spoken(4, seed=15)
+    plain, plain_stream, plain_calls = person_answers(NO_SPECULATION, [first, second])
+    got, streamer, calls = person_answers(StreamingOptions(), [first, second])
+    stats = streamer.stats()
+    assert plain_stream.stats().chunks == stats.chunks == 1, "both phrases are one open chunk"
+    assert (stats.speculations, stats.speculations_used) == (2, 1)
+    assert calls == plain_calls + 1, "one speculation wasted, the other reused"
+    assert got.words == plain.words and len(got.words) == 9
+
+
+def test_stop_during_or_before_a_speculation_never_decodes_the_same_audio_twice():
+    first, _ = spoken(6, seed=16)
+    fake = ToneTranscriber(delay_s=0.2)
+    streamer = StreamingTranscriber(fake)
+    feed_blocks(streamer, np.concatenate([first, quiet(1.0)]))
+    got = streamer.finish(timeout=30)
+    stats = streamer.stats()
+    assert len(got.words) == 6 and stats.speculations == 1
+    assert len(fake.prompts) == 1, "running: reused; still queued at stop: skipped"

@@ -108,3 +108,24 @@ def test_the_noise_floor_follows_a_louder_room_within_seconds():
     assert any(after_step[:5]), "a sudden loud sound is first taken for speech"
     settled = after_step[int(12 / 0.03 * 0.5) :]  # after ~6 s
     assert not any(settled), "the noise floor did not follow the louder room"
+
+
+def test_pending_is_what_flush_would_close_and_changes_nothing(clean_speech):
+    chunker = Chunker()
+    seen, closed = [], []
+    for i in range(0, len(clean_speech), 1600):
+        closed += chunker.push(clean_speech[i : i + 1600])
+        pending = chunker.pending()
+        if pending is not None:
+            seen.append(pending)
+            assert chunker.pending_key() == (pending.start_sample, pending.heard_samples)
+    assert len(seen) > 10, "the open chunk never had speech"
+    last = chunker.flush()
+    assert chunker.pending() is None and chunker.pending_key() is None
+    before = seen[-1]
+    assert (before.index, before.start_s, before.speech_s, before.heard_samples) == (
+        last.index, last.start_s, last.speech_s, last.heard_samples,
+    )  # fmt: skip
+    assert np.array_equal(before.audio, last.audio)
+    untouched = chunks_of(clean_speech)
+    assert [(c.start_s, len(c.audio)) for c in [*closed, last]] == [(c.start_s, len(c.audio)) for c in untouched]

@@ -5,6 +5,13 @@ when a chunk closes). A worker thread transcribes closed chunks in order, each w
 so far as context, and keeps the growing word-timed transcript, times absolute to the recording.
 At stop, `finish()` transcribes only the open chunk and waits for the queue.
 
+Speculative finishing: people stop talking a second or two before they press stop. When the
+open chunk has speech, has been silent for `speculate_after_s` and the worker is idle, the
+worker transcribes what `finish()` would close right now (same audio, hints and context) and
+keeps the result keyed by the chunk's first sample and heard length. When that same chunk is
+closed (at stop, or by the chunker in a long pause) the result is used instead of a second
+decode; if speech resumes it is dropped. The transcript is the one without speculation.
+
 Threads: stdlib `threading` and `queue` only. Memory: the audio of the open and queued chunks
 only; the WAV on disk is the record.
 """
@@ -33,11 +40,17 @@ class StreamingOptions:
 
     `behind_s` is the closed-but-untranscribed audio (seconds) beyond which the transcriber
     is not keeping up: the UI says so, and the answer is finished after stop.
+
+    `speculate_after_s`: measured on the 3-minute bench answer (tiny.en, 2 busy cores), a
+    speculation costs a whole decode (~1.4 CPU-s: the 30 s window, whatever the chunk's length)
+    and most are wasted (speech resumes): 0.4 s made 10, 0.6 s 9, each time 1 used, +0.06-0.07
+    on the compute ratio; 0.8 s starts too late to finish before a stop 1 s after the last word.
     """
 
     chunker: ChunkerOptions = ChunkerOptions()
     vad: VadOptions = VadOptions()
     behind_s: float = 30.0  # more than one longest chunk (25 s) waiting: the worker is not keeping up
+    speculate_after_s: float | None = 0.5  # silence (s) before the open chunk is decoded ahead; None: never
 
 
 @dataclass(frozen=True)
@@ -56,8 +69,9 @@ class StreamStats:
     """What the stream did: for the benchmark and for the curious.
 
     `compute_s` is the process CPU time spent inside transcription calls (it includes the
-    engine's own threads, and whatever else the process did meanwhile). `lag_series` holds
-    (audio_s, lag_s) points; `backlog_series` (audio_s, closed-but-untranscribed seconds).
+    engine's own threads, and whatever else the process did meanwhile), speculative ones
+    included; `wasted_compute_s` is the part spent on speculations never used. `lag_series`
+    holds (audio_s, lag_s) points; `backlog_series` (audio_s, closed-but-untranscribed seconds).
     """
 
     chunks: int
@@ -69,6 +83,9 @@ class StreamStats:
     max_lag_s: float
     max_backlog_s: float
     fell_behind: bool
+    speculations: int = 0  # open chunks decoded ahead of their close
+    speculations_used: int = 0  # of those, closed unchanged: their decode was not repeated
+    wasted_compute_s: float = 0.0
     lag_series: tuple[tuple[float, float], ...] = field(default=(), repr=False)
     backlog_series: tuple[tuple[float, float], ...] = field(default=(), repr=False)
 
@@ -79,6 +96,26 @@ def transcribe_chunk(
     """One chunk, decoded the way a whole answer is (same hints), with the text so far as context."""
     hints = decode_hints_for(question_text, hint, previous_text=previous_text)
     return transcribe_answer(transcriber, audio, hints)
+
+
+@dataclass(frozen=True)
+class Speculation:
+    """A decode of the open chunk as `finish()` would close it, made before it closed."""
+
+    key: tuple[int, int]  # (first sample, heard samples) of the chunk
+    previous_text: str  # the context it was decoded with
+    part: Transcript | None = None  # None while queued or running
+    compute_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class _DecodeAhead:
+    chunk: Chunk  # the worker's job for a Speculation: the open chunk as it stands
+
+
+def chunk_key(chunk: Chunk) -> tuple[int, int]:
+    """Two chunks with the same key hand the transcriber the same audio."""
+    return chunk.start_sample, len(chunk.heard_audio)
 
 
 def joined(words: list[Word], part: Transcript, chunk: Chunk) -> list[Word]:
@@ -120,7 +157,7 @@ class StreamingTranscriber:
         self._chunker = Chunker(options.chunker, options.vad)
         self._lock = threading.Lock()  # guards everything below and the chunker
         self._changed = threading.Condition(self._lock)  # samples fed, or a chunk transcribed
-        self._queue: queue.Queue[Chunk | None] = queue.Queue()
+        self._queue: queue.Queue[Chunk | _DecodeAhead | None] = queue.Queue()
         self._words: list[Word] = []
         self._backlog_samples = 0  # closed, queued or being transcribed
         self._done = 0
@@ -132,6 +169,10 @@ class StreamingTranscriber:
         self._backlog_series: list[tuple[float, float]] = []
         self._behind = False
         self._fell_behind = False
+        self._speculation: Speculation | None = None  # the latest, queued, running or done
+        self._speculations = 0
+        self._speculations_used = 0
+        self._wasted_s = 0.0
         self._finished = False
         self._cancelled = threading.Event()
         self._error: BaseException | None = None
@@ -149,6 +190,7 @@ class StreamingTranscriber:
             for chunk in self._chunker.push(block):
                 self._enqueue(chunk)
                 self._chunker.busy = True
+            self._maybe_speculate()
             self._sample_lag()
             flipped = self._update_behind()
             self._changed.notify_all()
@@ -213,6 +255,12 @@ class StreamingTranscriber:
         with self._lock:
             return self._lag_samples() / SAMPLE_RATE
 
+    def speculated_ahead(self) -> bool:
+        """The open chunk, as it stands, is decoded ahead (done or running): `finish()` will reuse it."""
+        with self._lock:
+            spec = self._speculation
+            return spec is not None and spec.key == self._chunker.pending_key()
+
     @property
     def falling_behind(self) -> bool:
         return self._behind
@@ -229,6 +277,9 @@ class StreamingTranscriber:
                 max_lag_s=max((lag for _, lag in self._lag_series), default=0.0),
                 max_backlog_s=max((b for _, b in self._backlog_series), default=0.0),
                 fell_behind=self._fell_behind,
+                speculations=self._speculations,
+                speculations_used=self._speculations_used,
+                wasted_compute_s=self._wasted_s + (self._speculation.compute_s if self._speculation else 0.0),
                 lag_series=tuple(self._lag_series),
                 backlog_series=tuple(self._backlog_series),
             )
@@ -238,6 +289,31 @@ class StreamingTranscriber:
     def _enqueue(self, chunk: Chunk) -> None:
         self._backlog_samples += len(chunk.audio)
         self._queue.put(chunk)
+
+    def _maybe_speculate(self) -> None:
+        """Queue a decode of what `finish()` would close now, if the speaker paused and the worker is idle."""
+        after = self.options.speculate_after_s
+        if after is None or self._backlog_samples or self._chunker.trailing_silence_s < after:
+            return
+        spec = self._speculation
+        if self._error is not None or (spec is not None and spec.part is None):
+            return  # one at a time
+        if spec is not None and spec.key == self._chunker.pending_key():
+            return  # the silence goes on: the same audio, already decoded
+        chunk = self._chunker.pending()
+        if chunk is None or not chunk.has_speech:
+            return
+        self._discard_speculation()
+        self._speculation = Speculation(chunk_key(chunk), self._previous_text())
+        self._speculations += 1
+        self._queue.put(_DecodeAhead(chunk))
+
+    def _discard_speculation(self) -> None:
+        self._wasted_s += self._speculation.compute_s if self._speculation is not None else 0.0
+        self._speculation = None
+
+    def _previous_text(self) -> str:
+        return " ".join("".join(w.text for w in self._words).split())
 
     def _lag_samples(self) -> int:
         return self._backlog_samples + self._chunker.open_samples
@@ -259,16 +335,19 @@ class StreamingTranscriber:
     def _work(self) -> None:
         """The worker thread: transcribe closed chunks in order until the end marker."""
         while True:
-            chunk = self._queue.get()
-            if chunk is None or self._cancelled.is_set():
+            job = self._queue.get()
+            if job is None or self._cancelled.is_set():
                 return
-            words = self._transcribe(chunk)
+            if isinstance(job, _DecodeAhead):
+                self._decode_ahead(job.chunk)
+                continue
+            words = self._transcribe(job)
             with self._lock:
-                self._words.extend(joined(self._words, words, chunk) if words else [])
-                self._backlog_samples -= len(chunk.audio)
+                self._words.extend(joined(self._words, words, job) if words else [])
+                self._backlog_samples -= len(job.audio)
                 self._done += 1
-                self._silent += 0 if chunk.has_speech else 1
-                self._chunk_seconds.append(round(len(chunk.audio) / SAMPLE_RATE, 2))
+                self._silent += 0 if job.has_speech else 1
+                self._chunk_seconds.append(round(len(job.audio) / SAMPLE_RATE, 2))
                 self._update_behind()
                 self._changed.notify_all()
             self._notify()
@@ -278,17 +357,61 @@ class StreamingTranscriber:
         if not chunk.has_speech or self._error is not None:
             return None
         with self._lock:
-            previous = " ".join("".join(w.text for w in self._words).split())
-        cpu, wall = time.process_time(), time.perf_counter()
+            previous = self._previous_text()
+            ahead = self._take_speculation(chunk_key(chunk), previous)
+        if ahead is not None:
+            return ahead
         try:
-            part = transcribe_chunk(self.transcriber, chunk.heard_audio, self.question_text, self.hint, previous)
+            return self._decode(chunk, previous)[0]
         except Exception as e:  # noqa: BLE001 - handed to the caller by finish()
             self._error = e
             return None
+
+    def _take_speculation(self, key: tuple[int, int], previous: str) -> Transcript | None:
+        """Under the lock: the speculative decode of this very chunk and context, if there is one.
+        Any other finished speculation can no longer match (the open chunk moved on): dropped."""
+        spec = self._speculation
+        if spec is None or spec.part is None:
+            return None
+        if spec.key == key and spec.previous_text == previous:
+            self._speculation = None
+            self._speculations_used += 1
+            return spec.part
+        self._discard_speculation()
+        return None
+
+    def _decode_ahead(self, chunk: Chunk) -> None:
+        """The worker's speculative decode; a failure only drops it (the real decode will report)."""
+        with self._lock:
+            spec = self._speculation
+            if spec is None or spec.part is not None or spec.key != chunk_key(chunk):
+                return  # superseded
+            if self._finished:
+                self._speculation = None
+                return  # stopped first: the closed chunk is next in the queue, decoded as usual
+        try:
+            part, cpu = self._decode(chunk, spec.previous_text)
+        except Exception:  # noqa: BLE001
+            part, cpu = None, 0.0
+        with self._lock:
+            if self._speculation is spec and part is not None:
+                self._speculation = Speculation(spec.key, spec.previous_text, part, cpu)
+            else:
+                self._speculation = None if self._speculation is spec else self._speculation
+                self._wasted_s += cpu
+            self._changed.notify_all()
+
+    def _decode(self, chunk: Chunk, previous: str) -> tuple[Transcript, float]:
+        """Outside the lock: the chunk's transcript and the CPU seconds it took."""
+        cpu, wall = time.process_time(), time.perf_counter()
+        try:
+            part = transcribe_chunk(self.transcriber, chunk.heard_audio, self.question_text, self.hint, previous)
         finally:
-            self._compute_s += time.process_time() - cpu
-            self._wall_s += time.perf_counter() - wall
-        return part
+            spent = time.process_time() - cpu
+            with self._lock:
+                self._compute_s += spent
+                self._wall_s += time.perf_counter() - wall
+        return part, spent
 
     def _notify(self) -> None:
         """Outside the lock: the callback may take its time."""

@@ -70,6 +70,10 @@ class Chunk:
         return self.start_s + len(self.audio) / SAMPLE_RATE
 
     @property
+    def start_sample(self) -> int:
+        return round(self.start_s * SAMPLE_RATE)
+
+    @property
     def has_speech(self) -> bool:
         return self.speech_s > 0.0
 
@@ -140,16 +144,37 @@ class Chunker:
             closed.extend(self._push_part(block[i : i + step]))
         return closed
 
+    @property
+    def trailing_silence_s(self) -> float:
+        """Seconds since the open chunk's last speech frame."""
+        return self._silent_run * FRAME_S
+
     def flush(self) -> Chunk | None:
         """Close the open chunk at the end of the recording, without its trailing silence."""
-        last = max((i for i, s in enumerate(self._speech) if s), default=-1)
-        if last < 0:
+        keep = self._flush_samples()
+        if keep is None:
             self._drop_front(self._n)
             return None
-        keep = min(self._n, (last + 1) * FRAME + int(self.options.lead_s * SAMPLE_RATE))
         chunk = self._close_at(keep)
         self._drop_front(self._n)
         return chunk
+
+    def pending(self) -> Chunk | None:
+        """The chunk `flush()` would close right now (nothing is closed, nothing changes)."""
+        keep = self._flush_samples()
+        return None if keep is None else self._chunk_at(keep)
+
+    def pending_key(self) -> tuple[int, int] | None:
+        """`(start_sample, heard_samples)` of `pending()`, without copying its audio."""
+        keep = self._flush_samples()
+        return None if keep is None else (self._start, self._heard_samples(keep))
+
+    def _flush_samples(self) -> int | None:
+        """Where `flush()` cuts the open chunk: after its last speech frame plus `lead_s`; None without speech."""
+        last = max((i for i, s in enumerate(self._speech) if s), default=-1)
+        if last < 0:
+            return None
+        return min(self._n, (last + 1) * FRAME + int(self.options.lead_s * SAMPLE_RATE))
 
     def _push_part(self, part: np.ndarray) -> list[Chunk]:
         self._buf[self._n : self._n + len(part)] = part
@@ -192,23 +217,31 @@ class Chunker:
         return first + int(np.argmin(smooth + tie_break))
 
     def _close_at(self, samples: int) -> Chunk:
+        chunk = self._chunk_at(samples)
+        self._index += 1
+        self._drop_front(samples)
+        return chunk
+
+    def _chunk_at(self, samples: int) -> Chunk:
+        """The open chunk's first `samples` as a Chunk (a copy); the chunker is left as it was."""
         frames = samples // FRAME
         speech_frames = sum(self._speech[:frames]) + (
             self._speech[frames] if frames < len(self._speech) and samples % FRAME else 0
         )
         speech_s = speech_frames * FRAME_S
-        last = max((i for i, s in enumerate(self._speech[: frames + 1]) if s), default=-1)
-        heard = min(samples, (last + 1) * FRAME + int(self.options.tail_s * SAMPLE_RATE))
-        chunk = Chunk(
+        return Chunk(
             index=self._index,
             start_s=self._start / SAMPLE_RATE,
             audio=self._buf[:samples].copy(),
             speech_s=speech_s if speech_s >= self.options.min_speech_s else 0.0,
-            heard_samples=heard,
+            heard_samples=self._heard_samples(samples),
         )
-        self._index += 1
-        self._drop_front(samples)
-        return chunk
+
+    def _heard_samples(self, samples: int) -> int:
+        """Of the open chunk's first `samples`, those up to the last speech frame plus `tail_s`."""
+        frames = samples // FRAME
+        last = max((i for i, s in enumerate(self._speech[: frames + 1]) if s), default=-1)
+        return min(samples, (last + 1) * FRAME + int(self.options.tail_s * SAMPLE_RATE))
 
     def _drop_front(self, samples: int) -> None:
         """Forget the first `samples` of the open chunk (they were closed or are silence)."""
