@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from interviewer.benchmarking.bench import table
+
 TARGET_NAMES = {
     "stop_to_feedback_s", "speedup_vs_batch", "compute_ratio", "first_screen_s", "peak_rss_mb",
     "wer_points_above_whole_file", "lag_never_grows",
@@ -29,9 +31,18 @@ def test_bench_quick_json_reports_every_figure(tmp_path):
     assert abs(run["words_streamed"] - run["words_whole_file"]) <= 0.1 * run["words_whole_file"]
     assert 0 <= run["wer_streamed"] < 0.5 and 0 <= run["wer_whole_file"] < 0.5
     assert run["stop_to_feedback_s"] >= run["finish_s"] >= 0 and run["analyse_s"] >= 0
+    steps = run["stop_steps"]  # AnswerRun.finish, step by step: they add up to stop -> feedback
+    assert set(steps) == {"stop", "transcribe_rest", "read_wav", "analyse", "save", "other"}
+    assert sum(steps.values()) == pytest.approx(run["stop_to_feedback_s"], abs=0.01)
+    assert 0 <= run["speculations_used"] <= run["speculations"] and run["wasted_compute_s"] >= 0
     assert run["compute_ratio"] > 0 and run["chunks"] >= 2 and run["peak_rss_mb"] > 50
-    assert run["speedup_vs_batch"] == pytest.approx(result["batch"]["batch_s"] / run["stop_to_feedback_s"], rel=0.05)
-    assert result["batch"]["engine"] == "openai-whisper" and result["batch"]["batch_s"] > 0
+    batch = result["batch"]
+    assert batch["engine"] == "openai-whisper" and batch["batch_s"] > 0 and batch["batch_load_s"] > 0
+    assert batch["batch_cli_s"] > 0 and 0 <= batch["wer"] < 0.5 and 0 <= batch["wer_cli"] < 0.5
+    assert run["speedup_vs_batch"] == pytest.approx(batch["batch_s"] / run["stop_to_feedback_s"], rel=0.05)
+    assert run["speedup_vs_batch_cli"] == pytest.approx(batch["batch_cli_s"] / run["stop_to_feedback_s"], rel=0.05)
     assert set(result["targets"]) >= TARGET_NAMES
     assert all(isinstance(result["targets"][name]["met"], bool) for name in TARGET_NAMES - {"first_screen_s"})
     assert result["first_screen"].get("first_screen_s", 0) > 0 or "error" in result["first_screen"]
+    text = table(result)  # what a person reads without --json
+    assert "× cli" in text and "CLI defaults (beam 5, best of 5)" in text and "stop→ready ms" in text

@@ -13,7 +13,7 @@ QUESTION = "Tell me about a time you made a system more reliable. What did you d
 HINT = (
     "The situation and its impact; how the problem was measured; the actions taken; the result in numbers; the lesson."
 )
-PAUSE_BEFORE_STOP_S = 0.5  # the person stops talking, then reaches for the key
+PAUSE_BEFORE_STOP_S = 1.0  # the person stops talking, then presses stop about a second later
 
 SENTENCES = (
     "Sure. In my last role I was the tech lead for the team that owned our billing service.",

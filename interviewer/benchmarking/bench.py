@@ -64,7 +64,9 @@ def run_bench(options: BenchOptions, say: Callable[[str], None]) -> dict:
         say(f"  {json.dumps(batch)}")
     for run in runs:
         if "stop_to_feedback_s" in run and "batch_s" in batch:
-            run["speedup_vs_batch"] = round(batch["batch_s"] / max(run["stop_to_feedback_s"], 1e-3), 1)
+            stop_s = max(run["stop_to_feedback_s"], 1e-3)
+            run["speedup_vs_batch"] = round(batch["batch_s"] / stop_s, 1)
+            run["speedup_vs_batch_cli"] = round(batch["batch_cli_s"] / stop_s, 1)
     result = {
         "machine": {"nproc": os.cpu_count(), "loadavg_before": load_before, "loadavg_after": os.getloadavg()},
         "answer_s": round(answer.seconds, 2),
@@ -154,7 +156,8 @@ def check_targets(result: dict, engine: str, model: str) -> dict:
 
 COLUMNS = (
     ("engine", "engine", "{}"), ("model", "model", "{}"), ("stop_to_feedback_s", "stop→ready s", "{:.2f}"),
-    ("speedup_vs_batch", "× batch", "{:.0f}"), ("compute_ratio", "cpu/audio", "{:.2f}"),
+    ("speedup_vs_batch", "× batch", "{:.0f}"), ("speedup_vs_batch_cli", "× cli", "{:.0f}"),
+    ("compute_ratio", "cpu/audio", "{:.2f}"), ("wasted_compute_s", "wasted cpu s", "{:.1f}"),
     ("max_lag_s", "max lag s", "{:.1f}"), ("fell_behind", "behind", "{}"), ("chunks", "chunks", "{}"),
     ("peak_rss_mb", "peak MB", "{:.0f}"), ("wer_streamed", "WER stream", "{:.3f}"),
     ("wer_whole_file", "WER whole", "{:.3f}"), ("wer_streamed_vs_whole", "stream≠whole", "{:.3f}"),
@@ -175,6 +178,27 @@ def table(result: dict) -> str:
     return "\n".join(lines)
 
 
+def _batch_lines(batch: dict) -> list[str]:
+    title = f"batch ({BATCH_ENGINE} {BATCH_MODEL}, whisper.load_model + model.transcribe, after the fact)"
+    if "batch_s" not in batch:
+        return [f"{title}: {batch['error']}"]
+    return [
+        f"{title}: library defaults {batch['batch_s']:.1f} s, CLI defaults (beam 5, best of 5) "
+        f"{batch['batch_cli_s']:.1f} s (+{batch['batch_load_s']:.1f} s load)",
+    ]
+
+
+def _stop_lines(runs: list[dict]) -> list[str]:
+    """Where each run's stop -> feedback seconds went (the steps of AnswerRun.finish)."""
+    lines = []
+    for run in runs:
+        if "stop_steps" in run:
+            steps = ", ".join(f"{name} {seconds * 1000:.0f}" for name, seconds in run["stop_steps"].items())
+            ahead = "decoded ahead" if run["speculated_at_stop"] else "not decoded ahead"
+            lines.append(f"stop→ready ms, {run['engine']} {run['model']}: {steps} (open chunk {ahead})")
+    return lines
+
+
 def _cell(fmt: str, value) -> str:
     return "-" if value is None else fmt.format(value)
 
@@ -186,8 +210,8 @@ def _summary(result: dict) -> list[str]:
         f"machine: {machine['nproc']} cores, load average before the run {load}",
         f"answer: {result['answer_s']:.1f} s, {result['answer_words']} words (espeak-ng, made now)",
         f"first screen: {first.get('first_screen_s', first.get('error'))} s",
-        f"batch ({BATCH_ENGINE} {BATCH_MODEL}, after the fact): "
-        + (f"{batch['batch_s']:.1f} s (+{batch['load_s']:.1f} s load)" if "batch_s" in batch else batch["error"]),
+        *_batch_lines(batch),
+        *_stop_lines(result["runs"]),
     ]
     targets = result["targets"]
     if "error" in targets:

@@ -2,6 +2,11 @@
 
 Run by `interviewer bench`: `python -m interviewer.benchmarking.streaming_run stream|batch
 --engine E --model M --answer DIR`; prints one JSON object on its last line.
+
+`stream` is the app's own path: an AnswerRun records the answer from a PacedRecorder (real
+time, a growing WAV) while the pretend UI polls its live status; at stop, `AnswerRun.finish()`
+transcribes the rest, reads the WAV back, analyses, scores and saves, each step timed.
+`batch` is what a plain openai-whisper script does with the same audio after the fact.
 """
 
 from __future__ import annotations
@@ -10,19 +15,19 @@ import argparse
 import json
 import resource
 import sys
-import threading
+import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
 
-from interviewer.domain.ports import SAMPLE_RATE
-from interviewer.domain.streaming import StreamingTranscriber, StreamStats
+from interviewer.benchmarking.paced import PacedRecorder
+from interviewer.domain.streaming import StreamStats
 from interviewer.domain.wer import word_error_rate
 
-BLOCK_S = 0.1  # what the recorder hands over at a time
-UI_POLL_S = 0.25  # how often the pretend UI reads words, lag and pace
+UI_POLL_S = 0.25  # how often the pretend UI reads the live status (words, pace, lag)
+TARGET_S = (120, 180)  # the answer's target length band, as the app's default
 
 
 @dataclass(frozen=True)
@@ -31,10 +36,15 @@ class StreamResult:
     model: str
     audio_s: float
     load_s: float
-    stop_to_feedback_s: float
+    stop_to_feedback_s: float  # stop pressed -> AnswerRun.finish() returned (transcript, analysis, saved)
     untranscribed_at_stop_s: float  # audio still to transcribe when the person stopped
-    finish_s: float
-    analyse_s: float
+    finish_s: float  # of stop_to_feedback_s: the streamer's finish (the rest of the transcript)
+    analyse_s: float  # of it: analysis and score
+    stop_steps: dict  # every step of AnswerRun.finish, seconds
+    speculated_at_stop: bool  # the open chunk was decoded ahead, during the pause before stop
+    speculations: int
+    speculations_used: int
+    wasted_compute_s: float  # CPU seconds of speculative decodes never used (inside compute_ratio)
     compute_ratio: float
     max_lag_s: float
     lag_first_half_max_s: float
@@ -56,27 +66,11 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 
-def feed_in_real_time(streamer: StreamingTranscriber, audio: np.ndarray, done: threading.Event) -> None:
-    """Hand `audio` over in BLOCK_S blocks, each when the wall clock says it was recorded."""
-    step = int(BLOCK_S * SAMPLE_RATE)
-    t0 = time.perf_counter()
-    for k, i in enumerate(range(0, len(audio), step)):
-        wait = t0 + (k + 1) * BLOCK_S - time.perf_counter()
-        if wait > 0:
-            time.sleep(wait)
-        streamer.feed(audio[i : i + step])
-    done.set()
-
-
-def play_answer(streamer: StreamingTranscriber, audio: np.ndarray) -> float:
-    """Feed the answer at real-time pace while reading the snapshot like the TUI would; the stop time."""
-    done = threading.Event()
-    feeder = threading.Thread(target=feed_in_real_time, args=(streamer, audio, done), daemon=True)
-    feeder.start()
-    while not done.wait(UI_POLL_S):
-        words = streamer.snapshot().words
-        _ = (len(words), streamer.lag_s(), streamer.falling_behind)
-    feeder.join()
+def answer_in_real_time(run, recorder: PacedRecorder) -> float:
+    """Record the answer at real-time pace while reading the live status as the TUI does; the stop time."""
+    run.start()
+    while not recorder.played.wait(UI_POLL_S):
+        run.live()
     return time.perf_counter()
 
 
@@ -92,9 +86,21 @@ def lag_shape(stats: StreamStats) -> tuple[float, float, float]:
     return first, second, slope
 
 
+def answer_run(transcriber, audio: np.ndarray, meta: dict, folder: Path):
+    """The app's AnswerRun for the bench's question, recording from a PacedRecorder into `folder`."""
+    from interviewer.domain.bank import Question
+    from interviewer.domain.session import AnswerRun
+    from interviewer.domain.storage import SessionStore
+
+    store = SessionStore(folder)
+    session = store.new_session("bench", "interviewer bench")
+    question = Question("bench", meta["question"], meta["hint"])
+    recorder = PacedRecorder(audio)
+    return AnswerRun(store, session, question, TARGET_S, recorder, transcriber), recorder
+
+
 def measure_stream(engine: str, model: str, answer_dir: Path) -> StreamResult:
     from interviewer.adapters.engines import build_transcriber
-    from interviewer.domain.analysis import analyse
     from interviewer.domain.listening import decode_hints_for, transcribe_answer
 
     audio, meta = read_answer(answer_dir)
@@ -102,15 +108,15 @@ def measure_stream(engine: str, model: str, answer_dir: Path) -> StreamResult:
     t0 = time.perf_counter()
     transcriber.load()
     load_s = time.perf_counter() - t0
-    streamer = StreamingTranscriber(transcriber, meta["question"], meta["hint"])
-    stop = play_answer(streamer, audio)
-    untranscribed = streamer.lag_s()
-    streamed = streamer.finish()
-    finished = time.perf_counter()
-    analyse(streamed, audio, meta["hint"])
-    ready = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="bench-session-", dir=answer_dir) as tmp:
+        run, recorder = answer_run(transcriber, audio, meta, Path(tmp))
+        stop = answer_in_real_time(run, recorder)
+        untranscribed, speculated = run.streamer.lag_s(), run.streamer.speculated_ahead()
+        result = run.finish()
+        ready = time.perf_counter()
+    streamed, steps = result.transcript, result.timings
     peak = peak_rss_mb()
-    stats = streamer.stats()
+    stats = run.streamer.stats()
     t0 = time.perf_counter()
     whole = transcribe_answer(transcriber, audio, decode_hints_for(meta["question"], meta["hint"]))
     whole_s = time.perf_counter() - t0
@@ -118,8 +124,11 @@ def measure_stream(engine: str, model: str, answer_dir: Path) -> StreamResult:
     return StreamResult(
         engine, model, round(stats.audio_s, 2), round(load_s, 2),
         stop_to_feedback_s=round(ready - stop, 3), untranscribed_at_stop_s=round(untranscribed, 2),
-        finish_s=round(finished - stop, 3),
-        analyse_s=round(ready - finished, 3), compute_ratio=round(stats.compute_s / stats.audio_s, 3),
+        finish_s=round(steps["transcribe_rest"], 3), analyse_s=round(steps["analyse"], 3),
+        stop_steps={**steps, "other": round(ready - stop - sum(steps.values()), 4)},
+        speculated_at_stop=speculated, speculations=stats.speculations,
+        speculations_used=stats.speculations_used, wasted_compute_s=round(stats.wasted_compute_s, 2),
+        compute_ratio=round(stats.compute_s / stats.audio_s, 3),
         max_lag_s=round(stats.max_lag_s, 2), lag_first_half_max_s=round(first, 2),
         lag_second_half_max_s=round(second, 2), backlog_slope_s_per_min=round(slope, 3),
         fell_behind=stats.fell_behind, chunks=stats.chunks,
@@ -132,21 +141,38 @@ def measure_stream(engine: str, model: str, answer_dir: Path) -> StreamResult:
     )  # fmt: skip
 
 
-def measure_batch(engine: str, model: str, answer_dir: Path) -> dict:
-    """The path a plain script takes: load the model after the fact, transcribe the whole file."""
-    from interviewer.adapters.engines import build_transcriber
+def measure_batch(model: str, answer_dir: Path) -> dict:
+    """The path a plain script takes, after the fact: `whisper.load_model(path)`, then
+    `model.transcribe(audio)` with openai-whisper's library defaults (temperature fallback,
+    condition_on_previous_text, no word timestamps, fp32 on this CPU); then once more with the
+    `whisper` command line's defaults (beam_size=5, best_of=5). The checkpoint is the one the
+    openai adapter converts from the offline weights (converted before the clock starts)."""
+    import warnings
+
+    import whisper
+
+    from interviewer.adapters.openai_whisper_engine import converted_checkpoint
 
     audio, meta = read_answer(answer_dir)
-    transcriber = build_transcriber(engine, model)
+    checkpoint = converted_checkpoint(model)
     t0 = time.perf_counter()
-    transcriber.load()
+    loaded = whisper.load_model(str(checkpoint))
     load_s = time.perf_counter() - t0
+    warnings.filterwarnings("ignore", message="FP16 is not supported on CPU")  # what the script prints
     t0 = time.perf_counter()
-    heard = transcriber.transcribe(audio)
+    library = loaded.transcribe(audio)
     batch_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    cli = loaded.transcribe(audio, beam_size=5, best_of=5)
+    batch_cli_s = time.perf_counter() - t0
     return {
-        "engine": engine, "model": model, "load_s": round(load_s, 2), "batch_s": round(batch_s, 2),
-        "wer": round(word_error_rate(meta["text"], heard.text), 4), "peak_rss_mb": round(peak_rss_mb(), 1),
+        "engine": "openai-whisper", "model": model, "load_s": round(load_s, 2), "batch_s": round(batch_s, 2),
+        "batch_load_s": round(load_s, 2), "batch_cli_s": round(batch_cli_s, 2),
+        "wer": round(word_error_rate(meta["text"], library["text"]), 4),
+        "wer_cli": round(word_error_rate(meta["text"], cli["text"]), 4),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "method": "whisper.load_model(checkpoint); model.transcribe(float32 16 kHz audio): library defaults, "
+        "then beam_size=5, best_of=5 (the CLI's defaults); transcribe time only",
     }  # fmt: skip
 
 
@@ -171,7 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.mode == "stream":
         result = asdict(measure_stream(args.engine, args.model, args.answer))
     else:
-        result = measure_batch(args.engine, args.model, args.answer)
+        if args.engine != "openai-whisper":
+            parser.error("batch measures openai-whisper, the plain script's engine")
+        result = measure_batch(args.model, args.answer)
     print(json.dumps(result))
     return 0
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -38,6 +39,7 @@ class AnswerResult:
     analysis: dict
     recording: RecordingInfo | None = None
     notes: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step of `AnswerRun.finish`
 
 
 class AnswerRun:
@@ -62,6 +64,11 @@ class AnswerRun:
         self._streamer = None
         self._stopped = threading.Lock()
         self._points_cache: tuple[int, list[tuple[str, bool]]] = (-1, [])
+
+    @property
+    def streamer(self):
+        """The answer's StreamingTranscriber (None before `start`): its stats, for the benchmark."""
+        return self._streamer
 
     def start(self) -> AnswerRecord:
         from interviewer.domain.streaming import StreamingTranscriber
@@ -112,15 +119,23 @@ class AnswerRun:
             )
 
     def finish(self) -> AnswerResult:
-        """Transcribe what is left, analyse, save. Blocking: call from a worker thread."""
-        recording = self.stop()
+        """Transcribe what is left, analyse, save. Blocking: call from a worker thread.
+
+        The result's `timings` says where the time went: `stop` (0 when the UI stopped the
+        recorder already), `transcribe_rest`, `read_wav`, `analyse`, `save`.
+        """
+        timer = _StepTimer()
+        recording = timer.run("stop", self.stop)
         try:
-            transcript = self._finish_streaming(recording)
-            audio = _read_recording(recording)
-            return self._analyse_and_save(transcript, audio)
+            transcript = timer.run("transcribe_rest", self._finish_streaming, recording)
+            audio = timer.run("read_wav", _read_recording, recording)
+            result = timer.run("analyse", analyse_answer, transcript, audio, self.question.hint, self.target_s,
+                               self.pause_threshold_s)  # fmt: skip
+            timer.run("save", self._save, transcript, result)
         except Exception as e:
             self.store.update_answer(self.session, self.answer, status=FAILED, error=str(e))
             raise
+        return AnswerResult(self.answer, transcript, result, self.recording, timings=timer.seconds)
 
     def _finish_streaming(self, recording: RecordingInfo) -> Transcript:
         """The whole transcript: wait (briefly) for the recorder's last blocks, then for the worker."""
@@ -129,11 +144,23 @@ class AnswerRun:
         except TimeoutError:
             return self._streamer.finish()
 
-    def _analyse_and_save(self, transcript: Transcript, audio: np.ndarray) -> AnswerResult:
-        result = analyse_answer(transcript, audio, self.question.hint, self.target_s, self.pause_threshold_s)
+    def _save(self, transcript: Transcript, result: dict) -> None:
         self.store.save_transcript(self.session, self.answer, transcript.to_dict())
         self.store.save_analysis(self.session, self.answer, result, result["analysis_version"])
-        return AnswerResult(self.answer, transcript, result, self.recording)
+
+
+class _StepTimer:
+    """Wall seconds of each named step, in order."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def run(self, name: str, step, *args):
+        t0 = time.perf_counter()
+        try:
+            return step(*args)
+        finally:
+            self.seconds[name] = round(time.perf_counter() - t0, 4)
 
 
 def analyse_answer(
