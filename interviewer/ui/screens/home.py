@@ -30,6 +30,8 @@ class HomeScreen(Screen):
         self.banks: list[Bank] = []
         self.broken: list[BrokenBank] = []
         self.show_hint = False
+        self._shown = ""  # the option id of the bank (or broken bank) on the right
+        self._detail = ""  # the markup in #question-detail
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -48,22 +50,26 @@ class HomeScreen(Screen):
         table = self.query_one("#questions", DataTable)
         table.add_columns("#", "level", "question")
         self.banks, self.broken = self.app.load_banks()
-        options = [Option(f"{b.title}  [dim]{len(b.questions)}[/dim]", id=f"bank:{i}")
-                   for i, b in enumerate(self.banks)]
-        options += [Option(f"[red]✗ {b.id} (broken)[/red]", id=f"broken:{i}")
-                    for i, b in enumerate(self.broken)]
+        options = [
+            Option(f"{b.title}  [dim]{len(b.questions)}[/dim]", id=f"bank:{i}") for i, b in enumerate(self.banks)
+        ]
+        options += [Option(f"[red]✗ {b.id} (broken)[/red]", id=f"broken:{i}") for i, b in enumerate(self.broken)]
         banks = self.query_one("#banks", OptionList)
         banks.add_options(options)
         start = next((i for i, b in enumerate(self.banks) if b.id == self.app.config.bank), 0)
         if self.banks:
             banks.highlighted = start
+            self._shown = f"bank:{start}"
+            self._show_bank(self.banks[start])  # now, not at the highlight event: in the first frame
         self._show_notices()
 
     def _show_notices(self, model_status: str = "") -> None:
         lines = [f"[red]Bank {b.id} is broken:[/red] {b.problems[0]}" for b in self.broken]
         if not self.banks and not self.broken:
-            lines.append("[red]No question banks found.[/red] Put .toml banks in banks/ or import one: "
-                         "interviewer import DOCUMENT")
+            lines.append(
+                "[red]No question banks found.[/red] Put .toml banks in banks/ or import one: "
+                "interviewer import DOCUMENT"
+            )
         if model_status:
             lines.append(f"[dim]{model_status}[/dim]")
         self.query_one("#notices", Static).update("\n".join(lines))
@@ -78,6 +84,9 @@ class HomeScreen(Screen):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         kind, _, index = (event.option.id or "").partition(":")
+        if event.option.id == self._shown:
+            return
+        self._shown = event.option.id
         if kind == "broken":
             self._show_broken(self.broken[int(index)])
         elif kind == "bank":
@@ -98,7 +107,7 @@ class HomeScreen(Screen):
         self.query_one("#bank-title", Static).update(f"[red b]{broken.path} cannot be loaded[/red b]")
         self.query_one("#questions", DataTable).clear()
         detail = "\n".join(broken.problems) + "\n\nFix the file (interviewer banks check PATH); other banks still work."
-        self.query_one("#question-detail", Static).update(detail)
+        self._show_detail(detail)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_question()
@@ -116,15 +125,20 @@ class HomeScreen(Screen):
     def _show_question(self) -> None:
         question, bank = self._current_question(), self.current_bank
         if question is None:
-            self.query_one("#question-detail", Static).update("")
+            self._show_detail("")
             return
         lo, hi = bank.target_for(question, self.app.config.target_s)
         meta = " · ".join(x for x in (question.category, question.difficulty, f"target {lo}–{hi} s") if x)
         hint = f"\nHint: {question.hint}" if self.show_hint else "\n[dim]i shows the hint[/dim]"
         exhibit = "\n[dim]+ code shown with the question[/dim]" if question.exhibit else ""
         hint = escape(hint) if self.show_hint else hint
-        self.query_one("#question-detail", Static).update(
-            f"[b]{escape(question.text)}[/b]{exhibit}\n[dim]{escape(meta)}[/dim]{hint}")
+        self._show_detail(f"[b]{escape(question.text)}[/b]{exhibit}\n[dim]{escape(meta)}[/dim]{hint}")
+
+    def _show_detail(self, markup: str) -> None:
+        """Updates only on a change: an update lays the screen out again (one more frame at start)."""
+        if markup != self._detail:
+            self._detail = markup
+            self.query_one("#question-detail", Static).update(markup)
 
     def action_toggle_hint(self) -> None:
         self.show_hint = not self.show_hint
