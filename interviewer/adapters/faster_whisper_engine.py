@@ -95,6 +95,7 @@ class FasterWhisperTranscriber(WhisperModelHolder):
         return dict(
             language=language,
             beam_size=options.beam_size,
+            temperature=list(options.temperatures),
             word_timestamps=True,
             initial_prompt=hints.prompt or None,
             hotwords=hotwords or None,

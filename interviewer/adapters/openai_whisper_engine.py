@@ -300,6 +300,7 @@ class OpenAIWhisperTranscriber(WhisperModelHolder):
             initial_prompt=prompt or None,
             language=None if options.language == "auto" else options.language,
             fp16=options.fp16,
+            temperature=options.temperatures,
             sample_len=options.max_new_tokens,
             hallucination_silence_threshold=options.hallucination_silence_threshold,
         )
