@@ -58,14 +58,14 @@ def voiced_audio(spans: list[tuple[float, float]], total_s: float, level: float 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("So, um, I would start with the data.", ["so", "um"]),
-        ("I would, uh, check the labels.", ["uh"]),
+        ("So, um, I would start with the data.", ["so", "um/uh"]),
+        ("I would, uh, check the labels.", ["um/uh"]),
         ("The model was, like, really slow.", ["like"]),
         ("It is, you know, a hard problem.", ["you know"]),
         ("I mean, it depends on the cohort.", ["i mean"]),
         ("Basically, we resample the data.", ["basically"]),
         ("Actually, accuracy can mislead.", ["actually"]),
-        ("Umm, the answer is, uhh, simple.", ["um", "uh"]),
+        ("Umm, the answer is, uhh, simple.", ["um/uh", "um/uh"]),
     ],
 )
 def test_fillers_in_filler_use_are_counted_with_their_type(text, expected):
@@ -85,6 +85,7 @@ def test_fillers_in_filler_use_are_counted_with_their_type(text, expected):
         "So far it has worked well for us.",
         "It actually helps the minority class.",
         "If you know the prevalence you can correct it.",
+        "Train on many sites at once. So, that the model never learns one scanner.",
     ],
 )
 def test_trap_sentences_hold_no_filler(text):
@@ -92,7 +93,7 @@ def test_trap_sentences_hold_no_filler(text):
 
 
 def test_a_filler_next_to_a_trap_is_still_found():
-    assert types("I like this model, like, a lot, and what I mean by bias is, um, skew.") == ["like", "um"]
+    assert types("I like this model, like, a lot, and what I mean by bias is, um, skew.") == ["like", "um/uh"]
 
 
 # timing and pace -------------------------------------------------------------------------------------
@@ -270,7 +271,7 @@ def test_analyse_json_has_the_contract_keys_and_round_trips():
         assert key in data
     assert data["analysis_version"] == ANALYSIS_VERSION
     assert data["timing"]["target_s"] == [5, 10] and data["timing"]["verdict"] == "in band"
-    assert data["fillers"]["by_type"] == {"so": 1, "um": 1, "you know": 1}
+    assert data["fillers"]["by_type"] == {"so": 1, "um/uh": 1, "you know": 1}
     assert {"point", "covered", "at_s", "evidence"} <= set(data["coverage"]["points"][0])
     assert set(data["pauses"]) >= {"threshold_s", "long", "items"}
     assert AnswerAnalysis.from_dict(data).to_dict() == data

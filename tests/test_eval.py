@@ -62,16 +62,22 @@ def truth_with(fillers_per_segment):
 
 def test_fillers_match_in_order_by_type_and_place():
     truth = truth_with([["um", "so"], ["like"], ["um"]])
-    assert matched_fillers(truth, [("um", 1), ("so", 2), ("like", 12), ("um", 22)]) == 4
-    assert matched_fillers(truth, [("uh", 1), ("so", 2)]) == 1  # a wrong type is no match
+    assert matched_fillers(truth, [("um/uh", 1), ("so", 2), ("like", 12), ("um/uh", 22)]) == 4
+    assert matched_fillers(truth, [("like", 1), ("so", 2)]) == 1  # a wrong type is no match
     assert matched_fillers(truth, [("like", 25)]) == 0  # heard far from where it was said
-    assert matched_fillers(truth, [("um", 1), ("um", 1.5), ("um", 2)]) == 1  # each true filler once
+    assert matched_fillers(truth, [("um/uh", 1), ("um/uh", 1.5), ("um/uh", 2)]) == 1  # each true filler once
+
+
+def test_a_said_uh_or_um_is_the_analysis_hesitation_type():
+    truth = truth_with([["uh"], [], ["um"]])
+    assert matched_fillers(truth, [("um/uh", 1), ("um/uh", 21)]) == 2
+    assert matched_fillers(truth, [("um", 1)]) == 0  # only the analysis's own types count
 
 
 def test_compare_and_summarise():
     truth = truth_with([["um"], ["like"]])
     analysis = {
-        "fillers": {"items": [{"type": "um", "start": 1.0}, {"type": "so", "start": 12.0}]},
+        "fillers": {"items": [{"type": "um/uh", "start": 1.0}, {"type": "so", "start": 12.0}]},
         "coverage": {"ratio": 0.5, "points": [{"covered": True}, {"covered": True}]},
         "wpm": 60.0,
         "duration_s": 38.3,

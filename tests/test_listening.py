@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from interviewer.domain.analysis.signal import levels
 from interviewer.domain.listening import (
     DISFLUENT_STYLE,
     MAX_PROMPT_WORDS,
@@ -69,10 +70,10 @@ class DroppingTranscriber:
 
 def test_voiced_audio_without_words_is_found():
     audio = tone([(1.0, 2.0), (5.0, 8.0)], 10.0)
-    spans = unheard_spans(audio, [Word(" first", 1.0, 2.0)])
+    spans = unheard_spans(levels(audio), [Word(" first", 1.0, 2.0)])
     assert len(spans) == 1
     assert spans[0].start == pytest.approx(5.0, abs=0.05) and spans[0].end == pytest.approx(8.0, abs=0.05)
-    assert unheard_spans(audio, [Word(" a", 1.0, 2.0), Word(" b", 5.0, 8.0)]) == []
+    assert unheard_spans(levels(audio), [Word(" a", 1.0, 2.0), Word(" b", 5.0, 8.0)]) == []
 
 
 def test_dropped_speech_is_heard_again_without_prompt_and_merged_at_absolute_times():
@@ -90,6 +91,36 @@ def test_when_most_speech_was_dropped_the_whole_answer_is_heard_again():
     fake = DroppingTranscriber()
     transcribe_answer(fake, audio, DecodeHints(prompt="p"))
     assert fake.calls[1][0] == pytest.approx(10.0)
+
+
+class HesitantTranscriber:
+    """Hears the sentence but skips the lone "uh" after it; heard on its own, the burst is "Uh,"."""
+
+    engine, model = "fake", "fake"
+
+    def __init__(self, alone: str = " Uh,") -> None:
+        self.alone, self.calls = alone, []
+
+    def transcribe(self, audio, hints=DecodeHints()):
+        seconds = len(audio) / SAMPLE_RATE
+        self.calls.append((seconds, hints))
+        if seconds > 2.0:
+            return Transcript(tuple(Word(f" w{k}", 1.0 + 0.4 * k, 1.3 + 0.4 * k) for k in range(5)), duration_s=seconds)
+        return Transcript((Word(self.alone, 0.2, 0.5),), duration_s=seconds)
+
+
+def test_a_lone_hesitation_the_pass_skipped_is_heard_on_its_own():
+    audio = tone([(1.0, 3.0), (3.5, 3.8)], 5.0)  # a sentence, a pause, a 0.3 s "uh"
+    transcript = transcribe_answer(HesitantTranscriber(), audio, DecodeHints(prompt="p"))
+    assert transcript.words[-1].text == " Uh,"
+    assert transcript.words[-1].start == pytest.approx(3.5, abs=0.05)
+    assert any("lone hesitation" in note for note in transcript.notes)
+
+
+def test_a_burst_heard_as_a_word_is_not_added():
+    audio = tone([(1.0, 3.0), (3.5, 3.8)], 5.0)
+    transcript = transcribe_answer(HesitantTranscriber(alone=" Yes."), audio, DecodeHints(prompt="p"))
+    assert [w.text for w in transcript.words] == [f" w{k}" for k in range(5)]
 
 
 def test_nothing_is_heard_twice_when_the_first_pass_covered_the_speech():

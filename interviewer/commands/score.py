@@ -13,7 +13,6 @@ from pathlib import Path
 from interviewer.errors import InterviewerError
 
 
-
 def add_arguments(parser) -> None:
     parser.add_argument("audio", type=Path, metavar="AUDIO", help="the spoken answer (wav, mp3, flac, ...)")
     source = parser.add_mutually_exclusive_group()

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from interviewer.domain.analysis import heard_in_sound, signal
+from interviewer.domain.analysis.fillers import HESITATIONS
+from interviewer.domain.analysis.tokens import tokenize
 from interviewer.domain.ports import SAMPLE_RATE, DecodeHints, Transcriber
 from interviewer.domain.transcript import Transcript, Word
 
@@ -30,6 +32,10 @@ WORD_REACH_S = 0.25  # a word "covers" voiced audio this far around its own time
 PHRASE_GAP_S = 0.25  # silences at least this long separate phrases
 WHOLE_PASS_SHARE = 0.5  # when this share of the voiced audio went unheard, the whole answer is heard again
 STARVED_SHARE = 0.35  # a phrase with fewer words than this share of the expected count lost speech
+ISLAND_MIN_S, ISLAND_MAX_S = 0.12, 1.0  # a lone "uh" or "um" between pauses
+ISLAND_BRIDGE_S = 0.06  # silences shorter than this are inside a burst of sound
+ISLAND_MARGIN_S = 0.2  # seconds of silence kept around a burst that is heard again
+ISLAND_DUPLICATE_S = 1.0  # a hesitation the pass wrote this close to a bare burst is that burst
 
 _STOP = frozenset(
     (
@@ -99,22 +105,40 @@ class Span:
 
 
 def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: DecodeHints) -> Transcript:
-    """The prompted pass, then every stretch it heard too few words in heard again without the prompt.
+    """The prompted pass, the stretches it heard too few words in heard again without the prompt,
+    the sentences nobody said dropped, and lone hesitations it skipped heard on their own.
+
+    Times in the result are seconds from the first sample of `audio`.
+    """
+    first = transcriber.transcribe(audio, hints)
+    lv = signal.levels(audio, SAMPLE_RATE)
+    words, notes = recover_dropped_speech(transcriber, audio, lv, first.words, hints)
+    words = list(heard_in_sound(tuple(words), lv))
+    hesitations = heard_hesitations(transcriber, audio, lv, words)
+    if hesitations:
+        notes += (f"heard {len(hesitations)} lone hesitation(s) the first pass skipped",)
+    words = sorted(words + hesitations, key=lambda w: (w.start, w.end))
+    return Transcript(
+        tuple(words), first.language, len(audio) / SAMPLE_RATE, first.engine, first.model, first.notes + notes
+    )
+
+
+def recover_dropped_speech(
+    transcriber: Transcriber, audio: np.ndarray, lv: signal.Levels, words: tuple[Word, ...], hints: DecodeHints
+) -> tuple[list[Word], tuple[str, ...]]:
+    """Every stretch the prompted pass heard too few words in, heard again without the prompt.
 
     A stretch is voiced audio no word covers, or a phrase with far fewer words per voiced
     second than the rest of the answer (Whisper stretches the words around a dropped
     sentence over it). The second pass replaces the first's words there when it hears more.
-    Times in the result are seconds from the first sample of `audio`.
     """
-    first = transcriber.transcribe(audio, hints)
-    spans = unheard_spans(audio, first.words)
+    spans = unheard_spans(lv, words)
     if not spans:
-        return first
-    lv = signal.levels(audio, SAMPLE_RATE)
+        return list(words), ()
     lost = sum(signal.voiced_seconds(lv, s.start, s.end) for s in spans)
     if lost >= WHOLE_PASS_SHARE * signal.voiced_seconds(lv, 0.0, len(audio) / SAMPLE_RATE):
         spans = [Span(0.0, len(audio) / SAMPLE_RATE)]  # the prompted pass failed at large: hear it all again
-    words = list(first.words)
+    words = list(words)
     recovered = 0
     for span in spans:
         a = max(0, int((span.start - RECOVER_MARGIN_S) * SAMPLE_RATE))
@@ -125,16 +149,43 @@ def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: Decode
         if len(new) > len(old):
             words = [w for w in words if not _inside(w, span)] + new
             recovered += len(new) - len(old)
-    words = list(heard_in_sound(tuple(sorted(words, key=lambda w: (w.start, w.end))), lv))
-    note = f"heard {len(spans)} stretch(es) again without the prompt: {recovered:+d} words"
-    return Transcript(
-        tuple(words), first.language, len(audio) / SAMPLE_RATE, first.engine, first.model, first.notes + (note,)
-    )
+    words.sort(key=lambda w: (w.start, w.end))
+    return words, (f"heard {len(spans)} stretch(es) again without the prompt: {recovered:+d} words",)
 
 
-def unheard_spans(audio: np.ndarray, words: tuple[Word, ...] | list[Word]) -> list[Span]:
+def heard_hesitations(transcriber: Transcriber, audio: np.ndarray, lv: signal.Levels, words: list[Word]) -> list[Word]:
+    """Lone hesitations the pass skipped: each short burst of sound between silences that no word
+    lies on is heard again on its own, in the disfluent style; it counts only when all that comes
+    back is one "um"/"uh" (measured: tiny.en drops some "uh," said between two pauses)."""
+    found = []
+    heard_before = [t for t in tokenize(words) if t.norm in HESITATIONS]
+    for span in bare_islands(lv, words):
+        if any(span.start - ISLAND_DUPLICATE_S <= t.start <= span.end + ISLAND_DUPLICATE_S for t in heard_before):
+            continue  # the pass heard this hesitation, with its time off
+        a = max(0, int((span.start - ISLAND_MARGIN_S) * SAMPLE_RATE))
+        b = min(len(audio), int((span.end + ISLAND_MARGIN_S) * SAMPLE_RATE))
+        heard = tokenize(transcriber.transcribe(audio[a:b], DecodeHints(prompt=DISFLUENT_STYLE)).words)
+        if len(heard) == 1 and heard[0].norm in HESITATIONS:
+            found.append(Word(" " + heard[0].text, span.start, span.end, heard[0].probability))
+    return found
+
+
+def bare_islands(lv: signal.Levels, words: list[Word] | tuple[Word, ...]) -> list[Span]:
+    """Bursts of sound ISLAND_MIN_S-ISLAND_MAX_S long, silent on both sides, with no word's middle on them."""
+    middles = np.array(sorted((w.start + w.end) / 2 for w in words))
+    islands = []
+    for x, y in _bridge(signal.runs(lv.voiced), int(ISLAND_BRIDGE_S / lv.frame_s)):
+        span = Span(x * lv.frame_s, y * lv.frame_s)
+        if not ISLAND_MIN_S <= span.end - span.start <= ISLAND_MAX_S:
+            continue
+        lo, hi = np.searchsorted(middles, [span.start - WORD_REACH_S, span.end + WORD_REACH_S])
+        if lo == hi:
+            islands.append(span)
+    return islands
+
+
+def unheard_spans(lv: signal.Levels, words: tuple[Word, ...] | list[Word]) -> list[Span]:
     """Voiced stretches with no word on them, and phrases with too few words for their length."""
-    lv = signal.levels(audio, SAMPLE_RATE)
     if lv.voiced.size == 0 or not lv.voiced.any():
         return []
     gap = int(0.6 / lv.frame_s)

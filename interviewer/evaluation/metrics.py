@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import asdict, dataclass
 
+from interviewer.domain.analysis.fillers import HESITATIONS
 from interviewer.evaluation.synth import Truth
 
 SEGMENT_MARGIN_S = 1.5  # a filler heard this close to the segment it was said in counts
@@ -43,8 +44,9 @@ class ClipResult:
         return asdict(self) | {"wpm_error": round(self.wpm_error, 4), "duration_error": round(self.duration_error, 3)}
 
 
-def compare(clip_id: str, off_topic: bool, truth: Truth, analysis: dict, seconds: float,
-            recovery: str = "") -> ClipResult:
+def compare(
+    clip_id: str, off_topic: bool, truth: Truth, analysis: dict, seconds: float, recovery: str = ""
+) -> ClipResult:
     """One clip's figures: `analysis` is the dict of `AnswerAnalysis.to_dict()`."""
     found = [(f["type"], f["start"]) for f in analysis["fillers"]["items"]]
     points = analysis["coverage"]["points"]
@@ -73,8 +75,13 @@ def compare(clip_id: str, off_topic: bool, truth: Truth, analysis: dict, seconds
 
 def matched_fillers(truth: Truth, found: list[tuple[str, float]]) -> int:
     """The most fillers that can be paired, in order, with true fillers of the same type said in a
-    segment within SEGMENT_MARGIN_S of the time they were heard (Whisper's times drift; order does not)."""
-    said = [(kind, s.start - SEGMENT_MARGIN_S, s.end + SEGMENT_MARGIN_S) for s in truth.segments for kind in s.fillers]
+    segment within SEGMENT_MARGIN_S of the time they were heard (Whisper's times drift; order does not).
+    Types are the analysis's own: a said "um" or "uh" is the type "um/uh"."""
+    said = [
+        (HESITATIONS.get(kind, kind), s.start - SEGMENT_MARGIN_S, s.end + SEGMENT_MARGIN_S)
+        for s in truth.segments
+        for kind in s.fillers
+    ]
     best = [[0] * (len(found) + 1) for _ in range(len(said) + 1)]
     for i, (kind, lo, hi) in enumerate(said, start=1):
         for j, (heard, t) in enumerate(found, start=1):

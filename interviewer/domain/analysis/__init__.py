@@ -26,6 +26,7 @@ from interviewer.domain.analysis.model import (
 )
 from interviewer.domain.analysis.pace import assess_pace
 from interviewer.domain.analysis.pauses import assess_pauses
+from interviewer.domain.analysis.phantoms import without_phantoms
 from interviewer.domain.analysis.reliability import assess_reliability
 from interviewer.domain.analysis.timing import answer_bounds, assess_timing
 from interviewer.domain.analysis.tokens import tokenize
@@ -33,7 +34,7 @@ from interviewer.domain.analysis.verdict import assess_verdict
 from interviewer.domain.transcript import Transcript, Word
 
 SILENCE_SLACK_S = 0.2  # Whisper's word edges may sit this far into silence
-ANALYSIS_VERSION = 1  # raise when a change alters any figure; stored with every result
+ANALYSIS_VERSION = 2  # raise when a change alters any figure; stored with every result
 
 
 def analyse(
@@ -66,14 +67,16 @@ def analyse(
 
 
 def heard_in_sound(words: tuple[Word, ...], levels: signal.Levels | None) -> tuple[Word, ...]:
-    """The words without those heard in the silence before or after all sound: Whisper adds "Thank
-    you." or repeats a hotword over a silent tail. Words in pauses mid-answer are kept (their times
-    may just be off)."""
+    """The words without those heard in the silence before or after all sound (Whisper adds "Thank
+    you." or repeats a hotword over a silent tail) and without the sentences it wrote mid-answer
+    that the sound does not hold (see phantoms.py). Other words in pauses are kept: their times
+    may just be off."""
     if levels is None or not levels.voiced.any():
-        return tuple(words)
+        return without_phantoms(tuple(words), levels)
     first = signal.first_voiced(levels, 0.0, len(levels.voiced) * levels.frame_s)
     last = signal.last_voiced(levels, 0.0, len(levels.voiced) * levels.frame_s)
-    return tuple(w for w in words if w.end >= first - SILENCE_SLACK_S and w.start <= last + SILENCE_SLACK_S)
+    inside = tuple(w for w in words if w.end >= first - SILENCE_SLACK_S and w.start <= last + SILENCE_SLACK_S)
+    return without_phantoms(inside, levels)
 
 
 __all__ = [

@@ -1,0 +1,66 @@
+"""Words Whisper wrote that nobody said: the sound decides, with the words' own confidence.
+
+Measured on the evaluation set (tiny.en, streaming, disfluent prompt): Whisper ends chunks
+with "Thank you." (first word p 0.01-0.08, often two words in 0.1 s), writes "Okay." over
+silence (p 0.02, no voiced frame under it) and echoes its prompt mid-answer ("Okay, I'm
+going to measure it." squeezed into 0.28 s, first word p 0.00). Said words, even misheard
+ones, lie on voiced audio and take at least ~0.1 s each. So a sentence is dropped when
+its first word is unsure and it is squeezed, unvoiced, or one of Whisper's stock endings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.domain.analysis import signal
+from interviewer.domain.transcript import Word
+
+UNSURE_P = 0.1  # a sentence opening below this probability is a candidate
+SQUEEZED_S_PER_WORD = 0.1  # faster than 10 words a second nobody speaks
+UNVOICED_SHARE = 0.25  # less voiced audio than this share of its span: said over silence
+REACH_S = 0.05  # Whisper's word edges are this loose
+STOCK_PHRASES = frozenset(  # Whisper's stock endings, and tails in the style of the disfluent prompt
+    ("thank you", "thank you very much", "thanks for watching", "thanks for listening", "okay", "bye", "you")
+    + ("like", "like this", "so")
+)
+_SENTENCE_END = re.compile(r"[.?!]\W*$")
+
+
+def sentences(words: tuple[Word, ...] | list[Word]) -> list[tuple[int, int]]:
+    """`[first, end)` index pairs of the sentences, split after words ending in . ? or !"""
+    spans, first = [], 0
+    for i, word in enumerate(words):
+        if _SENTENCE_END.search(word.text.strip()):
+            spans.append((first, i + 1))
+            first = i + 1
+    if first < len(words):
+        spans.append((first, len(words)))
+    return spans
+
+
+def is_phantom(words: list[Word], levels: signal.Levels | None) -> bool:
+    """Whether this sentence was written by the decoder rather than heard."""
+    if not words or words[0].probability >= UNSURE_P:
+        return False
+    span = max(0.0, words[-1].end - words[0].start)
+    if len(words) >= 2 and span < SQUEEZED_S_PER_WORD * len(words):
+        return True
+    if _plain(words) in STOCK_PHRASES:
+        return True
+    if levels is None or levels.voiced.size == 0:
+        return False
+    voiced = signal.voiced_seconds(levels, words[0].start - REACH_S, words[-1].end + REACH_S)
+    return voiced < UNVOICED_SHARE * max(span, 2 * REACH_S)
+
+
+def without_phantoms(words: tuple[Word, ...], levels: signal.Levels | None) -> tuple[Word, ...]:
+    kept: list[Word] = []
+    for first, end in sentences(words):
+        sentence = list(words[first:end])
+        if not is_phantom(sentence, levels):
+            kept.extend(sentence)
+    return tuple(kept)
+
+
+def _plain(words: list[Word]) -> str:
+    return " ".join(re.sub(r"[^\w' ]", " ", " ".join(w.text for w in words)).lower().split())
