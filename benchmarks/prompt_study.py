@@ -1,7 +1,8 @@
 """Which decoding hints hear answers best: no prompt, the disfluent style, the jargon, or both.
 
-Runs evaluation clips through one engine/model with each variant and prints filler recall
-and precision, hint-point accuracy, WPM error and how much dropped speech was recovered.
+Runs evaluation clips through one engine/model with each variant (whole-file path, as
+`interviewer score` hears) and prints filler recall and precision, hint-point accuracy, WPM
+error and how much dropped speech was recovered.
 
     .venv/bin/python benchmarks/prompt_study.py --engine faster-whisper --model tiny.en [--clips a,b]
 """
@@ -12,8 +13,7 @@ import argparse
 import time
 
 from interviewer.adapters.engines import build_transcriber
-from interviewer.commands.score import DECODE_OPTIONS
-from interviewer.domain.listening import DISFLUENT_STYLE, decode_hints_for, jargon_terms
+from interviewer.domain.listening import DISFLUENT_STYLE, decode_hints_for, jargon_terms, transcribe_answer
 from interviewer.domain.ports import DecodeHints
 from interviewer.evaluation.clips import CLIPS
 from interviewer.evaluation.metrics import summarise
@@ -34,7 +34,7 @@ def main() -> None:
     parser.add_argument("--clips", help="comma-separated clip ids (default: all)")
     args = parser.parse_args()
     clips = tuple(c for c in CLIPS if not args.clips or c.id in args.clips.split(","))
-    transcriber = build_transcriber(args.engine, args.model, **DECODE_OPTIONS)
+    transcriber = build_transcriber(args.engine, args.model)
     transcriber.load()
     print(f"{args.engine} {args.model}, {len(clips)} clips")
     print(
@@ -43,7 +43,8 @@ def main() -> None:
     )
     for name, hints_for in VARIANTS.items():
         began = time.perf_counter()
-        results = [r for r, _ in evaluate(transcriber, clips, hints_for)]
+        hear = lambda t, audio, clip, hints_for=hints_for: transcribe_answer(t, audio, hints_for(clip))  # noqa: E731
+        results = [r for r, _ in evaluate(transcriber, clips, hear)]
         s = summarise(results)
         recovered = sum(1 for r in results if r.recovery)
         print(

@@ -96,14 +96,33 @@ def test_compare_and_summarise():
 
 
 @pytest.mark.slow
-def test_one_clip_end_to_end_with_real_whisper(transcriber):
-    from interviewer.evaluation.runner import evaluate_clip
+@pytest.mark.parametrize("path", ["streaming", "whole"])
+def test_one_clip_end_to_end_with_real_whisper(transcriber, path):
+    from interviewer.evaluation.runner import PATHS, evaluate_clip
 
     clip = by_id("brier-short")
-    result, analysis = evaluate_clip(clip, transcriber("faster-whisper", "tiny.en"))
+    result, analysis = evaluate_clip(clip, transcriber("faster-whisper", "tiny.en"), PATHS[path])
     _, truth = synthesize(clip)
     assert result.duration_true == pytest.approx(truth.duration_s)
     assert result.duration_found == analysis["duration_s"] and result.wpm_found == analysis["wpm"]
     assert result.fillers_found == analysis["fillers"]["total"]
     assert 0 <= result.fillers_matched <= min(result.fillers_found, result.fillers_true)
     assert result.points_total == 3 and result.seconds > 0
+
+
+@pytest.mark.slow
+def test_eval_command_reports_the_path_it_measured(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "interviewer", "eval", "--clips", "brier-short", "--path", "whole", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["path"] == "whole" and report["summary"]["clips"] == 1
+    assert {"filler_recall", "filler_precision", "hint_point_accuracy"} <= set(report["summary"])

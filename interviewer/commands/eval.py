@@ -92,7 +92,7 @@ def _evaluate(engine: str, model: str, path: str, clips, verbose: bool) -> dict:
 
     from interviewer.adapters.engines import build_transcriber
     from interviewer.evaluation.metrics import summarise
-    from interviewer.evaluation.runner import evaluate
+    from interviewer.evaluation.runner import PATHS, evaluate
 
     say = _stderr if verbose else None
     transcriber = build_transcriber(engine, model)
@@ -100,7 +100,7 @@ def _evaluate(engine: str, model: str, path: str, clips, verbose: bool) -> dict:
     transcriber.load(say)
     load_s = time.perf_counter() - began
     tell = (lambda m: say(f"{engine} {model} {path} {m}")) if say else None
-    results = evaluate(transcriber, clips, path, progress=tell)
+    results = evaluate(transcriber, clips, PATHS[path], progress=tell)
     summary = summarise([r for r, _ in results])
     return {
         "engine": engine,

@@ -22,7 +22,6 @@ from interviewer.evaluation.metrics import ClipResult, compare
 from interviewer.evaluation.synth import synthesize
 
 QUICK = ("brier-short", "imbalance", "off-topic")  # `--quick`: short, the richest, and the off-topic one
-PATHS = ("streaming", "whole")
 BLOCK_S = 0.1  # the recorder's block
 
 
@@ -41,15 +40,16 @@ def streamed(transcriber: Transcriber, audio: np.ndarray, clip: Clip) -> Transcr
     return stream.finish()
 
 
-TRANSCRIBE = {"streaming": streamed, "whole": whole_file}
+Hear = Callable[[Transcriber, np.ndarray, Clip], Transcript]
+PATHS: dict[str, Hear] = {"streaming": streamed, "whole": whole_file}
 
 
 def evaluate_clip(
-    clip: Clip, transcriber: Transcriber, path: str = "streaming", pause_threshold_s: float = 2.0
+    clip: Clip, transcriber: Transcriber, hear: Hear = streamed, pause_threshold_s: float = 2.0
 ) -> tuple[ClipResult, dict]:
     audio, truth = synthesize(clip, pause_threshold_s)
     began = time.perf_counter()
-    transcript = TRANSCRIBE[path](transcriber, audio, clip)
+    transcript = hear(transcriber, audio, clip)
     analysis = analyse_answer(transcript, audio, clip.hint, (120, 180), pause_threshold_s)
     seconds = time.perf_counter() - began
     recovery = "; ".join(n for n in transcript.notes if "again without the prompt" in n)
@@ -59,12 +59,12 @@ def evaluate_clip(
 def evaluate(
     transcriber: Transcriber,
     clips: tuple[Clip, ...] = CLIPS,
-    path: str = "streaming",
+    hear: Hear = streamed,
     progress: Callable[[str], None] | None = None,
 ) -> list[tuple[ClipResult, dict]]:
     results = []
     for clip in clips:
-        result = evaluate_clip(clip, transcriber, path)
+        result = evaluate_clip(clip, transcriber, hear)
         if progress:
             progress(f"{clip.id}: {result[0].seconds:.1f} s")
         results.append(result)
