@@ -122,13 +122,14 @@ class AnswerRun:
         """Transcribe what is left, analyse, save. Blocking: call from a worker thread.
 
         The result's `timings` says where the time went: `stop` (0 when the UI stopped the
-        recorder already), `transcribe_rest`, `read_wav`, `analyse`, `save`.
+        recorder already), `read_wav` (while the worker still decodes), `transcribe_rest`,
+        `analyse`, `save`.
         """
         timer = _StepTimer()
         recording = timer.run("stop", self.stop)
         try:
-            transcript = timer.run("transcribe_rest", self._finish_streaming, recording)
             audio = timer.run("read_wav", _read_recording, recording)
+            transcript = timer.run("transcribe_rest", self._finish_streaming, recording)
             result = timer.run("analyse", analyse_answer, transcript, audio, self.question.hint, self.target_s,
                                self.pause_threshold_s)  # fmt: skip
             timer.run("save", self._save, transcript, result)
