@@ -19,7 +19,8 @@ def assess_pace(answer_tokens: list[Token], bounds: tuple[float, float] | None, 
     start, end = bounds
     minutes = max(end - start, 1e-6) / 60
     count = sum(spoken_words(t.norm) for t in answer_tokens)
-    return Pace(count, count / minutes, pace_series(answer_tokens, start, end, window_s), window_s)
+    # rounded here, once: the figure and the verdict's sentence then print the same whole number
+    return Pace(count, round(count / minutes, 1), pace_series(answer_tokens, start, end, window_s), window_s)
 
 
 def pace_series(tokens: list[Token], start: float, end: float, window_s: float = WINDOW_S) -> list[tuple[float, float]]:

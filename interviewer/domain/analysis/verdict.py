@@ -21,7 +21,7 @@ def assess_verdict(
     covered = sum(p.covered for p in coverage.points)
     summary = (
         f"{timing.duration_s:.0f} s ({timing.verdict}), {pace.wpm:.0f} words a minute, "
-        f"{fillers.total} fillers, {pauses.long} long pauses, "
+        f"{_count(fillers.total, 'filler')}, {_count(pauses.long, 'long pause')}, "
         f"{covered} of {len(coverage.points)} hint points covered."
     )
     if not reliability.ok:
@@ -56,3 +56,7 @@ def _issues(timing, pace, pauses, fillers, coverage, reliability) -> list[tuple[
             (1.5 + pauses.long / 10, f"fewer long silences: {pauses.long} pauses of {pauses.threshold_s:.0f} s or more")
         )
     return issues
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
