@@ -1,10 +1,11 @@
 """`interviewer eval`: measure the analysis against spoken answers generated with espeak-ng.
 
 Every clip is synthesised at run time (only espeak-ng is needed), transcribed by the
-real engine the way the TUI hears an answer (`--path streaming`, chunk by chunk while it
-is spoken) or the way `interviewer score` does (`--path whole`), analysed, and compared
-with what was said. Prints filler recall and precision, WPM error, duration error, long-pause
-accuracy, hint-point accuracy and off-topic coverage against the targets.
+real engine the way the TUI and `interviewer score` hear an answer (`--path streaming`:
+cut at pauses, chunk by chunk) or by Whisper over the whole file at once (`--path whole`,
+for comparison), analysed, and compared with what was said. Prints filler recall and
+precision, WPM error, duration error, long-pause accuracy, hint-point accuracy and off-topic
+coverage against the targets.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def add_arguments(parser) -> None:
         "--path",
         choices=("streaming", "whole", "both"),
         default="streaming",
-        help="streaming: as the TUI hears an answer (default); whole: as `interviewer score` does",
+        help="streaming: as the TUI and `interviewer score` hear an answer (default); "
+        "whole: Whisper over the whole file at once, for comparison",
     )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--verbose", action="store_true", help="progress on stderr")

@@ -67,12 +67,12 @@ def score_audio(
 ) -> dict:
     """Transcribe `audio` as the interviewer hears an answer, then analyse and score it (one dict)."""
     from interviewer.adapters.engines import build_transcriber
-    from interviewer.domain.listening import decode_hints_for, transcribe_answer
     from interviewer.domain.session import analyse_answer
+    from interviewer.domain.streaming import transcribe_recording
 
     transcriber = build_transcriber(engine, model)
     transcriber.load(progress)
-    transcript = transcribe_answer(transcriber, audio, decode_hints_for(question_text, hint))
+    transcript = transcribe_recording(transcriber, audio, question_text, hint)
     result = analyse_answer(transcript, audio, hint, target_s, pause_threshold_s)
     result["engine"], result["model"] = engine, model
     return result

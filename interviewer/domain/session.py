@@ -206,7 +206,7 @@ def recover_answer(
 ) -> AnswerResult:
     """Finish an answer that was interrupted (crash, kill, failed analysis): repair, transcribe, analyse."""
     from interviewer.domain.audiofile import read_wav, repair_wav
-    from interviewer.domain.listening import decode_hints_for, transcribe_answer
+    from interviewer.domain.streaming import transcribe_recording
 
     wav = store.wav_path(session, answer)
     if not wav.exists():
@@ -218,8 +218,7 @@ def recover_answer(
     store.update_answer(session, answer, status=RECORDED, recording_s=round(seconds, 3), interrupted=interrupted)
     try:
         audio = read_wav(wav)
-        hints = decode_hints_for(answer.question_text, answer.hint)
-        transcript = transcribe_answer(transcriber, audio, hints)
+        transcript = transcribe_recording(transcriber, audio, answer.question_text, answer.hint)
         result = analyse_answer(transcript, audio, answer.hint, answer.target_s, pause_threshold_s)
     except Exception as e:
         store.update_answer(session, answer, status=FAILED, error=str(e))

@@ -1,8 +1,8 @@
 """Run the evaluation set through a real Transcriber and the analysis, clip by clip.
 
-Two paths, as a person meets them: `streaming` is the TUI's (chunks cut at pauses while the
-answer is spoken, each heard with the text so far), `whole` is `interviewer score`'s and the
-recovery's (the whole file at once).
+Two paths: `streaming` is the TUI's and `interviewer score`'s (chunks cut at pauses, each heard
+with the text so far; the TUI while the answer is spoken, score after the fact, with the same
+cuts); `whole` is Whisper over the whole file at once, kept to show why it is not used.
 """
 
 from __future__ import annotations
@@ -13,16 +13,15 @@ from collections.abc import Callable
 import numpy as np
 
 from interviewer.domain.listening import decode_hints_for, transcribe_answer
-from interviewer.domain.ports import SAMPLE_RATE, Transcriber
+from interviewer.domain.ports import Transcriber
 from interviewer.domain.session import analyse_answer
-from interviewer.domain.streaming import StreamingTranscriber
+from interviewer.domain.streaming import transcribe_recording
 from interviewer.domain.transcript import Transcript
 from interviewer.evaluation.clips import CLIPS, Clip
 from interviewer.evaluation.metrics import ClipResult, compare
 from interviewer.evaluation.synth import synthesize
 
 QUICK = ("brier-short", "imbalance", "off-topic")  # `--quick`: short, the richest, and the off-topic one
-BLOCK_S = 0.1  # the recorder's block
 
 
 def whole_file(transcriber: Transcriber, audio: np.ndarray, clip: Clip) -> Transcript:
@@ -30,14 +29,8 @@ def whole_file(transcriber: Transcriber, audio: np.ndarray, clip: Clip) -> Trans
 
 
 def streamed(transcriber: Transcriber, audio: np.ndarray, clip: Clip) -> Transcript:
-    """The TUI's path, fed block by block; each closed chunk is heard before the next block comes,
-    as on a machine that keeps up (chunk boundaries then do not depend on this machine's load)."""
-    stream = StreamingTranscriber(transcriber, question_text=clip.question, hint=clip.hint)
-    step = int(BLOCK_S * SAMPLE_RATE)
-    for i in range(0, len(audio), step):
-        stream.feed(audio[i : i + step])
-        stream.wait_idle()
-    return stream.finish()
+    """The TUI's and score's path (see `transcribe_recording`): the same cuts on any machine."""
+    return transcribe_recording(transcriber, audio, clip.question, clip.hint)
 
 
 Hear = Callable[[Transcriber, np.ndarray, Clip], Transcript]

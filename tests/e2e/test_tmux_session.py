@@ -11,7 +11,11 @@ from interviewer.domain.wer import word_error_rate
 from tests.e2e.tmux import INTERVIEWER, TmuxApp
 from tests.plugins.audio_env import write_wav16
 
-BANK = """\
+HINT = (
+    "Cover weighted sums of risk alleles from GWAS, linkage disequilibrium clumping, "
+    "and how PRS is used for disease risk stratification."
+)
+BANK = f"""\
 title = "End to end"
 description = "One question for the terminal test"
 source = "tests"
@@ -19,7 +23,7 @@ source = "tests"
 [[questions]]
 id = "prs"
 text = "What is a polygenic risk score, and how is it used?"
-hint = "Cover weighted sums of risk alleles from GWAS, linkage disequilibrium clumping, and how PRS is used for disease risk stratification."
+hint = "{HINT}"
 """
 
 SPOKEN = [
@@ -66,7 +70,7 @@ def test_one_spoken_answer_through_the_real_app(app_env, answer_wav, pulse_audio
         app.wait_for("Answer now", timeout=60)
         pulse_audio.play_into_mic(wav).wait(timeout=90)
         app.keys("Space")
-        screen = app.wait_for("Try again", timeout=60)  # the feedback screen's footer
+        app.wait_for("Try again", timeout=60)  # the feedback screen's footer
         time.sleep(0.5)
         print(app.screen())
     finally:

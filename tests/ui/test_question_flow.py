@@ -78,7 +78,7 @@ async def test_one_question_from_home_to_feedback(app):
         await wait_for(pilot, lambda: type(app.screen).__name__ == "FeedbackScreen", timeout=30)
         await pilot.pause(0.2)
         report = app.screen.result.analysis
-        assert report["words"] > 20 and report["fillers"]["by_type"].get("um") == 1
+        assert report["words"] > 20 and report["fillers"]["by_type"].get("um/uh") == 1
         assert report["coverage"]["ratio"] > 0.5
 
     session = app.store.sessions()[0][0]
