@@ -49,7 +49,8 @@ def tone(spans, total_s):
 
 
 class DroppingTranscriber:
-    """With a prompt it hears only the first second of speech; without one it hears everything."""
+    """With a prompt it hears only the first second of speech, and nothing when a stretch is heard
+    again alone; without one it hears everything."""
 
     engine, model = "fake", "fake"
 
@@ -63,6 +64,8 @@ class DroppingTranscriber:
     def transcribe(self, audio, hints=DecodeHints()):
         seconds = len(audio) / SAMPLE_RATE
         self.calls.append((seconds, hints))
+        if hints.prompt and len(self.calls) > 1:
+            return Transcript((), duration_s=seconds)
         if hints.prompt:
             return Transcript((Word(" first", 1.0, self.first_end),), duration_s=seconds)
         return Transcript((Word(" again", 0.3, 1.0), Word(" heard", 1.1, 2.0)), duration_s=seconds)
@@ -82,15 +85,28 @@ def test_dropped_speech_is_heard_again_without_prompt_and_merged_at_absolute_tim
     transcript = transcribe_answer(fake, audio, decode_hints_for("q", HINT))
     assert [w.text for w in transcript.words] == [" first", " again", " heard"]
     assert transcript.words[1].start == pytest.approx(7.0, abs=0.05)  # 6.7 s span start + 0.3 s
-    assert fake.calls[1][1].prompt == "" and "SMOTE" in fake.calls[1][1].hotwords
+    assert fake.calls[1][1].prompt  # alone with the prompt first: it heard nothing more
+    assert fake.calls[2][1].prompt == "" and "SMOTE" in fake.calls[2][1].hotwords
     assert any("+2 words" in note for note in transcript.notes)
 
 
-def test_when_most_speech_was_dropped_the_whole_answer_is_heard_again():
+class SpanDeafTranscriber(DroppingTranscriber):
+    """As DroppingTranscriber, but a stretch heard alone comes back empty either way."""
+
+    def transcribe(self, audio, hints=DecodeHints()):
+        if self.calls and len(audio) / SAMPLE_RATE < 9.0:
+            self.calls.append((len(audio) / SAMPLE_RATE, hints))
+            return Transcript((), duration_s=len(audio) / SAMPLE_RATE)
+        return super().transcribe(audio, hints)
+
+
+def test_when_most_speech_is_still_unheard_the_whole_answer_is_heard_again_without_prompt():
     audio = tone([(1.0, 2.0), (5.0, 8.0)], 10.0)
-    fake = DroppingTranscriber()
-    transcribe_answer(fake, audio, DecodeHints(prompt="p"))
-    assert fake.calls[1][0] == pytest.approx(10.0)
+    fake = SpanDeafTranscriber()
+    transcript = transcribe_answer(fake, audio, DecodeHints(prompt="p"))
+    assert [seconds for seconds, _ in fake.calls[:3]] == [10.0, pytest.approx(3.6), pytest.approx(3.6)]
+    assert fake.calls[3][0] == pytest.approx(10.0) and fake.calls[3][1].prompt == ""
+    assert [w.text for w in transcript.words] == [" again", " heard"]
 
 
 class HesitantTranscriber:
@@ -136,6 +152,8 @@ class StretchingTranscriber(DroppingTranscriber):
     def transcribe(self, audio, hints=DecodeHints()):
         seconds = len(audio) / SAMPLE_RATE
         self.calls.append((seconds, hints))
+        if hints.prompt and len(self.calls) > 1:
+            return Transcript((), duration_s=seconds)
         if hints.prompt:
             first = [Word(f" a{i}", 1.0 + 0.4 * i, 1.3 + 0.4 * i) for i in range(8)]  # 1.0-4.1 s
             last = [Word(f" c{i}", 9.0 + 0.4 * i, 9.3 + 0.4 * i) for i in range(8)]  # 9.0-12.1 s
@@ -149,3 +167,38 @@ def test_a_dropped_sentence_under_a_stretched_word_is_recovered():
     texts = [w.text.strip() for w in transcript.words]
     assert texts[:8] == [f"a{i}" for i in range(8)] and texts[-8:] == [f"c{i}" for i in range(8)]
     assert "stretched" not in texts and sum(t.startswith("b") for t in texts) >= 7
+
+
+class ContextTranscriber:
+    """Drops a sentence after the first in the whole chunk, but hears it whole when it is alone,
+    prompt and all (measured with tiny.en: the unprompted retry looped instead)."""
+
+    engine, model = "fake", "fake"
+
+    def __init__(self):
+        self.calls = []
+
+    def transcribe(self, audio, hints=DecodeHints()):
+        seconds = len(audio) / SAMPLE_RATE
+        self.calls.append((seconds, hints))
+        if seconds > 8.0:
+            return Transcript(
+                tuple(Word(f" a{k}", 1.0 + 0.4 * k, 1.3 + 0.4 * k) for k in range(13)), duration_s=seconds
+            )
+        if hints.prompt:
+            return Transcript(
+                (Word(" Umm,", 0.3, 0.6),) + tuple(Word(f" b{k}", 0.8 + 0.4 * k, 1.1 + 0.4 * k) for k in range(8)),
+                duration_s=seconds,
+            )
+        return Transcript(
+            tuple(Word(" a,", 0.3 + 0.1 * k, 0.35 + 0.1 * k, 0.05) for k in range(40)), duration_s=seconds
+        )
+
+
+def test_a_dropped_stretch_is_heard_alone_with_the_prompt_first():
+    audio = tone([(1.0, 6.2), (6.6, 8.8)], 10.0)
+    fake = ContextTranscriber()
+    transcript = transcribe_answer(fake, audio, DecodeHints(prompt="p"))
+    texts = [w.text.strip() for w in transcript.words]
+    assert texts[:13] == [f"a{k}" for k in range(13)] and texts[13:15] == ["Umm,", "b0"]
+    assert all(hints.prompt for _, hints in fake.calls[:2])  # the unprompted retry was not needed

@@ -6,7 +6,8 @@ hint's jargon unless the decoder is told it; and a prompted pass can drop whole
 sentences, or all of them. So: the disfluent style (plus the tail of what was already
 heard) as the prompt, the jargon as hotwords (both adapters put them in front of the
 prompt), then every stretch of voiced audio that came back without enough words is
-heard again without the prompt and merged in.
+heard again on its own (with the prompt, then without) and merged in, sentences Whisper
+wrote over silence are dropped, and lone "uh"s it skipped are heard on their own.
 """
 
 from __future__ import annotations
@@ -105,8 +106,8 @@ class Span:
 
 
 def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: DecodeHints) -> Transcript:
-    """The prompted pass, the stretches it heard too few words in heard again without the prompt,
-    the sentences nobody said dropped, and lone hesitations it skipped heard on their own.
+    """The prompted pass, the stretches it heard too few words in heard again on their own, the
+    sentences nobody said dropped, and lone hesitations it skipped heard on their own.
 
     Times in the result are seconds from the first sample of `audio`.
     """
@@ -126,31 +127,44 @@ def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: Decode
 def recover_dropped_speech(
     transcriber: Transcriber, audio: np.ndarray, lv: signal.Levels, words: tuple[Word, ...], hints: DecodeHints
 ) -> tuple[list[Word], tuple[str, ...]]:
-    """Every stretch the prompted pass heard too few words in, heard again without the prompt.
+    """Every stretch the prompted pass heard too few words in, heard again on its own.
 
     A stretch is voiced audio no word covers, or a phrase with far fewer words per voiced
     second than the rest of the answer (Whisper stretches the words around a dropped
-    sentence over it). The second pass replaces the first's words there when it hears more.
+    sentence over it). It is heard alone with the same hints first (tiny.en dropped a
+    sentence after "noise." in a chunk and heard it whole alone, fillers included; without
+    the prompt it looped on "a, a, a"), then without the prompt; the first that hears more
+    words than the pass replaces its words there. When most of the speech is still unheard
+    after that, the whole audio is heard again without the prompt.
     """
     spans = unheard_spans(lv, words)
     if not spans:
         return list(words), ()
-    lost = sum(signal.voiced_seconds(lv, s.start, s.end) for s in spans)
-    if lost >= WHOLE_PASS_SHARE * signal.voiced_seconds(lv, 0.0, len(audio) / SAMPLE_RATE):
-        spans = [Span(0.0, len(audio) / SAMPLE_RATE)]  # the prompted pass failed at large: hear it all again
-    words = list(words)
+    unprompted = DecodeHints(prompt="", hotwords=hints.hotwords)
+    words, recovered = _heard_again(transcriber, audio, lv, list(words), spans, (hints, unprompted))
+    still = sum(signal.voiced_seconds(lv, s.start, s.end) for s in unheard_spans(lv, words))
+    if still >= WHOLE_PASS_SHARE * signal.voiced_seconds(lv, 0.0, len(audio) / SAMPLE_RATE):
+        whole = [Span(0.0, len(audio) / SAMPLE_RATE)]
+        words, more = _heard_again(transcriber, audio, lv, words, whole, (unprompted,))
+        recovered, spans = recovered + more, spans + whole
+    return words, (f"heard {len(spans)} stretch(es) again on their own: {recovered:+d} words",)
+
+
+def _heard_again(transcriber, audio, lv, words: list[Word], spans: list[Span], tries: tuple[DecodeHints, ...]):
+    """`words` with each span's words replaced by the first try that hears more there; and the gain."""
     recovered = 0
     for span in spans:
         a = max(0, int((span.start - RECOVER_MARGIN_S) * SAMPLE_RATE))
         b = min(len(audio), int((span.end + RECOVER_MARGIN_S) * SAMPLE_RATE))
-        again = transcriber.transcribe(audio[a:b], DecodeHints(prompt="", hotwords=hints.hotwords))
-        new = [w for w in again.shifted(a / SAMPLE_RATE).words if _inside(w, span)]
         old = [w for w in words if _inside(w, span)]
-        if len(new) > len(old):
-            words = [w for w in words if not _inside(w, span)] + new
-            recovered += len(new) - len(old)
-    words.sort(key=lambda w: (w.start, w.end))
-    return words, (f"heard {len(spans)} stretch(es) again without the prompt: {recovered:+d} words",)
+        for hints in tries:
+            heard = transcriber.transcribe(audio[a:b], hints).shifted(a / SAMPLE_RATE)
+            new = [w for w in heard_in_sound(heard.words, lv) if _inside(w, span)]
+            if len(new) > len(old):
+                words = [w for w in words if not _inside(w, span)] + new
+                recovered += len(new) - len(old)
+                break
+    return sorted(words, key=lambda w: (w.start, w.end)), recovered
 
 
 def heard_hesitations(transcriber: Transcriber, audio: np.ndarray, lv: signal.Levels, words: list[Word]) -> list[Word]:

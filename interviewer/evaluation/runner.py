@@ -45,7 +45,7 @@ def evaluate_clip(
     transcript = hear(transcriber, audio, clip)
     analysis = analyse_answer(transcript, audio, clip.hint, (120, 180), pause_threshold_s)
     seconds = time.perf_counter() - began
-    recovery = "; ".join(n for n in transcript.notes if "again without the prompt" in n)
+    recovery = "; ".join(n for n in transcript.notes if "again on their own" in n)
     return compare(clip.id, clip.off_topic, truth, analysis, seconds, recovery), analysis
 
 
