@@ -72,3 +72,16 @@ def test_a_trailing_like_in_the_prompts_style_is_dropped_when_unsure():
     lv = levels(AUDIO)
     assert is_phantom([Word(" Like...", 5.2, 5.6, 0.08)], lv)
     assert not is_phantom([Word(" Like,", 6.1, 6.4, 0.6), Word(" a", 6.5, 6.6, 0.9)], lv)
+
+
+def test_decoder_loops_are_dropped_and_speech_repeats_kept():
+    def plain(text):
+        return [Word(" " + w, k * 0.3, k * 0.3 + 0.25) for k, w in enumerate(text.split())]
+
+    from interviewer.domain.analysis.phantoms import loop_indices
+
+    loop = plain("They rest ndy ndy ndy ndy ndy ndy The first thing")
+    assert loop_indices(loop) == set(range(2, 8))
+    phrase = plain("Okay, I'm going to say, I'm going to say, I'm going to say, and so on")
+    assert loop_indices(phrase) == set(range(1, 13))
+    assert loop_indices(plain("No, no, no, that is not it, the model, the model again")) == set()

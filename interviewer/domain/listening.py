@@ -113,7 +113,7 @@ def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: Decode
     """
     first = transcriber.transcribe(audio, hints)
     lv = signal.levels(audio, SAMPLE_RATE)
-    words, notes = recover_dropped_speech(transcriber, audio, lv, first.words, hints)
+    words, notes = recover_dropped_speech(transcriber, audio, lv, heard_in_sound(first.words, lv), hints)
     words = list(heard_in_sound(tuple(words), lv))
     hesitations = heard_hesitations(transcriber, audio, lv, words)
     if hesitations:

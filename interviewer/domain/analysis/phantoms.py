@@ -1,4 +1,4 @@
-"""Words Whisper wrote that nobody said: the sound decides, with the words' own confidence.
+"""Words Whisper wrote that nobody said: the sound decides, with the words' own confidence, and loops.
 
 Measured on the evaluation set (tiny.en, streaming, disfluent prompt): Whisper ends chunks
 with "Thank you." (first word p 0.01-0.08, often two words in 0.1 s), writes "Okay." over
@@ -23,6 +23,9 @@ STOCK_PHRASES = frozenset(  # Whisper's stock endings, and tails in the style of
     ("thank you", "thank you very much", "thanks for watching", "thanks for listening", "okay", "bye", "you")
     + ("like", "like this", "so")
 )
+LOOP_REPEATS = 4  # "no, no, no" is speech; four of one word running is a loop
+LOOP_PHRASE_WORDS = 4
+PHRASE_REPEATS = 3
 _SENTENCE_END = re.compile(r"[.?!]\W*$")
 
 
@@ -59,7 +62,29 @@ def without_phantoms(words: tuple[Word, ...], levels: signal.Levels | None) -> t
         sentence = list(words[first:end])
         if not is_phantom(sentence, levels):
             kept.extend(sentence)
-    return tuple(kept)
+    looped = loop_indices(kept)
+    return tuple(w for i, w in enumerate(kept) if i not in looped)
+
+
+def loop_indices(words: list[Word] | tuple[Word, ...]) -> set[int]:
+    """Indices of the words in decoder loops: one word said LOOP_REPEATS times running, or a
+    phrase of up to LOOP_PHRASE_WORDS words PHRASE_REPEATS times (at temperature 0, base wrote
+    "ndy ndy ndy ..." for 40 words in a chunk; nobody speaks like that)."""
+    norms = [_plain([w]) for w in words]
+    looped: set[int] = set()
+    for size in range(1, LOOP_PHRASE_WORDS + 1):
+        repeats = LOOP_REPEATS if size == 1 else PHRASE_REPEATS
+        i = 0
+        while i + size <= len(norms):
+            count = 1
+            while norms[i + count * size : i + (count + 1) * size] == norms[i : i + size]:
+                count += 1
+            if count >= repeats:
+                looped.update(range(i, i + count * size))
+                i += count * size
+            else:
+                i += 1
+    return looped
 
 
 def _plain(words: list[Word]) -> str:
