@@ -39,6 +39,7 @@ def test_bench_quick_json_reports_every_figure(tmp_path):
     batch = result["batch"]
     assert batch["engine"] == "openai-whisper" and batch["batch_s"] > 0 and batch["batch_load_s"] > 0
     assert batch["batch_cli_s"] > 0 and 0 <= batch["wer"] < 0.5 and 0 <= batch["wer_cli"] < 0.5
+    assert batch["batch_cpu_s"] > 0 and batch["batch_cli_cpu_s"] > 0
     assert run["speedup_vs_batch"] == pytest.approx(batch["batch_s"] / run["stop_to_feedback_s"], rel=0.05)
     assert run["speedup_vs_batch_cli"] == pytest.approx(batch["batch_cli_s"] / run["stop_to_feedback_s"], rel=0.05)
     assert set(result["targets"]) >= TARGET_NAMES

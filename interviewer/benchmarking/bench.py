@@ -183,8 +183,9 @@ def _batch_lines(batch: dict) -> list[str]:
     if "batch_s" not in batch:
         return [f"{title}: {batch['error']}"]
     return [
-        f"{title}: library defaults {batch['batch_s']:.1f} s, CLI defaults (beam 5, best of 5) "
-        f"{batch['batch_cli_s']:.1f} s (+{batch['batch_load_s']:.1f} s load)",
+        f"{title}: library defaults {batch['batch_s']:.1f} s ({batch['batch_cpu_s']:.0f} CPU-s), "
+        f"CLI defaults (beam 5, best of 5) {batch['batch_cli_s']:.1f} s ({batch['batch_cli_cpu_s']:.0f} CPU-s) "
+        f"(+{batch['batch_load_s']:.1f} s load)",
     ]
 
 
