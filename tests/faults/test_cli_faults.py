@@ -246,7 +246,8 @@ def test_read_only_recordings_dir_doctor_and_export(tmp_path, env, fault_tally):
 def test_ctrl_c_in_a_headless_command_is_one_line(tmp_path, env, after_s, fault_tally):
     """SIGINT (what Ctrl+C sends) to `interviewer transcribe`, early and late."""
     fault = "Ctrl+C in a headless command"
-    speech = " ".join(["The quick brown fox jumps over the lazy dog."] * 12)
+    # ~2 minutes of speech: tiny.en at temperature 0 transcribed 30 s in under 3 s, before the signal
+    speech = " ".join(["The quick brown fox jumps over the lazy dog."] * 48)
     wav = espeak_wav(Utterance(speech, wpm=170), tmp_path / "long.wav")
     process = subprocess.Popen(
         [str(REPO_ROOT / ".venv" / "bin" / "interviewer"), "transcribe", str(wav)],
