@@ -17,7 +17,7 @@ import pytest
 from interviewer.adapters.speechgen import Utterance, espeak_wav
 from interviewer.adapters.weights import package_dir
 from tests.faults.support import REPO_ROOT, app_env, run_cli, tmpfs
-from tests.plugins.audio_env import base_env
+from tests.plugins.audio_env import base_env, sigint_as_in_a_terminal
 
 BROKEN_BANK = """\
 title = "Broken"
@@ -256,6 +256,7 @@ def test_ctrl_c_in_a_headless_command_is_one_line(tmp_path, env, after_s, fault_
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=sigint_as_in_a_terminal,
     )
     time.sleep(after_s)
     process.send_signal(signal.SIGINT)

@@ -113,6 +113,13 @@ def run_python(env: dict[str, str], args: list[str], timeout: float = 120) -> Py
     return PythonRun(done.returncode, parse_events(done.stdout), done.stdout, done.stderr)
 
 
+def sigint_as_in_a_terminal() -> None:
+    """preexec_fn: a shell that starts the suite in the background leaves SIGINT ignored, and
+    children inherit that (Ctrl+C tests then saw exit 0); a person's Ctrl+C reaches a foreground
+    process whose SIGINT is the default, so give the child that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class LiveRun:
     """A helper script running in the background; its JSON lines collected as they come."""
 
@@ -121,7 +128,7 @@ class LiveRun:
         self._lines: list[str] = []
         self.process = subprocess.Popen(
             [sys.executable, *args], env=env, cwd=REPO_ROOT, text=True,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=sigint_as_in_a_terminal,
         )  # fmt: skip
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
