@@ -85,3 +85,13 @@ def test_decoder_loops_are_dropped_and_speech_repeats_kept():
     phrase = plain("Okay, I'm going to say, I'm going to say, I'm going to say, and so on")
     assert loop_indices(phrase) == set(range(1, 13))
     assert loop_indices(plain("No, no, no, that is not it, the model, the model again")) == set()
+
+
+def test_a_looped_sentence_is_dropped():
+    from interviewer.domain.analysis.phantoms import loop_indices
+
+    words = [
+        Word(" " + w, k * 0.3, k * 0.3 + 0.25)
+        for k, w in enumerate(("API. " + "I'm not sure if I can. " * 5 + "It was").split())
+    ]
+    assert loop_indices(words) == set(range(1, 31))

@@ -24,7 +24,7 @@ STOCK_PHRASES = frozenset(  # Whisper's stock endings, and tails in the style of
     + ("like", "like this", "so")
 )
 LOOP_REPEATS = 4  # "no, no, no" is speech; four of one word running is a loop
-LOOP_PHRASE_WORDS = 4
+LOOP_PHRASE_WORDS = 8  # openai-whisper tiny.en wrote "I'm not sure if I can." 19 times running
 PHRASE_REPEATS = 3
 _SENTENCE_END = re.compile(r"[.?!]\W*$")
 
