@@ -86,6 +86,7 @@ def test_fillers_in_filler_use_are_counted_with_their_type(text, expected):
         "It actually helps the minority class.",
         "If you know the prevalence you can correct it.",
         "Train on many sites at once. So, that the model never learns one scanner.",
+        "Then I would try resembling like, SMOTE, or a focal loss.",
     ],
 )
 def test_trap_sentences_hold_no_filler(text):

@@ -162,12 +162,22 @@ def _like(tokens: list[Token], i: int) -> tuple[str, int]:
     before, after = _neighbour(tokens, i - 1), _neighbour(tokens, i + 1)
     if before in LIKE_CONTENT_BEFORE and not tokens[i - 1].pause_after:
         return "", 0  # "I like this model", "looks like", "methods like SMOTE"
+    if _names_an_example(tokens, i + 1):
+        return "", 0  # "resampling like, SMOTE": Whisper's comma, an example (seen in the TUI)
     if tokens[i].pause_after or _next_is_filler(tokens, i + 1):
         return "like", 1  # "like," / "like, um"
     opens = comma_before(tokens, i) or before in CONJUNCTIONS or before in HESITATIONS
     if opens and after in LIKE_FILLER_AFTER:
         return "like", 1  # ", like the top few percent", "and like we"; not ", like SMOTE"
     return "", 0
+
+
+def _names_an_example(tokens: list[Token], i: int) -> bool:
+    """Token `i` is an acronym (SMOTE, GDPR), the typical example after "like"."""
+    if i >= len(tokens):
+        return False
+    letters = [c for c in tokens[i].text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _you_know(tokens: list[Token], i: int) -> tuple[str, int]:
