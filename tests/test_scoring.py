@@ -22,7 +22,8 @@ def answer(text: str, seconds: float, hint: str = "Cover focal loss and SMOTE.",
 
 
 def test_a_good_answer_scores_high_on_both():
-    a = answer(" ".join(["focal loss and SMOTE help"] * 70), 150)  # 350 words in 150 s: 140 wpm
+    # 350 words in 150 s: 140 wpm; each phrase differs (a phrase said over and over is a decoder loop)
+    a = answer(" ".join(f"focal loss and SMOTE help{k}" for k in range(70)), 150)
     s = score(a)
     assert s.delivery == 100 and s.content == 100
     assert any("duration" in r for r in s.reasons) and any("coverage 2 of 2" in r for r in s.reasons)
