@@ -95,3 +95,15 @@ def test_a_looped_sentence_is_dropped():
         for k, w in enumerate(("API. " + "I'm not sure if I can. " * 5 + "It was").split())
     ]
     assert loop_indices(words) == set(range(1, 31))
+
+
+def test_an_unsure_sentence_opening_at_the_very_end_of_the_sound_is_dropped():
+    from interviewer.domain.analysis.phantoms import without_unsure_tail
+
+    words = tuple(
+        said("leads to bad decisions.", 24.0) + [Word(" This", 25.71, 25.83, 0.01), Word(" is...", 25.83, 26.03, 0.6)]
+    )
+    assert [w.text for w in without_unsure_tail(words, 25.88)] == [" leads", " to", " bad", " decisions."]
+    sure = words[:-2] + (Word(" Yes.", 25.71, 25.85, 0.9),)
+    assert without_unsure_tail(sure, 25.88) == sure  # said, and sure
+    assert without_unsure_tail(words, 27.0) == words  # sound goes on: it may have been said

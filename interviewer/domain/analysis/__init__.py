@@ -26,7 +26,7 @@ from interviewer.domain.analysis.model import (
 )
 from interviewer.domain.analysis.pace import assess_pace
 from interviewer.domain.analysis.pauses import assess_pauses
-from interviewer.domain.analysis.phantoms import without_phantoms
+from interviewer.domain.analysis.phantoms import without_phantoms, without_unsure_tail
 from interviewer.domain.analysis.reliability import assess_reliability
 from interviewer.domain.analysis.timing import answer_bounds, assess_timing
 from interviewer.domain.analysis.tokens import tokenize
@@ -76,7 +76,7 @@ def heard_in_sound(words: tuple[Word, ...], levels: signal.Levels | None) -> tup
     first = signal.first_voiced(levels, 0.0, len(levels.voiced) * levels.frame_s)
     last = signal.last_voiced(levels, 0.0, len(levels.voiced) * levels.frame_s)
     inside = tuple(w for w in words if w.end >= first - SILENCE_SLACK_S and w.start <= last + SILENCE_SLACK_S)
-    return without_phantoms(inside, levels)
+    return without_phantoms(without_unsure_tail(inside, last), levels)
 
 
 __all__ = [

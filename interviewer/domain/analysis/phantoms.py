@@ -23,6 +23,7 @@ STOCK_PHRASES = frozenset(  # Whisper's stock endings, and tails in the style of
     ("thank you", "thank you very much", "thanks for watching", "thanks for listening", "okay", "bye", "you")
     + ("like", "like this", "so")
 )
+TAIL_S = 0.3  # less sound than this after a sentence starts: it was not said
 LOOP_REPEATS = 4  # "no, no, no" is speech; four of one word running is a loop
 LOOP_PHRASE_WORDS = 8  # openai-whisper tiny.en wrote "I'm not sure if I can." 19 times running
 PHRASE_REPEATS = 3
@@ -64,6 +65,20 @@ def without_phantoms(words: tuple[Word, ...], levels: signal.Levels | None) -> t
             kept.extend(sentence)
     looped = loop_indices(kept)
     return tuple(w for i, w in enumerate(kept) if i not in looped)
+
+
+def without_unsure_tail(words: tuple[Word, ...], sound_end_s: float) -> tuple[Word, ...]:
+    """Without a last sentence that opens unsure within TAIL_S of the end of all sound: no
+    sentence fits there (seen in the TUI: "decisions. This is..." with "This" p 0.01 starting
+    0.17 s before the sound ended, over the real end of "decisions")."""
+    spans = sentences(words)
+    if not spans:
+        return words
+    first, _ = spans[-1]
+    opening = words[first]
+    if opening.probability < UNSURE_P and sound_end_s - opening.start < TAIL_S:
+        return words[:first]
+    return words
 
 
 def loop_indices(words: list[Word] | tuple[Word, ...]) -> set[int]:
