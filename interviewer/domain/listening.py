@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from interviewer.domain.analysis import heard_in_sound, signal
-from interviewer.domain.analysis.fillers import HESITATIONS
+from interviewer.domain.analysis.fillers import is_hesitation
 from interviewer.domain.analysis.tokens import tokenize
 from interviewer.domain.ports import SAMPLE_RATE, DecodeHints, Transcriber
 from interviewer.domain.transcript import Transcript, Word
@@ -114,7 +114,6 @@ def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: Decode
     first = transcriber.transcribe(audio, hints)
     lv = signal.levels(audio, SAMPLE_RATE)
     words, notes = recover_dropped_speech(transcriber, audio, lv, heard_in_sound(first.words, lv), hints)
-    words = list(heard_in_sound(tuple(words), lv))
     hesitations = heard_hesitations(transcriber, audio, lv, words)
     if hesitations:
         notes += (f"heard {len(hesitations)} lone hesitation(s) the first pass skipped",)
@@ -172,14 +171,14 @@ def heard_hesitations(transcriber: Transcriber, audio: np.ndarray, lv: signal.Le
     lies on is heard again on its own, in the disfluent style; it counts only when all that comes
     back is one "um"/"uh" (measured: tiny.en drops some "uh," said between two pauses)."""
     found = []
-    heard_before = [t for t in tokenize(words) if t.norm in HESITATIONS]
+    heard_before = [t for t in tokenize(words) if is_hesitation(t.norm)]
     for span in bare_islands(lv, words):
         if any(span.start - ISLAND_DUPLICATE_S <= t.start <= span.end + ISLAND_DUPLICATE_S for t in heard_before):
             continue  # the pass heard this hesitation, with its time off
         a = max(0, int((span.start - ISLAND_MARGIN_S) * SAMPLE_RATE))
         b = min(len(audio), int((span.end + ISLAND_MARGIN_S) * SAMPLE_RATE))
         heard = tokenize(transcriber.transcribe(audio[a:b], DecodeHints(prompt=DISFLUENT_STYLE)).words)
-        if len(heard) == 1 and heard[0].norm in HESITATIONS:
+        if len(heard) == 1 and is_hesitation(heard[0].norm):
             found.append(Word(" " + heard[0].text, span.start, span.end, heard[0].probability))
     return found
 

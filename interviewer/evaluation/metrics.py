@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import asdict, dataclass
 
-from interviewer.domain.analysis.fillers import HESITATIONS
+from interviewer.domain.analysis.fillers import HESITATION, is_hesitation
 from interviewer.evaluation.synth import Truth
 
 SEGMENT_MARGIN_S = 1.5  # a filler heard this close to the segment it was said in counts
@@ -78,7 +78,7 @@ def matched_fillers(truth: Truth, found: list[tuple[str, float]]) -> int:
     segment within SEGMENT_MARGIN_S of the time they were heard (Whisper's times drift; order does not).
     Types are the analysis's own: a said "um" or "uh" is the type "um/uh"."""
     said = [
-        (HESITATIONS.get(kind, kind), s.start - SEGMENT_MARGIN_S, s.end + SEGMENT_MARGIN_S)
+        (HESITATION if is_hesitation(kind) else kind, s.start - SEGMENT_MARGIN_S, s.end + SEGMENT_MARGIN_S)
         for s in truth.segments
         for kind in s.fillers
     ]

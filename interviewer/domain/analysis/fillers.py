@@ -16,9 +16,8 @@ from interviewer.domain.analysis.tokens import Token, comma_before, sentence_sta
 HESITATION = "um/uh"
 # One type: tiny.en and base write most of espeak's "uh" as "Umm" (WHISPER.md, `interviewer eval`),
 # so a count split by sound would be a guess shown as a fact.
-HESITATIONS = dict.fromkeys(
-    ("um", "umm", "ummm", "uhm", "erm", "hmm", "hm", "mm", "mmm", "uh", "uhh", "uhhh", "er", "err", "ah", "ahh"),
-    HESITATION,
+HESITATIONS = frozenset(
+    ("um", "umm", "ummm", "uhm", "erm", "hmm", "hm", "mm", "mmm", "uh", "uhh", "uhhh", "er", "err", "ah", "ahh")
 )
 ALWAYS = {"basically": "basically", "literally": "literally"}
 # words after which "like" is a verb or a comparison, never a filler
@@ -130,13 +129,18 @@ def find_fillers(tokens: list[Token]) -> list[FillerHit]:
 def classify(tokens: list[Token], i: int) -> tuple[str, int]:
     """The filler type starting at token `i` and its length in tokens, or ("", 0)."""
     word = tokens[i].norm
-    if word in HESITATIONS or _is_drawn_out_hesitation(word):
+    if is_hesitation(word):
         return HESITATION, 1
     if word in ALWAYS:
         return ALWAYS[word], 1
     checks = {"like": _like, "you": _you_know, "i": _i_mean, "so": _so, "actually": _actually}
     check = checks.get(word)
     return check(tokens, i) if check else ("", 0)
+
+
+def is_hesitation(word: str) -> bool:
+    """`word` (lowercase, no punctuation) is an "um" or "uh" of any spelling."""
+    return word in HESITATIONS or _is_drawn_out_hesitation(word)
 
 
 def _is_drawn_out_hesitation(word: str) -> bool:
@@ -155,7 +159,7 @@ def _neighbour(tokens: list[Token], i: int) -> str:
 
 
 def _next_is_filler(tokens: list[Token], i: int) -> bool:
-    return i < len(tokens) and tokens[i].norm in HESITATIONS
+    return i < len(tokens) and is_hesitation(tokens[i].norm)
 
 
 def _like(tokens: list[Token], i: int) -> tuple[str, int]:
@@ -166,7 +170,7 @@ def _like(tokens: list[Token], i: int) -> tuple[str, int]:
         return "", 0  # "resampling like, SMOTE": Whisper's comma, an example (seen in the TUI)
     if tokens[i].pause_after or _next_is_filler(tokens, i + 1):
         return "like", 1  # "like," / "like, um"
-    opens = comma_before(tokens, i) or before in CONJUNCTIONS or before in HESITATIONS
+    opens = comma_before(tokens, i) or before in CONJUNCTIONS or is_hesitation(before)
     if opens and after in LIKE_FILLER_AFTER:
         return "like", 1  # ", like the top few percent", "and like we"; not ", like SMOTE"
     return "", 0
