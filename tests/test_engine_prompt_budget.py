@@ -28,3 +28,15 @@ def test_hotwords_and_previous_text_never_overflow_the_window(faster_tiny):
     transcript = transcribe_answer(faster_tiny, audio, hints)
     spoken = sum(len(text.split()) for text in SENTENCES)
     assert len(transcript.words) > 0.8 * spoken
+
+
+@pytest.mark.slow
+def test_one_window_chunk_with_the_longest_context_fits_too(faster_tiny):
+    """Chunks (at most 30 s) take the one-window path, whose prompt is the whole context at once."""
+    said = SENTENCES[:3]
+    audio = concatenate([part for text in said for part in (speak(Utterance(text, wpm=160)), silence(0.4))])
+    assert len(audio) / 16000 < 30
+    hints = decode_hints_for("How do you validate a clinical risk model?", HINT, previous_text=" ".join(SENTENCES[3:]))
+    transcript = transcribe_answer(faster_tiny, audio, hints)
+    spoken = sum(len(text.split()) for text in said)
+    assert len(transcript.words) > 0.8 * spoken

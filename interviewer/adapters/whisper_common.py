@@ -15,6 +15,7 @@ from interviewer.domain.ports import SAMPLE_RATE, DecodeHints
 from interviewer.domain.transcript import Transcript, Word
 
 NO_HINTS = DecodeHints()
+WINDOW_S = 30  # Whisper hears 30 s at a time
 
 FRAME_S = 0.02  # RMS frames for the silence trim
 SILENCE_FLOOR = 1e-3  # frame RMS below this is silence whatever the loudness (-60 dBFS)
