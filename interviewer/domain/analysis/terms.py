@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jellyfish
 from rapidfuzz import fuzz
@@ -62,11 +63,13 @@ class Term:
     acronym: bool = False
 
 
-def words_of(text: str) -> list[str]:
-    """Lowercase words, split on spaces, hyphens and slashes: 'cross-validation' -> ['cross', 'validation']."""
-    return [w for w in re.split(r"[^a-z0-9']+", text.lower().replace("\u2019", "'")) if w.strip("'")]
+@lru_cache(maxsize=65536)
+def words_of(text: str) -> tuple[str, ...]:
+    """Lowercase words, split on spaces, hyphens and slashes: 'cross-validation' -> ('cross', 'validation')."""
+    return tuple(w for w in re.split(r"[^a-z0-9']+", text.lower().replace("\u2019", "'")) if w.strip("'"))
 
 
+@lru_cache(maxsize=65536)  # pure, and a 3-minute answer asks for the same few hundred words thousands of times
 def stem(word: str) -> str:
     word = word.strip("'")
     if word.endswith("'s"):
@@ -91,6 +94,7 @@ def term_weight(raw: str) -> float:
     return 1.0
 
 
+@lru_cache(maxsize=65536)
 def same_word(spoken: str, term: str) -> bool:
     """Whether the spoken word (normalised) is the term, allowing inflection and ASR slips."""
     if spoken == term:
