@@ -57,6 +57,19 @@ async def test_the_chosen_bank_and_its_questions_are_there_once_mounted(tmp_path
         assert _shown(screen)[1] == 2
 
 
+async def test_brackets_in_a_bank_are_shown_as_written_not_read_as_markup(tmp_path):
+    app = _app(tmp_path, bank="c")
+    bracketed = BANK.replace("Test bank", "[b]Second[/b] bank").replace(
+        "Why does OMOP matter?", "Why does [red]OMOP[/red] matter?"
+    )
+    (tmp_path / "banks" / "c.toml").write_text(bracketed)
+    async with app.run_test(size=(120, 40)):
+        screen = app.screen
+        assert _shown(screen)[0].startswith("[b]Second[/b] bank")
+        cell = screen.query_one("#questions", DataTable).get_row_at(1)[2]
+        assert str(cell) == "Why does [red]OMOP[/red] matter?"
+
+
 async def test_an_answer_left_unfinished_is_recovered_after_start(tmp_path):
     app = _app(tmp_path)
     store = app.store

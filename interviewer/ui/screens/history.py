@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from interviewer.domain.storage import SessionStore
 from interviewer.reporting.history import History, HistoryRow, current_analysis_version, load_history
 from interviewer.reporting.marks import fmt_clock
+from interviewer.ui.cells import plain_cells
 from interviewer.ui.screens.confirm import ConfirmScreen
 
 COLUMNS = ("When", "Bank", "Question", "Length", "WPM", "Fillers/min", "Pauses", "Coverage", "State")
@@ -83,11 +83,6 @@ class HistoryLoaded(Message):
     history: History
     disk_bytes: int
     ms: float
-
-
-def _plain(cells: tuple) -> list[Text]:
-    """Cells as Text: never parsed as markup (a question may hold "[...]"), and much faster to add."""
-    return [Text(str(cell), no_wrap=True) for cell in cells]
 
 
 class HistoryScreen(Screen):
@@ -184,9 +179,9 @@ class HistoryScreen(Screen):
         for session_id, answers in by_session.items():
             if table.row_count + len(answers) + 1 > MAX_TABLE_ROWS:
                 break
-            table.add_row(*_plain(_session_cells(answers)), key=f"s:{session_id}")
+            table.add_row(*plain_cells(*_session_cells(answers)), key=f"s:{session_id}")
             for row in answers:
-                table.add_row(*_plain(_answer_cells(row, self.current)), key=f"a:{row.key}")
+                table.add_row(*plain_cells(*_answer_cells(row, self.current)), key=f"a:{row.key}")
             shown += len(answers)
         for broken in self.history.broken:
             table.add_row(

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interviewer.domain.bank import Bank, BrokenBank
+from interviewer.ui.cells import plain_cells
 from interviewer.ui.messages import ModelStatus
 
 
@@ -51,7 +52,8 @@ class HomeScreen(Screen):
         table.add_columns("#", "level", "question")
         self.banks, self.broken = self.app.load_banks()
         options = [
-            Option(f"{b.title}  [dim]{len(b.questions)}[/dim]", id=f"bank:{i}") for i, b in enumerate(self.banks)
+            Option(f"{escape(b.title)}  [dim]{len(b.questions)}[/dim]", id=f"bank:{i}")
+            for i, b in enumerate(self.banks)
         ]
         options += [Option(f"[red]✗ {b.id} (broken)[/red]", id=f"broken:{i}") for i, b in enumerate(self.broken)]
         banks = self.query_one("#banks", OptionList)
@@ -96,11 +98,12 @@ class HomeScreen(Screen):
         self.query_one("#questions", DataTable).focus()
 
     def _show_bank(self, bank: Bank) -> None:
-        self.query_one("#bank-title", Static).update(f"[b]{bank.title}[/b]  [dim]{bank.description}[/dim]")
+        title = f"[b]{escape(bank.title)}[/b]  [dim]{escape(bank.description)}[/dim]"
+        self.query_one("#bank-title", Static).update(title)
         table = self.query_one("#questions", DataTable)
         table.clear()
         for n, q in enumerate(bank.questions, start=1):
-            table.add_row(str(n), _short(q.difficulty or q.category), q.text, key=f"{n}:{q.id}")
+            table.add_row(*plain_cells(n, _short(q.difficulty or q.category), q.text), key=f"{n}:{q.id}")
         self._show_question()
 
     def _show_broken(self, broken: BrokenBank) -> None:
