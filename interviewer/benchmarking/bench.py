@@ -8,22 +8,20 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from interviewer.benchmarking.answer import spoken_answer
+from interviewer.benchmarking.first_screen import probe_first_screen
 from interviewer.benchmarking.streaming_run import write_answer
 
 BATCH_ENGINE, BATCH_MODEL = "openai-whisper", "base"  # the plain after-the-fact script
 FULL_S, QUICK_S = 180.0, 30.0
-PROBE_TIMEOUT_S = 60
 TARGETS = {
     "stop_to_feedback_s": 1.5,
     "speedup_vs_batch": 60.0,
@@ -52,7 +50,7 @@ def run_bench(options: BenchOptions, say: Callable[[str], None]) -> dict:
         answer = spoken_answer(options.seconds)
         write_answer(answer, folder)
         say("measuring the first screen")
-        first_screen = probe_first_screen(folder)
+        screen = first_screen(folder)
         runs = []
         for engine in options.engines:
             for model in options.models:
@@ -71,7 +69,7 @@ def run_bench(options: BenchOptions, say: Callable[[str], None]) -> dict:
         "machine": {"nproc": os.cpu_count(), "loadavg_before": load_before, "loadavg_after": os.getloadavg()},
         "answer_s": round(answer.seconds, 2),
         "answer_words": len(answer.text.split()),
-        "first_screen": first_screen,
+        "first_screen": screen,
         "batch": batch,
         "runs": runs,
     }
@@ -91,35 +89,12 @@ def run_child(mode: str, engine: str, model: str, folder: Path) -> dict:
     return json.loads(lines[-1])
 
 
-def probe_first_screen(folder: Path) -> dict:
-    """Seconds from process start to the TUI's first drawn screen, in a pseudo-terminal.
-
-    The app writes them to INTERVIEWER_PROBE_FIRST_SCREEN and exits; `script` gives it a TTY.
-    """
-    binary, script = shutil.which("interviewer") or _venv_script(), shutil.which("script")
-    if not binary or not script:
-        return {"error": "needs the 'interviewer' console script and util-linux 'script'"}
-    out = folder / "first_screen.txt"
-    env = os.environ | {"INTERVIEWER_PROBE_FIRST_SCREEN": str(out), "TERM": "xterm-256color",
-                        "COLUMNS": "120", "LINES": "40"}  # fmt: skip
-    command = f"{binary} --recordings-dir {folder / 'recordings'}"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t0 = time.perf_counter()
-    try:
-        subprocess.run([script, "-qec", command, "/dev/null"], env=env, capture_output=True,
-                       timeout=PROBE_TIMEOUT_S, stdin=subprocess.DEVNULL)  # fmt: skip
-    except subprocess.TimeoutExpired:
-        return {"error": f"no first screen within {PROBE_TIMEOUT_S} s"}
-    wall = time.perf_counter() - t0
-    if not out.exists():
-        return {"error": "the app did not write the probe file (INTERVIEWER_PROBE_FIRST_SCREEN)"}
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {
-        "first_screen_s": float(out.read_text().strip()),
-        "process_wall_s": round(wall, 3),
-        "peak_rss_mb": round(rss / 1024, 1) if rss > before else None,
-        "method": "the app's own INTERVIEWER_PROBE_FIRST_SCREEN, under script(1)",
-    }
+def first_screen(folder: Path) -> dict:
+    """The TUI's first screen, timed from the terminal it draws on (median of several starts)."""
+    binary = shutil.which("interviewer") or _venv_script()
+    if not binary:
+        return {"error": "needs the 'interviewer' console script"}
+    return probe_first_screen([binary, "--recordings-dir", str(folder / "recordings")], folder)
 
 
 def _venv_script() -> str | None:
@@ -200,6 +175,15 @@ def _stop_lines(runs: list[dict]) -> list[str]:
     return lines
 
 
+def _first_screen_line(first: dict) -> str:
+    if "error" in first:
+        return f"first screen: {first['error']}"
+    return (
+        f"first screen: {first['first_screen_s']} s median of {len(first['samples_s'])} starts "
+        f"({first['first_screen_min_s']}-{first['first_screen_max_s']} s), seen in a {first['terminal']} terminal"
+    )
+
+
 def _cell(fmt: str, value) -> str:
     return "-" if value is None else fmt.format(value)
 
@@ -210,7 +194,7 @@ def _summary(result: dict) -> list[str]:
     lines = [
         f"machine: {machine['nproc']} cores, load average before the run {load}",
         f"answer: {result['answer_s']:.1f} s, {result['answer_words']} words (espeak-ng, made now)",
-        f"first screen: {first.get('first_screen_s', first.get('error'))} s",
+        _first_screen_line(first),
         *_batch_lines(batch),
         *_stop_lines(result["runs"]),
     ]
