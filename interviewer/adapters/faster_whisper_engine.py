@@ -100,6 +100,7 @@ class FasterWhisperTranscriber(WhisperModelHolder):
         if arguments["initial_prompt"]:
             arguments["initial_prompt"] = " " + arguments["initial_prompt"].strip()  # as the sequential path encodes it
         clip = [{"start": 0.0, "end": len(samples) / SAMPLE_RATE}]
+        self._one_window.last_speech_timestamp = 0.0  # its word-time state, left over if a call failed
         segments, info = self._one_window.transcribe(
             samples, clip_timestamps=clip, batch_size=1, without_timestamps=False, **arguments
         )
