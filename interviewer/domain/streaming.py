@@ -47,7 +47,9 @@ class StreamingOptions:
     and most are wasted (speech resumes): 0.4 s made 10, 0.6 s 9, each time 1 used, +0.06-0.07
     on the compute ratio; 0.8 s starts too late to finish before a stop 1 s after the last word.
     Quiet machine, same answer: 0.5 s gave stop->feedback 0.60 s (the last decode still running
-    for 0.45 s of it), compute 0.21; 0.35 s gave 0.47 s, compute 0.25 (13 made, 1 used).
+    for 0.45 s of it), compute 0.21; 0.35 s gave 0.47 s, compute 0.25 (13 made, 1 used). Since a
+    chunk is decoded in one window on one thread per core (~0.6 s wall, ~0.9 CPU-s), 0.35 s
+    gives 0.16 s, compute 0.16 (13 made, 1 used, 10.6 CPU-s wasted).
     """
 
     chunker: ChunkerOptions = ChunkerOptions()
