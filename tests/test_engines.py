@@ -170,3 +170,16 @@ def test_trailing_silence_is_trimmed_to_half_a_second_after_speech():
     assert end / SAMPLE_RATE == pytest.approx(3.5, abs=0.03)
     assert speech_end(silence(3.0)) == 0
     assert speech_end(tone) == len(tone)
+
+
+@pytest.mark.slow
+def test_a_window_whisper_stops_short_of_is_heard_to_its_end(faster_tiny):
+    """faster-whisper decodes a chunk in one window; tiny.en ends this 25.6 s answer at 17.4 s there,
+    so the adapter decodes it on, and the last sentence is heard."""
+    from tests.test_practice_real import LONG, _spoken
+
+    audio = _spoken(LONG)
+    transcript = faster_tiny.transcribe(audio)
+    assert len(audio) / SAMPLE_RATE < 30
+    assert transcript.words[-1].end > len(audio) / SAMPLE_RATE - 2.0
+    assert "friday" in transcript.text.lower()

@@ -10,6 +10,7 @@ import numpy as np
 
 from interviewer.adapters import weights
 from interviewer.adapters.whisper_common import (
+    KEEP_AFTER_SPEECH_S,
     WINDOW_S,
     WhisperModelHolder,
     WhisperOptions,
@@ -19,6 +20,8 @@ from interviewer.domain.ports import SAMPLE_RATE, DecodeHints
 from interviewer.errors import TranscriberError
 
 ENGINE = "faster-whisper"
+# sound after the last word heard, beyond the silence kept after speech: Whisper stopped short of it
+REST_AFTER_LAST_WORD_S = KEEP_AFTER_SPEECH_S + 0.5
 DEFAULT_BEAM_SIZE = 1  # greedy: 27-32% less CPU than beam 5, WER within 0.03 (benchmarks/transcription.py)
 
 
@@ -83,16 +86,24 @@ class FasterWhisperTranscriber(WhisperModelHolder):
         say(f"{self.model} ready")
 
     def _decode(self, samples: np.ndarray, hints: DecodeHints) -> tuple[list[tuple], str]:
-        """Audio that fits one 30 s window is decoded once. `WhisperModel.transcribe` with word
-        timestamps moves on to the last word's end and decodes the rest again as a new window
-        (an encode and a decode of the silence after the last word, in 14 of 15 chunks of the
-        bench answer: 34 % of the time, and nothing heard there); the batched pipeline on one
-        clip is exactly one window. Longer audio (a whole file) takes the sequential path."""
+        """Audio that fits one 30 s window is decoded once, unless Whisper stopped short of its end.
+
+        `WhisperModel.transcribe` with word timestamps moves on to the last word's end and decodes
+        the rest as a new window, even when the rest is the silence kept after the speech: 14 of
+        the bench answer's 15 chunks were encoded and decoded twice (34 % of the decoding time,
+        nothing heard the second time). So one window first; only when sound is left after the
+        last word (more than the silence `prepared_audio` keeps: Whisper does stop short, a 25.6 s
+        answer came back ending at 17.4 s) is the audio decoded the sequential way after all.
+        Decoding just the rest with the text heard as its prompt made up a filler ("like, it
+        gives you ...") in `interviewer eval`; the sequential pass gives what it always gave.
+        """
         if len(samples) <= WINDOW_S * SAMPLE_RATE:
-            return self._decode_one_window(samples, hints)
+            words, language = self._decode_one_window(samples, hints)
+            heard_to = words[-1][2] if words else 0.0
+            if len(samples) / SAMPLE_RATE - heard_to <= REST_AFTER_LAST_WORD_S:
+                return words, language
         segments, info = self._whisper.transcribe(samples, **self._decode_arguments(hints))
-        words = [(w.word, w.start, w.end, w.probability) for segment in segments for w in (segment.words or ())]
-        return words, info.language
+        return [(w.word, w.start, w.end, w.probability) for s in segments for w in (s.words or ())], info.language
 
     def _decode_one_window(self, samples: np.ndarray, hints: DecodeHints) -> tuple[list[tuple], str]:
         arguments = self._decode_arguments(hints)
