@@ -90,7 +90,7 @@ class FasterWhisperTranscriber(WhisperModelHolder):
 
         `WhisperModel.transcribe` with word timestamps moves on to the last word's end and decodes
         the rest as a new window, even when the rest is the silence kept after the speech: 14 of
-        the bench answer's 15 chunks were encoded and decoded twice (34 % of the decoding time,
+        the bench answer's 15 chunks were encoded and decoded twice (29 % of the decoding CPU,
         nothing heard the second time). So one window first; only when sound is left after the
         last word (more than the silence `prepared_audio` keeps: Whisper does stop short, a 25.6 s
         answer came back ending at 17.4 s) is the audio decoded the sequential way after all.
