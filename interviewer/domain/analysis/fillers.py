@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from interviewer.domain.analysis.terms import is_acronym
 from interviewer.domain.analysis.tokens import Token, comma_before, sentence_start
 
 HESITATION = "um/uh"
@@ -178,10 +179,7 @@ def _like(tokens: list[Token], i: int) -> tuple[str, int]:
 
 def _names_an_example(tokens: list[Token], i: int) -> bool:
     """Token `i` is an acronym (SMOTE, GDPR), the typical example after "like"."""
-    if i >= len(tokens):
-        return False
-    letters = [c for c in tokens[i].text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return i < len(tokens) and is_acronym(tokens[i].text)
 
 
 def _you_know(tokens: list[Token], i: int) -> tuple[str, int]:
