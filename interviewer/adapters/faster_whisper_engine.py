@@ -102,14 +102,14 @@ class FasterWhisperTranscriber(WhisperModelHolder):
             heard_to = words[-1][2] if words else 0.0
             if len(samples) / SAMPLE_RATE - heard_to <= REST_AFTER_LAST_WORD_S:
                 return words, language
-        segments, info = self._whisper.transcribe(samples, **self._decode_arguments(hints))
+        sequential = self._decode_arguments(hints) | {
+            "hallucination_silence_threshold": self.options.hallucination_silence_threshold
+        }
+        segments, info = self._whisper.transcribe(samples, **sequential)
         return [(w.word, w.start, w.end, w.probability) for s in segments for w in (s.words or ())], info.language
 
     def _decode_one_window(self, samples: np.ndarray, hints: DecodeHints) -> tuple[list[tuple], str]:
         arguments = self._decode_arguments(hints)
-        del arguments["hallucination_silence_threshold"]  # a sequential-path option
-        if arguments["initial_prompt"]:
-            arguments["initial_prompt"] = " " + arguments["initial_prompt"].strip()  # as the sequential path encodes it
         clip = [{"start": 0.0, "end": len(samples) / SAMPLE_RATE}]
         self._one_window.last_speech_timestamp = 0.0  # its word-time state, left over if a call failed
         segments, info = self._one_window.transcribe(
@@ -137,9 +137,9 @@ class FasterWhisperTranscriber(WhisperModelHolder):
             beam_size=options.beam_size,
             temperature=list(options.temperatures),
             word_timestamps=True,
-            initial_prompt=hints.prompt or None,
+            # the leading space the sequential path adds itself; the batched one encodes it as given
+            initial_prompt=" " + hints.prompt.strip() if hints.prompt.strip() else None,
             hotwords=hotwords or None,
             max_new_tokens=self._new_token_budget(hotwords),
-            hallucination_silence_threshold=options.hallucination_silence_threshold,
             vad_filter=False,
         )
