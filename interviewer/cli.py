@@ -17,7 +17,8 @@ from datetime import datetime
 from pathlib import Path
 
 from interviewer import __version__, paths
-from interviewer.config import ENGINES, Config, load_config, with_overrides
+from interviewer.commands.options import add_engine_options
+from interviewer.config import Config, load_config, with_overrides
 from interviewer.errors import ConfigError, InterviewerError
 
 COMMANDS = {
@@ -32,6 +33,9 @@ COMMANDS = {
 }
 
 EXIT_FAULT = 2
+# commands that transcribe: they take --engine and --model after the command too, as the
+# whisper command puts its options after the file
+TRANSCRIBING = ("transcribe", "score", "eval", "bench")  # and `sessions finish`, which adds them itself
 
 
 def build_parser(commands: Collection[str | None] | None = None) -> argparse.ArgumentParser:
@@ -53,6 +57,8 @@ def build_parser(commands: Collection[str | None] | None = None) -> argparse.Arg
         sub = subparsers.add_parser(name, help=help_text, description=help_text, add_help=full)
         if full:
             _command_module(name).add_arguments(sub)
+            if name in TRANSCRIBING:
+                add_engine_options(sub, default=argparse.SUPPRESS)  # unset unless given: the global one stands
     return parser
 
 
@@ -63,8 +69,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--engine", choices=ENGINES, help="speech-to-text engine")
-    parser.add_argument("--model", help="Whisper model: tiny.en or base (offline), or an openai-whisper name")
+    add_engine_options(parser)
     parser.add_argument("--voice", help="voice profile for the questions (see voices/)")
     parser.add_argument("--bank", help="open this bank first")
     parser.add_argument("--recordings-dir", type=Path, help="where sessions are saved")
@@ -106,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interviewer: interrupted", file=sys.stderr)
         return 130
+    except MemoryError:
+        print("interviewer: not enough memory\n  fix: close other programs to free memory", file=sys.stderr)
+        return EXIT_FAULT
     except BrokenPipeError:  # e.g. `interviewer banks show X | head`: the reader has gone, that is all
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

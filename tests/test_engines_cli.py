@@ -62,3 +62,28 @@ def test_an_undecodable_file_is_one_line_and_exit_2(tmp_path):
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "cannot decode" in lines[0] and str(bogus) in lines[0]
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_engine_and_model_may_follow_the_command_as_whisper_puts_them_after_the_file(spoken_wav):
+    done = subprocess.run(
+        [sys.executable, "-m", "interviewer", "transcribe", str(spoken_wav), "--model", "base"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1].endswith(" s of audio, faster-whisper base]")
+
+
+@pytest.mark.parametrize("command", ["transcribe A.wav", "score A.wav --hint H", "sessions finish", "eval", "bench"])
+def test_every_command_that_transcribes_takes_engine_and_model_before_or_after_it(command):
+    from interviewer.cli import parse_args, resolve_config
+
+    words = command.split()
+    after = parse_args([*words, "--engine", "openai-whisper", "--model", "base"])
+    before = parse_args(["--engine", "openai-whisper", "--model", "base", *words])
+    plain = parse_args(["--model", "base", *words])
+    assert (after.engine, after.model) == (before.engine, before.model) == ("openai-whisper", "base")
+    assert (plain.engine, plain.model) == (None, "base"), "an option not given after the command keeps the global one"
+    assert resolve_config(before).model == "base"

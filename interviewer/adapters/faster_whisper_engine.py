@@ -15,6 +15,7 @@ from interviewer.adapters.whisper_common import (
     WhisperModelHolder,
     WhisperOptions,
     hotword_text,
+    is_out_of_memory,
 )
 from interviewer.domain.ports import SAMPLE_RATE, DecodeHints
 from interviewer.errors import TranscriberError
@@ -35,13 +36,6 @@ def engine_threads() -> int:
     """One thread per core, at most CTranslate2's own default of 4: its default oversubscribes a
     2-core machine (bench answer, tiny.en: 14.1 s of decoding with 4 threads, 11.8 s with 2)."""
     return max(1, min(4, os.cpu_count() or 4))
-
-
-def out_of_memory(model: str) -> TranscriberError:
-    return TranscriberError(
-        f"not enough memory to load the Whisper model {model}",
-        "close other programs, or use the smaller model: --model tiny.en (interviewer doctor shows free memory)",
-    )
 
 
 TEXT_WINDOW_TOKENS = 448  # Whisper's decoder context
@@ -74,11 +68,9 @@ class FasterWhisperTranscriber(WhisperModelHolder):
                 local_files_only=True,
             )
             self._one_window = BatchedInferencePipeline(self._whisper)
-        except MemoryError as e:
-            raise out_of_memory(self.model) from e
         except (RuntimeError, ValueError, OSError) as e:
-            if "alloc" in str(e).lower() or "memory" in str(e).lower():
-                raise out_of_memory(self.model) from e
+            if is_out_of_memory(e):
+                raise
             raise TranscriberError(
                 f"faster-whisper could not load {self.model} from {folder}: {e}",
                 "run: interviewer doctor --prepare-weights",

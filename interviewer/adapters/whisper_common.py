@@ -13,6 +13,7 @@ import numpy as np
 
 from interviewer.domain.ports import SAMPLE_RATE, DecodeHints
 from interviewer.domain.transcript import Transcript, Word
+from interviewer.errors import TranscriberError
 
 NO_HINTS = DecodeHints()
 WINDOW_S = 30  # Whisper hears 30 s at a time
@@ -92,6 +93,24 @@ def monotonic(words: list[Word]) -> tuple[Word, ...]:
     return tuple(fixed)
 
 
+# what the engines' libraries say when an allocation or a thread cannot be had (CTranslate2's
+# std::bad_alloc, torch's "DefaultCPUAllocator: can't allocate memory", pthread_create's EAGAIN)
+OUT_OF_MEMORY_SIGNS = ("alloc", "memory", "resource temporarily unavailable")
+SMALLEST_MODEL = "tiny.en"
+
+
+def is_out_of_memory(error: BaseException) -> bool:
+    return any(sign in str(error).lower() for sign in OUT_OF_MEMORY_SIGNS)
+
+
+def out_of_memory(model: str) -> TranscriberError:
+    smaller = f", or use the smaller model: --model {SMALLEST_MODEL}" if model != SMALLEST_MODEL else ""
+    return TranscriberError(
+        f"not enough memory to load the Whisper model {model}",
+        f"close other programs to free memory{smaller} (interviewer doctor shows free memory)",
+    )
+
+
 class WhisperModelHolder:
     """What both adapters share around their model: options with the engine's default beam, and a
     load done once under a lock that `transcribe()` also takes, so a call during loading waits.
@@ -112,10 +131,21 @@ class WhisperModelHolder:
         return self._whisper is not None
 
     def load(self, progress: Callable[[str], None] | None = None) -> None:
-        """Check the weights and load the model, once; a concurrent `transcribe()` waits for it."""
+        """Check the weights and load the model, once; a concurrent `transcribe()` waits for it.
+
+        Raises:
+            TranscriberError: the model cannot be loaded; out of memory says so in one line.
+        """
         with self._lock:
             if self._whisper is None:
-                self._load(progress)
+                try:
+                    self._load(progress)
+                except MemoryError as e:
+                    raise out_of_memory(self.model) from e
+                except (RuntimeError, OSError) as e:
+                    if is_out_of_memory(e):
+                        raise out_of_memory(self.model) from e
+                    raise
 
     def _load(self, progress: Callable[[str], None] | None) -> None:
         raise NotImplementedError

@@ -21,13 +21,6 @@ def add_arguments(parser) -> None:
     parser.add_argument("--question", metavar="ID", help="... and this question id")
     parser.add_argument("--question-text", default=None, metavar="T", help="the question as asked")
     parser.add_argument("--json", action="store_true", help="print the analysis as one JSON object")
-    parser.add_argument(
-        "--engine",
-        dest="score_engine",
-        choices=("faster-whisper", "openai-whisper"),
-        help="speech-to-text engine (default: the config's)",
-    )
-    parser.add_argument("--model", dest="score_model", metavar="M", help="Whisper model: tiny.en or base")
     parser.add_argument("--verbose", action="store_true", help="report loading progress on stderr")
 
 
@@ -36,8 +29,7 @@ def run(args, config) -> int:
 
     question_text, hint, target_s = _question(args, config)
     audio = read_audio(args.audio)
-    engine = args.score_engine or config.engine
-    model = args.score_model or config.model
+    engine, model = config.engine, config.model
     result = score_audio(
         audio,
         question_text,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
 
+from interviewer.commands.options import add_engine_options
 from interviewer.errors import InterviewerError, StorageError
 
 FIX_LIST = "`interviewer sessions list` shows the session ids"
@@ -36,6 +38,7 @@ def add_arguments(parser) -> None:
     finish = sub.add_parser("finish", help="repair, transcribe and analyse interrupted or failed answers")
     finish.add_argument("id", metavar="ID", nargs="?")
     finish.add_argument("--all", action="store_true", help="every unfinished answer")
+    add_engine_options(finish, default=argparse.SUPPRESS)
 
 
 def run(args, config) -> int:

@@ -1,6 +1,6 @@
 """`interviewer transcribe AUDIO`: print what Whisper hears in an audio file (any format PyAV reads).
 
-The engine and model come from the global `--engine` / `--model` options (or the config).
+The engine and model come from `--engine` / `--model` (before or after the command) or the config.
 """
 
 from __future__ import annotations

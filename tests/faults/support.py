@@ -215,3 +215,22 @@ def one_screen(screen: str) -> str:
     """The screen's text with borders removed and lines joined, for messages that wrap."""
     lines = (" ".join(_FRAME.sub(" ", line).split()) for line in screen.splitlines())
     return " ".join(line for line in lines if line)
+
+
+# Run the CLI with its address space capped at what the process already holds plus `headroom`
+# bytes, measured inside the process just before the command runs, with the engine's libraries
+# already imported: a cap that leaves less room than the model's own weights makes the load fail
+# on any machine, whatever its libraries reserve at start (a fixed 1 GiB cap did not, elsewhere).
+_CAPPED_MAIN = """
+import resource, sys
+import interviewer.cli, faster_whisper, ctranslate2, av, numpy
+size = next(int(l.split()[1]) * 1024 for l in open("/proc/self/status") if l.startswith("VmSize:"))
+limit = size + int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+sys.exit(interviewer.cli.main(sys.argv[2:]))
+"""
+
+
+def memory_capped(headroom_bytes: int) -> list[str]:
+    """The interviewer command with only `headroom_bytes` of address space left when it starts."""
+    return [str(REPO_ROOT / ".venv" / "bin" / "python"), "-c", _CAPPED_MAIN, str(headroom_bytes)]

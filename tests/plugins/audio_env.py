@@ -63,7 +63,8 @@ pcm.fakespk { type asym
                  file { @func getenv vars [ FAKE_SPK_WAV ] default "/dev/null" }; format "wav" } }
 pcm.default { type asym; playback.pcm "fakespk"; capture.pcm "fakemic" }
 """
-NO_MIC_CONFIG = "pcm.default { type hw card 0 }\n"
+# a card by a name no machine has: "card 0" is a real microphone on a machine with a sound card
+NO_MIC_CONFIG = 'pcm.default { type hw card "interviewer_no_such_card" }\n'
 PULSE_ALSA_CONFIG = "pcm.default { type pulse }\nctl.default { type pulse }\n"
 _AUDIO_VARS = ("ALSA_CONFIG_PATH", "FAKE_MIC_RAW", "FAKE_SPK_WAV", "PULSE_SERVER")
 
