@@ -129,3 +129,19 @@ def test_html_with_audio_plays_from_the_clicked_word_in_chromium(tmp_path, chrom
     word = next(w for w in store.latest_analysis(session, answer)["transcript"]["words"] if w["word"] == " proposed")
     assert probe["word"] == pytest.approx(word["start"], abs=0.01)
     assert probe["now"] == pytest.approx(probe["word"], abs=0.01)
+
+
+def test_hyphenated_words_are_shown_as_written_in_every_export(tmp_path):
+    """Whisper splits "cross-validation" into " cross" + "-validation"; a report shows the word."""
+    store, session, answer, _ = _session(tmp_path)
+    analysis = store.latest_analysis(session, answer)
+    words = analysis["transcript"]["words"]
+    second = dict(words[1], word="-validation", start=words[1]["start"], end=words[1]["end"])
+    analysis["transcript"]["words"] = [dict(words[0], word=" cross"), second, *words[2:]]
+    store.save_analysis(session, answer, analysis, analysis["analysis_version"])
+    answers = collect(store, session)
+    md, html = render("md", session, answers), render("html", session, answers)
+    assert "cross-validation" in md and "cross -validation" not in md
+    assert re.search(r"cross-validation</span>", html) and "-validation</span>" not in html.replace(
+        "cross-validation</span>", ""
+    )

@@ -149,3 +149,12 @@ def test_unreliable_figures_are_flagged_first():
     assert text.startswith("⚠ Figures not reliable:")
     assert "the recording is mostly silence" in text
     assert "Fillers" in text and "6.3/min (2)" in text and "like 1, um 1" in text
+
+
+def test_a_hyphenated_word_is_one_mark_with_the_times_of_both_pieces():
+    analysis = sample_analysis()
+    words = analysis["transcript"]["words"]
+    analysis["transcript"]["words"] = [dict(words[0], word=" trade"), dict(words[1], word="-off"), *words[2:]]
+    marks = transcript_marks(analysis)
+    assert marks[0].text == "trade-off" and (marks[0].start, marks[0].end) == (words[0]["start"], words[1]["end"])
+    assert all(m.text != "-off" for m in marks)

@@ -71,9 +71,15 @@ class Transcript:
         )
 
 
+def continues_word(text: str) -> bool:
+    """Whether a Whisper word is the rest of the word before it: Whisper splits "cross-validation"
+    into " cross" and "-validation" (the second with no leading space)."""
+    return text.startswith("-") and len(text) > 1
+
+
 def join_words(texts) -> str:
     """Whisper words carry their own leading space; join them and tidy the spacing."""
     return " ".join("".join(texts).split())
 
 
-__all__ = ["Word", "Transcript", "join_words", "asdict"]
+__all__ = ["Word", "Transcript", "continues_word", "join_words", "asdict"]

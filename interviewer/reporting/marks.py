@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from interviewer.domain.transcript import continues_word
+
 WORD, FILLER, UNSURE, PAUSE = "word", "filler", "unsure", "pause"
 LOW_PROBABILITY = 0.5  # Whisper word probability below which a word is shown as unsure
 FILLER_MATCH_S = 0.15  # a filler item this close to a word's start, with its first word, is that word
@@ -92,14 +94,24 @@ def _filler_word_indices(words: list[dict], fillers: list[tuple[float, str, str]
 
 
 def _word_marks(words: list[dict], fillers: list[tuple[float, str, str]]) -> tuple[list[Mark], list]:
-    """Marks for the words, and the filler items no word matched (heard in the audio only)."""
+    """Marks for the words, and the filler items no word matched (heard in the audio only).
+    The pieces Whisper split a hyphenated word into make one mark: "cross-validation"."""
     filler_words, unmatched = _filler_word_indices(words, fillers)
-    marks = []
+    marks: list[Mark] = []
     for i, word in enumerate(words):
         probability = float(word.get("probability", 1.0))
         kind = FILLER if i in filler_words else UNSURE if probability < LOW_PROBABILITY else WORD
-        marks.append(Mark(kind, str(word["word"]).strip(), float(word["start"]), float(word["end"]), probability))
+        mark = Mark(kind, str(word["word"]).strip(), float(word["start"]), float(word["end"]), probability)
+        if marks and continues_word(str(word["word"])):
+            mark = _glued(marks.pop(), mark)
+        marks.append(mark)
     return marks, unmatched
+
+
+def _glued(first: Mark, rest: Mark) -> Mark:
+    probability = min(first.probability, rest.probability)
+    kind = FILLER if FILLER in (first.kind, rest.kind) else UNSURE if probability < LOW_PROBABILITY else WORD
+    return Mark(kind, first.text + rest.text, first.start, rest.end, probability)
 
 
 def transcript_marks(analysis: dict) -> list[Mark]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interviewer.domain.transcript import Word
+from interviewer.domain.transcript import Word, continues_word
 
 _EDGE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.UNICODE)
 SENTENCE_END = ".?!;:"
@@ -54,8 +54,8 @@ def tokenize(words: tuple[Word, ...] | list[Word]) -> list[Token]:
                     last.after + lead + trail,
                 )
             continue
-        if tokens and lead == "-" and not tokens[-1].after:
-            last = tokens[-1]  # Whisper splits "cross-validation" into "cross" and "-validation"
+        if tokens and continues_word(word.text) and not tokens[-1].after:
+            last = tokens[-1]
             tokens[-1] = Token(
                 last.index,
                 last.text + word.text.strip(),
