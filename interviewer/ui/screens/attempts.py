@@ -20,6 +20,7 @@ from textual_plotext import PlotextPlot
 
 from interviewer.domain.practice.attempts import AlignedChunk, Attempt, Comparison, collect_attempts, compare
 from interviewer.domain.storage import SessionStore
+from interviewer.ui.cells import plain
 
 COLUMNS = ("When", "Mode", "Length", "Band", "Words/min", "Fillers/min", "Coverage")
 
@@ -79,7 +80,7 @@ class AttemptsScreen(Screen[None]):
             return
         self.attempts = attempts
         title = attempts[-1].question_text if attempts else self.question_id
-        self.query_one("#attempts-title", Static).update(f"{escape(title)}  [dim]({len(attempts)} attempts)[/dim]")
+        self.query_one("#attempts-title", Static).update(plain(title, (f"  ({len(attempts)} attempts)", "dim")))
         table = self.query_one(DataTable)
         for i, attempt in enumerate(self.attempts):
             table.add_row(*_row(attempt), key=str(i))

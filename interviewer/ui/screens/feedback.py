@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from interviewer.domain.session import AnswerResult
+from interviewer.ui.cells import plain
 from interviewer.ui.widgets.answer_report import AnswerReport
 from interviewer.ui.widgets.hint_checklist import HintChecklist
 from interviewer.ui.widgets.transcript_view import TranscriptView
@@ -37,7 +38,7 @@ class FeedbackScreen(Screen[str]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"[b]{self.planned.question.text}[/b]", id="feedback-question")
+        yield Static(plain((self.planned.question.text, "bold")), id="feedback-question")
         yield AnswerReport(self.result.analysis, "")
         yield Footer()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -11,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interviewer.domain.bank import Bank, BrokenBank
-from interviewer.ui.cells import plain_cells
+from interviewer.ui.cells import plain, plain_cells
 from interviewer.ui.messages import ModelStatus
 
 
@@ -32,7 +33,7 @@ class HomeScreen(Screen):
         self.broken: list[BrokenBank] = []
         self.show_hint = False
         self._shown = ""  # the option id of the bank (or broken bank) on the right
-        self._detail = ""  # the markup in #question-detail
+        self._detail: Text | None = None  # what #question-detail shows
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,7 +99,7 @@ class HomeScreen(Screen):
         self.query_one("#questions", DataTable).focus()
 
     def _show_bank(self, bank: Bank) -> None:
-        title = f"[b]{escape(bank.title)}[/b]  [dim]{escape(bank.description)}[/dim]"
+        title = plain((bank.title, "bold"), "  ", (bank.description, "dim"))
         self.query_one("#bank-title", Static).update(title)
         table = self.query_one("#questions", DataTable)
         table.clear()
@@ -107,10 +108,10 @@ class HomeScreen(Screen):
         self._show_question()
 
     def _show_broken(self, broken: BrokenBank) -> None:
-        self.query_one("#bank-title", Static).update(f"[red b]{broken.path} cannot be loaded[/red b]")
+        self.query_one("#bank-title", Static).update(plain((f"{broken.path} cannot be loaded", "red bold")))
         self.query_one("#questions", DataTable).clear()
         detail = "\n".join(broken.problems) + "\n\nFix the file (interviewer banks check PATH); other banks still work."
-        self._show_detail(detail)
+        self._show_detail(plain(detail))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_question()
@@ -128,20 +129,19 @@ class HomeScreen(Screen):
     def _show_question(self) -> None:
         question, bank = self._current_question(), self.current_bank
         if question is None:
-            self._show_detail("")
+            self._show_detail(plain())
             return
         lo, hi = bank.target_for(question, self.app.config.target_s)
         meta = " · ".join(x for x in (question.category, question.difficulty, f"target {lo}–{hi} s") if x)
-        hint = f"\nHint: {question.hint}" if self.show_hint else "\n[dim]i shows the hint[/dim]"
-        exhibit = "\n[dim]+ code shown with the question[/dim]" if question.exhibit else ""
-        hint = escape(hint) if self.show_hint else hint
-        self._show_detail(f"[b]{escape(question.text)}[/b]{exhibit}\n[dim]{escape(meta)}[/dim]{hint}")
+        hint = ("\nHint: " + question.hint, "") if self.show_hint else ("\ni shows the hint", "dim")
+        exhibit = ("\n+ code shown with the question" if question.exhibit else "", "dim")
+        self._show_detail(plain((question.text, "bold"), exhibit, ("\n" + meta, "dim"), hint))
 
-    def _show_detail(self, markup: str) -> None:
+    def _show_detail(self, text: Text) -> None:
         """Updates only on a change: an update lays the screen out again (one more frame at start)."""
-        if markup != self._detail:
-            self._detail = markup
-            self.query_one("#question-detail", Static).update(markup)
+        if text != self._detail:
+            self._detail = text
+            self.query_one("#question-detail", Static).update(text)
 
     def action_toggle_hint(self) -> None:
         self.show_hint = not self.show_hint

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Static
 
 from interviewer.domain.session import AnswerResult, AnswerRun
 from interviewer.errors import InterviewerError
+from interviewer.ui.cells import plain
 from interviewer.ui.messages import ModelStatus
 from interviewer.ui.screens.problem import ProblemScreen, describe
 from interviewer.ui.widgets.level_meter import LevelMeter
@@ -83,7 +84,7 @@ class QuestionScreen(Screen):
         planned = self.planned
         self.query_one("#progress", Static).update(
             f"[dim]{planned.bank.title} · question {self.index + 1} of {len(self.plan)}[/dim]")
-        self.query_one("#question-text", Static).update(f"[b]{escape(planned.question.text)}[/b]")
+        self.query_one("#question-text", Static).update(plain((planned.question.text, "bold")))
         exhibit = self.query_one("#exhibit", Static)
         exhibit.update(planned.question.exhibit)
         exhibit.display = bool(planned.question.exhibit)
