@@ -47,7 +47,7 @@ def test_markdown_has_the_same_highlights_as_the_screen(tmp_path):
     assert "**==um==**" in md and "**==like==**" in md
     assert "`[⏸ 3.2 s]`" in md and f"_{UNSURE_WORD}_?" in md
     assert "- ✓ what you did — at 0:10" in md and "- ✗ what you learned" in md
-    assert "| Fillers | 6.3/min (2) | like 1, um 1 |" in md
+    assert "| Fillers | ⚠ 6.3/min (2) | like 1, um 1 |" in md
 
 
 def test_json_holds_every_analysis_version(tmp_path):
@@ -145,3 +145,23 @@ def test_hyphenated_words_are_shown_as_written_in_every_export(tmp_path):
     assert re.search(r"cross-validation</span>", html) and "-validation</span>" not in html.replace(
         "cross-validation</span>", ""
     )
+
+
+def test_an_answer_in_band_is_shown_as_good_in_html_markdown_and_the_tui(tmp_path):
+    from interviewer.ui.widgets.figures import render_figures
+
+    store, session, answer, _ = _session(tmp_path)
+    analysis = store.latest_analysis(session, answer)
+    analysis["duration_s"] = 124.0
+    analysis["timing"] = {"target_s": [120, 180], "verdict": "in band", "over_s": 0.0}
+    store.save_analysis(session, answer, analysis, analysis["analysis_version"])
+    answers = collect(store, session)
+    html, md = render("html", session, answers), render("md", session, answers)
+    row = re.search(r'<tr class="(\w+)"><th>Duration</th><td>2:04  in band</td>', html)
+    assert row and row.group(1) == "good", html[html.find("Duration") - 40 : html.find("Duration") + 60]
+    assert "tr.good td:first-of-type { color: #1a7f37; }" in html
+    assert "| Duration | ✓ 2:04  in band |" in md
+    shown = render_figures(analysis)
+    start = shown.plain.index("2:04  in band")
+    styles = {str(span.style) for span in shown.spans if span.start <= start < span.end}
+    assert "bold green" in styles, styles

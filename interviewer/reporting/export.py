@@ -72,6 +72,9 @@ def _md_transcript(analysis: dict) -> str:
     return " ".join(parts)
 
 
+MD_LEVEL_MARK = {"good": "✓ ", "warn": "⚠ ", "bad": "⚠ "}  # Markdown has no colour: the level as a sign
+
+
 def _md_answer(item: AnswerExport) -> list[str]:
     a = item.answer
     lines = [f"## {a.number}. {a.question_text}", ""]
@@ -81,7 +84,7 @@ def _md_answer(item: AnswerExport) -> list[str]:
     analysis = item.analysis
     lines += [f"> ⚠ {w}" for w in warnings(analysis)] + ([""] if warnings(analysis) else [])
     lines += ["| Figure | Value | |", "|---|---|---|"]
-    lines += [f"| {f.label} | {f.value} | {f.detail} |" for f in figures(analysis)]
+    lines += [f"| {f.label} | {MD_LEVEL_MARK.get(f.level, '')}{f.value} | {f.detail} |" for f in figures(analysis)]
     notes = verdict_lines(analysis) + score_lines(analysis) + score_reasons(analysis)
     lines += [""] + [f"- {line}" for line in notes] + [""]
     lines += ["**Hint points**", ""]

@@ -15,7 +15,7 @@ BAR_WIDTH = 24  # cells of the duration bar
 
 @dataclass(frozen=True)
 class Figure:
-    """One row: `label` `value` and a `detail` line; `level` is ok, warn or bad."""
+    """One row: `label` `value` and a `detail` line; `level` is good (a goal reached), ok, warn or bad."""
 
     key: str
     label: str
@@ -64,7 +64,7 @@ def _duration(analysis: dict) -> Figure | None:
     timing = analysis.get("timing") or {}
     lo, hi = (timing.get("target_s") or [0, 0])[:2]
     verdict = str(timing.get("verdict", ""))
-    level = "ok" if verdict in ("", "within", "ok") else "warn"
+    level = "good" if verdict == "in band" else "ok" if not verdict else "warn"  # analysis.timing's verdicts
     detail = f"target {fmt_clock(lo)}–{fmt_clock(hi)}" if hi else ""
     value = fmt_clock(duration)
     if verdict:

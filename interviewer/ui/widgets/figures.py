@@ -19,7 +19,7 @@ from interviewer.reporting.figures import (
     warnings,
 )
 
-LEVEL_STYLE = {"ok": "green", "warn": "yellow", "bad": "red"}
+LEVEL_STYLE = {"good": "bold green", "ok": "green", "warn": "yellow", "bad": "red"}
 
 
 def render_figures(analysis: dict) -> Text:
