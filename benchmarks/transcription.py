@@ -191,7 +191,7 @@ def main() -> int:
         engine, model, beam, folder = args.child
         print(json.dumps(child(engine, model, int(beam), Path(folder), args.clip_names)))
         return 0
-    from interviewer.adapters.weights import prepare_all
+    from interviewer.adapters.prepared_weights import prepare_all
 
     prepare_all(progress=lambda message: print(message, file=sys.stderr))
     report = {"load_before": [round(v, 1) for v in os.getloadavg()], "weights": measure_weights()}

@@ -9,7 +9,7 @@ import shutil
 import numpy as np
 import pytest
 
-from interviewer.adapters import openai_whisper_engine, weights
+from interviewer.adapters import openai_whisper_engine, prepared_weights, weights
 from interviewer.errors import TranscriberError
 
 TINY = weights.WEIGHTS["tiny.en"]
@@ -144,9 +144,9 @@ def _mask(dump: bytes) -> list[bool]:
 @pytest.mark.slow
 def test_prepare_all_leaves_every_model_ready_for_both_engines(private_cache):
     messages = []
-    weights.prepare_all(messages.append)
+    prepared_weights.prepare_all(messages.append)
 
-    statuses = weights.weights_status()
+    statuses = prepared_weights.weights_status()
     assert {(s.model, s.engine) for s in statuses} == {
         (m, e) for m in weights.AVAILABLE_MODELS for e in ("faster-whisper", "openai-whisper")
     }
@@ -155,7 +155,7 @@ def test_prepare_all_leaves_every_model_ready_for_both_engines(private_cache):
 
 
 def test_status_before_preparing_says_what_to_run(private_cache):
-    statuses = {(s.model, s.engine): s for s in weights.weights_status()}
+    statuses = {(s.model, s.engine): s for s in prepared_weights.weights_status()}
     assert statuses["tiny.en", "faster-whisper"].converted  # used where pip put it
     base_openai = statuses["base", "openai-whisper"]
     assert base_openai.present and base_openai.hash_ok and not base_openai.converted

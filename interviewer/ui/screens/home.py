@@ -148,13 +148,11 @@ class HomeScreen(Screen):
         self._show_question()
 
     def action_ask(self) -> None:
-        from interviewer.ui.app import PlannedQuestion
-
         question = self._current_question()
         if question is None:
             self.notify("Pick a bank with questions first.", severity="warning")
             return
-        self.app.ask([PlannedQuestion(self.current_bank, question)])
+        self.app.ask_one(self.current_bank, question)
 
     def action_mock(self) -> None:
         self.app.start_mock_setup(self.banks)
