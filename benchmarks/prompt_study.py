@@ -13,7 +13,8 @@ import argparse
 import time
 
 from interviewer.adapters.engines import build_transcriber
-from interviewer.domain.listening import DISFLUENT_STYLE, decode_hints_for, jargon_terms, transcribe_answer
+from interviewer.domain.hearing.prompt import DISFLUENT_STYLE, decode_hints_for, jargon_terms
+from interviewer.domain.hearing.recovery import transcribe_answer
 from interviewer.domain.ports import DecodeHints
 from interviewer.evaluation.clips import CLIPS
 from interviewer.evaluation.metrics import summarise

@@ -17,8 +17,8 @@ import time
 import numpy as np
 
 from interviewer.benchmarking.answer import spoken_answer
+from interviewer.domain.hearing.stream import StreamingTranscriber
 from interviewer.domain.ports import SAMPLE_RATE, DecodeHints
-from interviewer.domain.streaming import StreamingTranscriber
 from interviewer.domain.transcript import Transcript, Word
 
 WORDS_PER_S = 2.5

@@ -14,10 +14,10 @@ from interviewer.domain.analysis.hint_points import split_hint
 from interviewer.domain.analysis.pace import assess_pace, pace_series
 from interviewer.domain.analysis.pauses import assess_pauses
 from interviewer.domain.analysis.reliability import assess_reliability
-from interviewer.domain.analysis.signal import levels
 from interviewer.domain.analysis.timing import answer_bounds, assess_timing
-from interviewer.domain.analysis.tokens import tokenize
+from interviewer.domain.hearing.signal import levels
 from interviewer.domain.transcript import Transcript, Word
+from interviewer.domain.words import tokenize
 
 SR = 16000
 IMBALANCE = (

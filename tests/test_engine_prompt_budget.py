@@ -3,7 +3,8 @@
 import pytest
 
 from interviewer.adapters.speechgen import Utterance, concatenate, silence, speak
-from interviewer.domain.listening import decode_hints_for, transcribe_answer
+from interviewer.domain.hearing.prompt import decode_hints_for
+from interviewer.domain.hearing.recovery import transcribe_answer
 
 SENTENCES = [
     "Calibration curves and the Brier score tell us whether predicted risks match observed outcomes.",

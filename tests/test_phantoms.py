@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from interviewer.domain.analysis import heard_in_sound
-from interviewer.domain.analysis.phantoms import is_phantom, sentences, without_phantoms
-from interviewer.domain.analysis.signal import levels
+from interviewer.domain.hearing.phantoms import heard_in_sound, is_phantom, sentences, without_phantoms
+from interviewer.domain.hearing.signal import levels
 from interviewer.domain.transcript import Word
 
 SR = 16000
@@ -78,7 +77,7 @@ def test_decoder_loops_are_dropped_and_speech_repeats_kept():
     def plain(text):
         return [Word(" " + w, k * 0.3, k * 0.3 + 0.25) for k, w in enumerate(text.split())]
 
-    from interviewer.domain.analysis.phantoms import loop_indices
+    from interviewer.domain.hearing.phantoms import loop_indices
 
     loop = plain("They rest ndy ndy ndy ndy ndy ndy The first thing")
     assert loop_indices(loop) == set(range(2, 8))
@@ -88,7 +87,7 @@ def test_decoder_loops_are_dropped_and_speech_repeats_kept():
 
 
 def test_a_looped_sentence_is_dropped():
-    from interviewer.domain.analysis.phantoms import loop_indices
+    from interviewer.domain.hearing.phantoms import loop_indices
 
     words = [
         Word(" " + w, k * 0.3, k * 0.3 + 0.25)
@@ -98,7 +97,7 @@ def test_a_looped_sentence_is_dropped():
 
 
 def test_an_unsure_sentence_opening_at_the_very_end_of_the_sound_is_dropped():
-    from interviewer.domain.analysis.phantoms import without_unsure_tail
+    from interviewer.domain.hearing.phantoms import without_unsure_tail
 
     words = tuple(
         said("leads to bad decisions.", 24.0) + [Word(" This", 25.71, 25.83, 0.01), Word(" is...", 25.83, 26.03, 0.6)]

@@ -15,10 +15,12 @@ from itertools import pairwise
 import numpy as np
 import pytest
 
+from interviewer.domain.hearing.chunker import ChunkerOptions
+from interviewer.domain.hearing.signal import FRAME, frame_levels_db
+from interviewer.domain.hearing.stream import StreamingTranscriber
+from interviewer.domain.hearing.stream_info import StreamingOptions
 from interviewer.domain.ports import SAMPLE_RATE, DecodeHints
-from interviewer.domain.streaming import StreamingOptions, StreamingTranscriber
 from interviewer.domain.transcript import Transcript, Word
-from interviewer.domain.vad import FRAME, ChunkerOptions, frame_levels_db
 
 BASE_HZ, STEP_HZ, NAMES = 200.0, 25.0, 280  # word i is a tone at BASE_HZ + (i % NAMES) * STEP_HZ
 

@@ -10,10 +10,12 @@ from itertools import pairwise
 import pytest
 
 from interviewer.benchmarking.answer import spoken_answer
-from interviewer.domain.listening import decode_hints_for, transcribe_answer
+from interviewer.domain.hearing.chunker import ChunkerOptions
+from interviewer.domain.hearing.prompt import decode_hints_for
+from interviewer.domain.hearing.recovery import transcribe_answer
+from interviewer.domain.hearing.stream import StreamingTranscriber
+from interviewer.domain.hearing.stream_info import StreamingOptions
 from interviewer.domain.ports import SAMPLE_RATE
-from interviewer.domain.streaming import StreamingOptions, StreamingTranscriber
-from interviewer.domain.vad import ChunkerOptions
 from interviewer.domain.wer import normalized_words, word_error_rate
 
 # measured on this 40 s answer (6 chunks): streamed vs whole-file WER 0.027; against the text

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from interviewer.adapters.speechgen import Utterance, concatenate, silence, speak, trim
+from interviewer.domain.hearing.chunker import Chunker, ChunkerOptions
+from interviewer.domain.hearing.signal import FRAME, EnergyVad, frame_levels_db
 from interviewer.domain.ports import SAMPLE_RATE
-from interviewer.domain.vad import FRAME, Chunker, ChunkerOptions, EnergyVad, frame_levels_db
 
 SENTENCES = [
     "In my last role I led a small team that rebuilt our billing service.",

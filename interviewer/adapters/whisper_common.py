@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from interviewer.domain.hearing import signal
 from interviewer.domain.ports import SAMPLE_RATE, DecodeHints
 from interviewer.domain.transcript import Transcript, Word
 from interviewer.errors import TranscriberError
@@ -54,10 +55,9 @@ class WhisperOptions:
 def speech_end(audio: np.ndarray) -> int:
     """The sample after the last loud frame plus `KEEP_AFTER_SPEECH_S`; 0 when all of it is silence."""
     frame = int(FRAME_S * SAMPLE_RATE)
-    count = len(audio) // frame
-    if count == 0:
+    if len(audio) < frame:
         return len(audio) if np.abs(audio).max(initial=0.0) > SILENCE_FLOOR else 0
-    rms = np.sqrt(np.mean(np.square(audio[: count * frame].reshape(count, frame), dtype=np.float64), axis=1))
+    rms = signal.frame_rms(audio, SAMPLE_RATE, FRAME_S)
     threshold = max(SILENCE_FLOOR, SILENCE_RELATIVE * float(np.percentile(rms, 95)))
     loud = np.flatnonzero(rms > threshold)
     if loud.size == 0:

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from interviewer.benchmarking.paced import PacedRecorder
-from interviewer.domain.streaming import StreamStats
+from interviewer.domain.hearing.stream_info import StreamStats
 from interviewer.domain.wer import word_error_rate
 
 UI_POLL_S = 0.25  # how often the pretend UI reads the live status (words, pace, lag)
@@ -101,7 +101,8 @@ def answer_run(transcriber, audio: np.ndarray, meta: dict, folder: Path):
 
 def measure_stream(engine: str, model: str, answer_dir: Path) -> StreamResult:
     from interviewer.adapters.engines import build_transcriber
-    from interviewer.domain.listening import decode_hints_for, transcribe_answer
+    from interviewer.domain.hearing.prompt import decode_hints_for
+    from interviewer.domain.hearing.recovery import transcribe_answer
 
     audio, meta = read_answer(answer_dir)
     transcriber = build_transcriber(engine, model)

@@ -59,8 +59,8 @@ def score_audio(
 ) -> dict:
     """Transcribe `audio` as the interviewer hears an answer, then analyse and score it (one dict)."""
     from interviewer.adapters.engines import build_transcriber
+    from interviewer.domain.hearing.stream import transcribe_recording
     from interviewer.domain.session import analyse_answer
-    from interviewer.domain.streaming import transcribe_recording
 
     transcriber = build_transcriber(engine, model)
     transcriber.load(progress)

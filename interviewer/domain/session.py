@@ -71,7 +71,7 @@ class AnswerRun:
         return self._streamer
 
     def start(self) -> AnswerRecord:
-        from interviewer.domain.streaming import StreamingTranscriber
+        from interviewer.domain.hearing.stream import StreamingTranscriber
 
         q = self.question
         self.answer = self.store.start_answer(self.session, q.id, q.text, q.hint, self.target_s, bank_id=self.bank_id)
@@ -181,7 +181,7 @@ def live_coverage(words, hint: str) -> list[tuple[str, bool]]:
     """Each hint point and whether `words` cover it, with the same matcher as the final analysis."""
     from interviewer.domain.analysis.coverage import assess_coverage
     from interviewer.domain.analysis.hint_points import split_hint
-    from interviewer.domain.analysis.tokens import tokenize
+    from interviewer.domain.words import tokenize
 
     coverage = assess_coverage(split_hint(hint), tokenize(list(words)))
     return [(p.point, p.covered) for p in coverage.points]
@@ -206,7 +206,7 @@ def recover_answer(
 ) -> AnswerResult:
     """Finish an answer that was interrupted (crash, kill, failed analysis): repair, transcribe, analyse."""
     from interviewer.domain.audiofile import read_wav, repair_wav
-    from interviewer.domain.streaming import transcribe_recording
+    from interviewer.domain.hearing.stream import transcribe_recording
 
     wav = store.wav_path(session, answer)
     if not wav.exists():

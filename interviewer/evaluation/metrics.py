@@ -5,7 +5,8 @@ from __future__ import annotations
 import statistics
 from dataclasses import asdict, dataclass
 
-from interviewer.domain.analysis.fillers import HESITATION, is_hesitation
+from interviewer.domain.analysis.fillers import HESITATION
+from interviewer.domain.words import is_hesitation
 from interviewer.evaluation.synth import Truth
 
 SEGMENT_MARGIN_S = 1.5  # a filler heard this close to the segment it was said in counts

@@ -12,10 +12,11 @@ from collections.abc import Callable
 
 import numpy as np
 
-from interviewer.domain.listening import decode_hints_for, transcribe_answer
+from interviewer.domain.hearing.prompt import decode_hints_for
+from interviewer.domain.hearing.recovery import transcribe_answer
+from interviewer.domain.hearing.stream import transcribe_recording
 from interviewer.domain.ports import Transcriber
 from interviewer.domain.session import analyse_answer
-from interviewer.domain.streaming import transcribe_recording
 from interviewer.domain.transcript import Transcript
 from interviewer.evaluation.clips import CLIPS, Clip
 from interviewer.evaluation.metrics import ClipResult, compare

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from interviewer.domain.analysis import signal
 from interviewer.domain.analysis.coverage import assess_coverage
 from interviewer.domain.analysis.fillers import find_fillers
 from interviewer.domain.analysis.hint_points import split_hint
@@ -26,14 +25,14 @@ from interviewer.domain.analysis.model import (
 )
 from interviewer.domain.analysis.pace import assess_pace
 from interviewer.domain.analysis.pauses import assess_pauses
-from interviewer.domain.analysis.phantoms import without_phantoms, without_unsure_tail
 from interviewer.domain.analysis.reliability import assess_reliability
 from interviewer.domain.analysis.timing import answer_bounds, assess_timing
-from interviewer.domain.analysis.tokens import tokenize
 from interviewer.domain.analysis.verdict import assess_verdict
-from interviewer.domain.transcript import Transcript, Word
+from interviewer.domain.hearing import signal
+from interviewer.domain.hearing.phantoms import heard_in_sound
+from interviewer.domain.transcript import Transcript
+from interviewer.domain.words import tokenize
 
-SILENCE_SLACK_S = 0.2  # Whisper's word edges may sit this far into silence
 ANALYSIS_VERSION = 2  # raise when a change alters any figure; stored with every result
 
 
@@ -64,19 +63,6 @@ def analyse(
     reliability = assess_reliability(audio, levels or signal.levels(audio, sample_rate), tokens)
     verdict = assess_verdict(timing, pace, pauses, fillers, coverage, reliability)
     return AnswerAnalysis(ANALYSIS_VERSION, timing, pace, pauses, fillers, coverage, reliability, verdict, transcript)
-
-
-def heard_in_sound(words: tuple[Word, ...], levels: signal.Levels | None) -> tuple[Word, ...]:
-    """The words without those heard in the silence before or after all sound (Whisper adds "Thank
-    you." or repeats a hotword over a silent tail) and without the sentences it wrote mid-answer
-    that the sound does not hold (see phantoms.py). Other words in pauses are kept: their times
-    may just be off."""
-    if levels is None or not levels.voiced.any():
-        return without_phantoms(tuple(words), levels)
-    first = signal.first_voiced(levels, 0.0, len(levels.voiced) * levels.frame_s)
-    last = signal.last_voiced(levels, 0.0, len(levels.voiced) * levels.frame_s)
-    inside = tuple(w for w in words if w.end >= first - SILENCE_SLACK_S and w.start <= last + SILENCE_SLACK_S)
-    return without_phantoms(without_unsure_tail(inside, last), levels)
 
 
 __all__ = [

@@ -24,7 +24,7 @@ from interviewer.domain.analysis.terms import (
     term_weight,
     words_of,
 )
-from interviewer.domain.analysis.tokens import Token
+from interviewer.domain.words import Token
 
 COVERED_SHARE = 0.4  # of a point's weight, said within one window
 WINDOW_WORDS = 40  # the evidence for one point lies within this many spoken words

@@ -12,14 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interviewer.domain.analysis.terms import is_acronym
-from interviewer.domain.analysis.tokens import Token, comma_before, sentence_start
+from interviewer.domain.words import Token, comma_before, is_hesitation, sentence_start
 
 HESITATION = "um/uh"
 # One type: tiny.en and base write most of espeak's "uh" as "Umm" (WHISPER.md, `interviewer eval`),
 # so a count split by sound would be a guess shown as a fact.
-HESITATIONS = frozenset(
-    ("um", "umm", "ummm", "uhm", "erm", "hmm", "hm", "mm", "mmm", "uh", "uhh", "uhhh", "er", "err", "ah", "ahh")
-)
 ALWAYS = {"basically": "basically", "literally": "literally"}
 # words after which "like" is a verb or a comparison, never a filler
 LIKE_CONTENT_BEFORE = {
@@ -137,22 +134,6 @@ def classify(tokens: list[Token], i: int) -> tuple[str, int]:
     checks = {"like": _like, "you": _you_know, "i": _i_mean, "so": _so, "actually": _actually}
     check = checks.get(word)
     return check(tokens, i) if check else ("", 0)
-
-
-def is_hesitation(word: str) -> bool:
-    """`word` (lowercase, no punctuation) is an "um" or "uh" of any spelling."""
-    return word in HESITATIONS or _is_drawn_out_hesitation(word)
-
-
-def _is_drawn_out_hesitation(word: str) -> bool:
-    """'ummmm', 'uhhhh', 'mmmm' and Whisper's 'mm-m-m'."""
-    letters = word.replace("-", "")
-    return (
-        len(letters) >= 2
-        and set(letters) <= {"u", "m", "h"}
-        and letters[0] in "um"
-        and ("m" in letters or letters.startswith("uh"))
-    )
 
 
 def _neighbour(tokens: list[Token], i: int) -> str:

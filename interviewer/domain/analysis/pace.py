@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from interviewer.domain.analysis.model import Pace
-from interviewer.domain.analysis.tokens import Token
+from interviewer.domain.words import Token
 
 WINDOW_S = 15.0  # seconds per point of the pace-over-time series
 MIN_WINDOW_S = 5.0  # a last window shorter than this joins the one before (too few words to mean much)

@@ -7,9 +7,9 @@ between word times are used.
 
 from __future__ import annotations
 
-from interviewer.domain.analysis import signal
 from interviewer.domain.analysis.model import Pause, Pauses
-from interviewer.domain.analysis.tokens import Token
+from interviewer.domain.hearing import signal
+from interviewer.domain.words import Token
 
 
 def assess_pauses(

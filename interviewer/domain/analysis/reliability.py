@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from interviewer.domain.analysis import signal
 from interviewer.domain.analysis.model import Reliability
-from interviewer.domain.analysis.tokens import Token
+from interviewer.domain.hearing import signal
+from interviewer.domain.words import Token
 
 QUIET_DBFS = -40.0  # voiced audio quieter than this: Whisper misses words, fillers first
 CLIP_LEVEL = 0.99  # |sample| at or above this is clipped

@@ -7,9 +7,9 @@ sounding, when the audio is there to say so.
 
 from __future__ import annotations
 
-from interviewer.domain.analysis import signal
 from interviewer.domain.analysis.model import Timing
-from interviewer.domain.analysis.tokens import Token
+from interviewer.domain.hearing import signal
+from interviewer.domain.words import Token
 
 SNAP_BEFORE_S = 0.6  # how far before Whisper's first word start the voice may begin
 SNAP_AFTER_S = 0.6  # how far after Whisper's last word end the voice may still sound

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interviewer.domain.analysis.coverage import assess_point, shared_terms
-from interviewer.domain.analysis.tokens import Token, tokenize
 from interviewer.domain.practice.figures import figures_from_analysis
 from interviewer.domain.transcript import Word
+from interviewer.domain.words import Token, tokenize
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Whisper words as tokens the analysis can reason about: normalised text plus the punctuation around it."""
+"""Spoken words as tokens hearing and the analysis reason about: normalised text plus the punctuation
+around it; and which words are hesitations ("um", "uh"), whatever their spelling."""
 
 from __future__ import annotations
 
@@ -9,6 +10,10 @@ from interviewer.domain.transcript import Word, continues_word
 
 _EDGE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.UNICODE)
 SENTENCE_END = ".?!;:"
+HESITATIONS = frozenset(
+    ("um", "umm", "ummm", "uhm", "erm", "hmm", "hm", "mm", "mmm", "uh", "uhh", "uhhh", "er", "err", "ah", "ahh")
+)
+
 
 
 @dataclass(frozen=True)
@@ -78,3 +83,19 @@ def sentence_start(tokens: list[Token], i: int) -> bool:
 
 def comma_before(tokens: list[Token], i: int) -> bool:
     return i == 0 or tokens[i - 1].pause_after or bool(tokens[i].before)
+
+
+def is_hesitation(word: str) -> bool:
+    """`word` (lowercase, no punctuation) is an "um" or "uh" of any spelling."""
+    return word in HESITATIONS or _is_drawn_out_hesitation(word)
+
+
+def _is_drawn_out_hesitation(word: str) -> bool:
+    """'ummmm', 'uhhhh', 'mmmm' and Whisper's 'mm-m-m'."""
+    letters = word.replace("-", "")
+    return (
+        len(letters) >= 2
+        and set(letters) <= {"u", "m", "h"}
+        and letters[0] in "um"
+        and ("m" in letters or letters.startswith("uh"))
+    )

@@ -1,32 +1,24 @@
-"""How an answer is heard: the decoding prompt, the question's jargon, and recovery of dropped speech.
+"""One chunk heard: the prompted pass, stretches it dropped heard again, lone hesitations it skipped.
 
-Measured (WHISPER.md, `interviewer eval`, benchmarks/prompt_study.py): stock Whisper drops
-"um"/"uh"; a short prompt in a disfluent style brings them back; Whisper mishears the
-hint's jargon unless the decoder is told it; and a prompted pass can drop whole
-sentences, or all of them. So: the disfluent style (plus the tail of what was already
-heard) as the prompt, the jargon as hotwords (both adapters put them in front of the
-prompt), then every stretch of voiced audio that came back without enough words is
-heard again on its own (with the prompt, then without) and merged in, sentences Whisper
-wrote over silence are dropped, and lone "uh"s it skipped are heard on their own.
+Measured (`interviewer eval`): a prompted pass can drop whole sentences, or all of them. So
+every stretch of voiced audio that came back without enough words is heard again on its own
+(with the prompt, then without) and merged in, sentences Whisper wrote over silence are
+dropped (phantoms.py), and lone "uh"s it skipped are heard on their own.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from interviewer.domain.analysis import heard_in_sound, signal
-from interviewer.domain.analysis.fillers import is_hesitation
-from interviewer.domain.analysis.tokens import tokenize
+from interviewer.domain.hearing import signal
+from interviewer.domain.hearing.phantoms import heard_in_sound
+from interviewer.domain.hearing.prompt import DISFLUENT_STYLE
 from interviewer.domain.ports import SAMPLE_RATE, DecodeHints, Transcriber
 from interviewer.domain.transcript import Transcript, Word
+from interviewer.domain.words import is_hesitation, tokenize
 
-DISFLUENT_STYLE = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
-MAX_JARGON_TERMS = 12  # the most distinctive terms only: hotwords share the prompt budget
-MAX_PREVIOUS_WORDS = 40  # context carried over between streamed chunks
-MAX_PROMPT_WORDS = 70  # hotwords + prompt, ~120 tokens: under half of Whisper's 224-token prompt budget
 RECOVER_MIN_VOICED_S = 0.8  # voiced audio without words shorter than this is breath or noise
 RECOVER_MARGIN_S = 0.3  # seconds of context kept around a span that is heard again
 WORD_REACH_S = 0.25  # a word "covers" voiced audio this far around its own times
@@ -37,66 +29,6 @@ ISLAND_MIN_S, ISLAND_MAX_S = 0.12, 1.0  # a lone "uh" or "um" between pauses
 ISLAND_BRIDGE_S = 0.06  # silences shorter than this are inside a burst of sound
 ISLAND_MARGIN_S = 0.2  # seconds of silence kept around a burst that is heard again
 ISLAND_DUPLICATE_S = 1.0  # a hesitation the pass wrote this close to a bare burst is that burst
-
-_STOP = frozenset(
-    (
-        "a an the and or of in on for to with by at from as is are be how why what when which that this "
-        "these those its it their each both between vs e.g eg i.e ie not while into via cover covers "
-        "discuss discusses explain explains describe describes answer strong good should response "
-        "importance role use used using can your you would do does did have has will about also such like"
-    ).split()
-)
-
-
-def decode_hints_for(question_text: str, hint: str, previous_text: str = "") -> DecodeHints:
-    """The prompt and hotwords that help Whisper hear an answer to this question.
-
-    Both engine adapters put the hotwords in front of the prompt, so the jargon is
-    not repeated in the prompt: the decoder sees "SMOTE, ADASYN, Brier. Umm, let me
-    think like, hmm... <the last words heard>".
-
-    Args:
-        question_text: the question as asked (may be "").
-        hint: what a strong answer covers; its terms are what Whisper mishears.
-        previous_text: the transcript so far when a recording is heard in chunks.
-
-    Returns:
-        `prompt`: the disfluent style sentence and the tail of `previous_text`, together
-        with the hotwords at most MAX_PROMPT_WORDS words; `hotwords`: the jargon.
-    """
-    terms = jargon_terms(f"{question_text}\n{hint}")
-    budget = MAX_PROMPT_WORDS - len(DISFLUENT_STYLE.split()) - len(terms)
-    tail = previous_text.split()[-min(MAX_PREVIOUS_WORDS, max(0, budget)) :] if budget > 0 else []
-    prompt = " ".join([DISFLUENT_STYLE, *tail])
-    return DecodeHints(prompt=prompt, hotwords=tuple(terms))
-
-
-def jargon_terms(text: str, limit: int = MAX_JARGON_TERMS) -> list[str]:
-    """The distinctive terms of `text`, in order: acronyms, capitalised or hyphenated words, rare words.
-
-    "Cover SMOTE/ADASYN, focal loss and the Brier score" -> ["SMOTE", "ADASYN", "Brier", ...].
-    """
-    scored: dict[str, tuple[int, int]] = {}
-    for position, raw in enumerate(re.findall(r"[A-Za-z][A-Za-z0-9'\-]*[A-Za-z0-9]|[A-Z]", text)):
-        word = raw.strip("-'")
-        if len(word) < 3 or word.lower() in _STOP:
-            continue
-        rank = _distinctiveness(word, position == 0)
-        if rank and word not in scored:
-            scored[word] = (rank, position)
-    ordered = sorted(scored, key=lambda w: (-scored[w][0], scored[w][1]))[:limit]
-    return sorted(ordered, key=lambda w: scored[w][1])
-
-
-def _distinctiveness(word: str, first: bool) -> int:
-    letters = re.sub(r"[^A-Za-z]", "", word)
-    if sum(c.isupper() for c in letters) >= 2:
-        return 3  # SMOTE, OMOP, PubMedBERT, HIPAA
-    if word[0].isupper() and not first:
-        return 2  # Brier, Platt, Nextflow
-    if "-" in word or len(word) >= 9:
-        return 1  # cross-validation, stratification, federated
-    return 0
 
 
 @dataclass(frozen=True)

@@ -22,85 +22,19 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from interviewer.domain.listening import decode_hints_for, transcribe_answer
+from interviewer.domain.hearing.chunker import Chunk, Chunker
+from interviewer.domain.hearing.prompt import decode_hints_for
+from interviewer.domain.hearing.recovery import transcribe_answer
+from interviewer.domain.hearing.stream_info import StreamingOptions, StreamStats, StreamUpdate
 from interviewer.domain.ports import SAMPLE_RATE, Transcriber
 from interviewer.domain.transcript import Transcript, Word
-from interviewer.domain.vad import Chunk, Chunker, ChunkerOptions, VadOptions
 
 RECORDER_BLOCK_S = 0.1  # the blocks a recording is fed in when it is heard after the fact
 LAG_SAMPLE_EVERY_S = 0.5  # audio seconds between two points of the lag series
-
-
-@dataclass(frozen=True)
-class StreamingOptions:
-    """How audio is cut and when the stream counts as falling behind.
-
-    `behind_s` is the closed-but-untranscribed audio (seconds) beyond which the transcriber
-    is not keeping up: the UI says so, and the answer is finished after stop.
-
-    `speculate_after_s`: measured on the 3-minute bench answer (tiny.en, 2 busy cores), a
-    speculation costs a whole decode (~1.4 CPU-s: the 30 s window, whatever the chunk's length)
-    and most are wasted (speech resumes): 0.4 s made 10, 0.6 s 9, each time 1 used, +0.06-0.07
-    on the compute ratio; 0.8 s starts too late to finish before a stop 1 s after the last word.
-    Quiet machine, same answer: 0.5 s gave stop->feedback 0.60 s (the last decode still running
-    for 0.45 s of it), compute 0.21; 0.35 s gave 0.47 s, compute 0.25 (13 made, 1 used). Since a
-    chunk is decoded in one window on one thread per core (~0.6 s wall, ~0.9 CPU-s), 0.35 s
-    gives 0.16 s, compute 0.16 (13 made, 1 used, 10.6 CPU-s wasted).
-    """
-
-    chunker: ChunkerOptions = ChunkerOptions()
-    vad: VadOptions = VadOptions()
-    behind_s: float = 30.0  # more than one longest chunk (25 s) waiting: the worker is not keeping up
-    speculate_after_s: float | None = 0.35  # silence (s) before the open chunk is decoded ahead; None: never
-
-
-@dataclass(frozen=True)
-class StreamUpdate:
-    """Sent to `on_update` after each chunk is transcribed, and when `falling_behind` changes."""
-
-    transcript: Transcript
-    audio_s: float  # recorded so far
-    lag_s: float  # recorded but not yet transcribed
-    falling_behind: bool
-    chunks_done: int
-
-
-@dataclass(frozen=True)
-class StreamStats:
-    """What the stream did: for the benchmark and for the curious.
-
-    `compute_s` is the process CPU time spent inside transcription calls (it includes the
-    engine's own threads, and whatever else the process did meanwhile), speculative ones
-    included; `wasted_compute_s` is the part spent on speculations never used. `lag_series`
-    holds (audio_s, lag_s) points; `backlog_series` (audio_s, closed-but-untranscribed seconds).
-    """
-
-    chunks: int
-    silent_chunks: int
-    chunk_seconds: tuple[float, ...]
-    audio_s: float
-    compute_s: float
-    transcribe_wall_s: float
-    max_lag_s: float
-    max_backlog_s: float
-    fell_behind: bool
-    speculations: int = 0  # open chunks decoded ahead of their close
-    speculations_used: int = 0  # of those, closed unchanged: their decode was not repeated
-    wasted_compute_s: float = 0.0
-    lag_series: tuple[tuple[float, float], ...] = field(default=(), repr=False)
-    backlog_series: tuple[tuple[float, float], ...] = field(default=(), repr=False)
-
-
-def transcribe_chunk(
-    transcriber: Transcriber, audio: np.ndarray, question_text: str, hint: str, previous_text: str
-) -> Transcript:
-    """One chunk, decoded the way a whole answer is (same hints), with the text so far as context."""
-    hints = decode_hints_for(question_text, hint, previous_text=previous_text)
-    return transcribe_answer(transcriber, audio, hints)
 
 
 @dataclass(frozen=True)
@@ -427,6 +361,14 @@ class StreamingTranscriber:
             lag = self._lag_samples() / SAMPLE_RATE
             done = self._done
         self.on_update(StreamUpdate(self.snapshot(), audio_s, lag, self._behind, done))
+
+
+def transcribe_chunk(
+    transcriber: Transcriber, audio: np.ndarray, question_text: str, hint: str, previous_text: str
+) -> Transcript:
+    """One chunk, decoded the way a whole answer is (same hints), with the text so far as context."""
+    hints = decode_hints_for(question_text, hint, previous_text=previous_text)
+    return transcribe_answer(transcriber, audio, hints)
 
 
 def transcribe_recording(

@@ -1,4 +1,4 @@
-"""Voice activity by frame energy over an adaptive noise floor, and a chunker that cuts at pauses.
+"""A chunker that cuts the recording at pauses, by voice activity from signal.EnergyVad.
 
 Streaming transcription needs the recording cut into chunks Whisper can hear whole: a few
 seconds to ~25 s, cut where nobody is speaking, so no word is split between two chunks.
@@ -11,25 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from interviewer.domain.hearing.signal import FRAME, VAD_FRAME_S, EnergyVad, VadOptions, frame_levels_db
 from interviewer.domain.ports import SAMPLE_RATE
-
-FRAME_S = 0.03  # seconds per VAD frame
-FRAME = int(SAMPLE_RATE * FRAME_S)  # samples per VAD frame (480)
-SILENT_DB = -100.0  # the level given to digital silence (dBFS)
-
-
-@dataclass(frozen=True)
-class VadOptions:
-    """When a frame counts as speech.
-
-    A frame is speech when its level (dBFS) is `margin_db` above the noise floor and above
-    `min_level_db`. The floor follows the quietest frames at once and rises at most
-    `floor_rise_db_per_s` while someone talks, so a fan switched on is learnt in seconds.
-    """
-
-    margin_db: float = 6.0
-    min_level_db: float = -50.0
-    floor_rise_db_per_s: float = 3.0
 
 
 @dataclass(frozen=True)
@@ -84,30 +67,6 @@ class Chunk:
         return self.audio if self.heard_samples < 0 else self.audio[: self.heard_samples]
 
 
-def frame_levels_db(audio: np.ndarray) -> np.ndarray:
-    """Level (dBFS, mean square) of each whole FRAME of `audio`; a partial last frame is ignored."""
-    frames = audio[: len(audio) // FRAME * FRAME].reshape(-1, FRAME).astype(np.float64)
-    power = np.mean(frames * frames, axis=1)
-    return np.maximum(10.0 * np.log10(power + 1e-12), SILENT_DB)
-
-
-class EnergyVad:
-    """Frame-by-frame speech decision with an adaptive noise floor."""
-
-    def __init__(self, options: VadOptions = VadOptions()) -> None:
-        self.options = options
-        self.floor_db: float | None = None
-        self._rise = options.floor_rise_db_per_s * FRAME_S
-
-    def is_speech(self, level_db: float) -> bool:
-        if self.floor_db is None or level_db < self.floor_db:
-            self.floor_db = level_db
-        else:
-            self.floor_db = min(level_db, self.floor_db + self._rise)
-        threshold = max(self.floor_db + self.options.margin_db, self.options.min_level_db)
-        return level_db > threshold
-
-
 class Chunker:
     """Takes recorded blocks, gives back closed chunks. Not thread-safe: one caller at a time.
 
@@ -147,7 +106,7 @@ class Chunker:
     @property
     def trailing_silence_s(self) -> float:
         """Seconds since the open chunk's last speech frame."""
-        return self._silent_run * FRAME_S
+        return self._silent_run * VAD_FRAME_S
 
     def flush(self) -> Chunk | None:
         """Close the open chunk at the end of the recording, without its trailing silence."""
@@ -196,17 +155,17 @@ class Chunker:
         o = self.options
         frames = len(self._levels)
         if not any(self._speech):
-            lead = int(o.lead_s / FRAME_S)
+            lead = int(o.lead_s / VAD_FRAME_S)
             if frames > lead:
                 self._drop_front((frames - lead) * FRAME)
             return None
-        seconds = frames * FRAME_S
+        seconds = frames * VAD_FRAME_S
         min_chunk_s = o.busy_min_chunk_s if self.busy else o.min_chunk_s
         pause_needed = o.min_pause_s if seconds < o.relaxed_after_s else o.short_pause_s
-        if seconds >= min_chunk_s and self._silent_run * FRAME_S >= pause_needed:
+        if seconds >= min_chunk_s and self._silent_run * VAD_FRAME_S >= pause_needed:
             return self._close_at(self._quietest_frame(frames - self._silent_run) * FRAME)
         if seconds >= o.max_chunk_s:
-            return self._close_at(self._quietest_frame(int(o.min_chunk_s / FRAME_S)) * FRAME)
+            return self._close_at(self._quietest_frame(int(o.min_chunk_s / VAD_FRAME_S)) * FRAME)
         return None
 
     def _quietest_frame(self, first: int) -> int:
@@ -228,7 +187,7 @@ class Chunker:
         speech_frames = sum(self._speech[:frames]) + (
             self._speech[frames] if frames < len(self._speech) and samples % FRAME else 0
         )
-        speech_s = speech_frames * FRAME_S
+        speech_s = speech_frames * VAD_FRAME_S
         return Chunk(
             index=self._index,
             start_s=self._start / SAMPLE_RATE,

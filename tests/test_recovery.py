@@ -5,15 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from interviewer.domain.analysis.signal import levels
-from interviewer.domain.listening import (
-    DISFLUENT_STYLE,
-    MAX_PROMPT_WORDS,
-    decode_hints_for,
-    jargon_terms,
-    transcribe_answer,
-    unheard_spans,
-)
+from interviewer.domain.hearing.prompt import DISFLUENT_STYLE, MAX_PROMPT_WORDS, decode_hints_for, jargon_terms
+from interviewer.domain.hearing.recovery import transcribe_answer, unheard_spans
+from interviewer.domain.hearing.signal import levels
 from interviewer.domain.ports import SAMPLE_RATE, DecodeHints
 from interviewer.domain.transcript import Transcript, Word
 

@@ -1,7 +1,10 @@
-"""Where the recording holds sound: a short-frame energy detector, numpy only.
+"""Where the recording holds sound: one short-frame energy measure (frame RMS), numpy only, and the
+two ways every step decides on it.
 
-The threshold adapts to the recording (its noise floor and its loud parts) so a
-quiet room and a noisy one both work; absolute floors keep digital silence silent.
+`levels()` looks at a whole recording: its threshold adapts to the recording's noise floor and
+loud parts, so a quiet room and a noisy one both work; absolute floors keep digital silence
+silent. `EnergyVad` decides frame by frame while the person speaks (the chunker): nothing after
+the frame is known yet, so its floor follows the quietest frames and rises slowly.
 """
 
 from __future__ import annotations
@@ -10,11 +13,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from interviewer.domain.ports import SAMPLE_RATE
+
 FRAME_S = 0.02  # seconds per analysis frame
 ABS_FLOOR_RMS = 0.003  # about -50 dBFS: quieter frames are silence whatever the recording
 SPEECH_SHARE = 0.1  # a frame is voiced above this share of the loud (95th percentile) level
 NOISE_MARGIN = 3.0  # ...and above this multiple of the noise floor (10th percentile)
 LOUD_CAP = 0.5
+VAD_FRAME_S = 0.03  # seconds per voice-activity frame
+FRAME = int(SAMPLE_RATE * VAD_FRAME_S)  # samples per VAD frame (480)
+SILENT_DB = -100.0  # the level given to digital silence (dBFS)
 
 
 @dataclass(frozen=True)
@@ -86,3 +94,40 @@ def _frames(lv: Levels, start_s: float, end_s: float) -> tuple[int, int]:
     a = min(n, max(0, int(np.floor(start_s / lv.frame_s))))
     b = min(n, max(a, int(np.ceil(end_s / lv.frame_s))))
     return a, b
+
+
+@dataclass(frozen=True)
+class VadOptions:
+    """When a frame counts as speech.
+
+    A frame is speech when its level (dBFS) is `margin_db` above the noise floor and above
+    `min_level_db`. The floor follows the quietest frames at once and rises at most
+    `floor_rise_db_per_s` while someone talks, so a fan switched on is learnt in seconds.
+    """
+
+    margin_db: float = 6.0
+    min_level_db: float = -50.0
+    floor_rise_db_per_s: float = 3.0
+
+
+def frame_levels_db(audio: np.ndarray, frame_s: float = VAD_FRAME_S) -> np.ndarray:
+    """Level (dBFS) of each whole frame of `audio` (16 kHz); a partial last frame is ignored."""
+    rms = frame_rms(np.asarray(audio, dtype=np.float64), SAMPLE_RATE, frame_s)
+    return np.maximum(20.0 * np.log10(rms + 1e-6), SILENT_DB)
+
+
+class EnergyVad:
+    """Frame-by-frame speech decision with an adaptive noise floor."""
+
+    def __init__(self, options: VadOptions = VadOptions()) -> None:
+        self.options = options
+        self.floor_db: float | None = None
+        self._rise = options.floor_rise_db_per_s * VAD_FRAME_S
+
+    def is_speech(self, level_db: float) -> bool:
+        if self.floor_db is None or level_db < self.floor_db:
+            self.floor_db = level_db
+        else:
+            self.floor_db = min(level_db, self.floor_db + self._rise)
+        threshold = max(self.floor_db + self.options.margin_db, self.options.min_level_db)
+        return level_db > threshold

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from interviewer.domain.analysis import signal
+from interviewer.domain.hearing import signal
 from interviewer.domain.transcript import Word
 
 UNSURE_P = 0.1  # a sentence opening below this probability is a candidate
@@ -23,6 +23,7 @@ STOCK_PHRASES = frozenset(  # Whisper's stock endings, and tails in the style of
     ("thank you", "thank you very much", "thanks for watching", "thanks for listening", "okay", "bye", "you")
     + ("like", "like this", "so")
 )
+SILENCE_SLACK_S = 0.2  # Whisper's word edges may sit this far into silence
 TAIL_S = 0.3  # less sound than this after a sentence starts: it was not said
 LOOP_REPEATS = 4  # "no, no, no" is speech; four of one word running is a loop
 LOOP_PHRASE_WORDS = 8  # openai-whisper tiny.en wrote "I'm not sure if I can." 19 times running
@@ -104,3 +105,16 @@ def loop_indices(words: list[Word] | tuple[Word, ...]) -> set[int]:
 
 def _plain(words: list[Word]) -> str:
     return " ".join(re.sub(r"[^\w' ]", " ", " ".join(w.text for w in words)).lower().split())
+
+
+def heard_in_sound(words: tuple[Word, ...], levels: signal.Levels | None) -> tuple[Word, ...]:
+    """The words without those heard in the silence before or after all sound (Whisper adds "Thank
+    you." or repeats a hotword over a silent tail) and without the sentences it wrote mid-answer
+    that the sound does not hold (see phantoms.py). Other words in pauses are kept: their times
+    may just be off."""
+    if levels is None or not levels.voiced.any():
+        return without_phantoms(tuple(words), levels)
+    first = signal.first_voiced(levels, 0.0, len(levels.voiced) * levels.frame_s)
+    last = signal.last_voiced(levels, 0.0, len(levels.voiced) * levels.frame_s)
+    inside = tuple(w for w in words if w.end >= first - SILENCE_SLACK_S and w.start <= last + SILENCE_SLACK_S)
+    return without_phantoms(without_unsure_tail(inside, last), levels)

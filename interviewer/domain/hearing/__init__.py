@@ -1,0 +1,12 @@
+"""Hearing: the answer's way from sound to words, one module per step.
+
+signal      frame energy: where the recording holds sound (one detector for every step)
+chunker     voice activity and cutting the recording into chunks at pauses
+prompt      what Whisper is told: the disfluent style, the bank's glossary, the text so far
+recovery    one chunk heard: the prompted pass, dropped speech heard again, lone hesitations
+phantoms    words Whisper wrote that the sound does not hold, and decoder loops
+stream      decoding chunk by chunk while the person speaks, and a finished file the same way
+stream_info the stream's options, updates and statistics
+
+The analysis (`domain/analysis/`) takes only what hearing gives it: a transcript and the signal levels.
+"""
