@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interviewer.domain.analysis import AnswerAnalysis
-from interviewer.domain.analysis.verdict import PACE_BAND_WPM
+from interviewer.domain.analysis.verdict import PACE_BAND_WPM, item_counts
 
 TIMING_POINTS_PER_10_S = 5  # delivery points lost per 10 s outside the target band
 TIMING_MAX_LOSS = 35
@@ -96,6 +96,8 @@ def _content(a: AnswerAnalysis) -> tuple[int, str]:
     points = a.coverage.points
     if not points:
         return 0, "content not scored: the hint has no points"
-    covered = sum(p.covered for p in points)
+    said, items = item_counts(a.coverage)
+    whole = sum(p.covered for p in points)
     note = " (the transcript is unreliable, check it)" if "coverage" in a.reliability.untrusted else ""
-    return round(100 * covered / len(points)), f"coverage {covered} of {len(points)} hint points{note}"
+    reason = f"coverage {said} of {items} hint items, {whole} of {len(points)} points whole{note}"
+    return round(100 * a.coverage.ratio), reason

@@ -15,7 +15,18 @@ from pathlib import Path
 from interviewer.domain.storage import AnswerRecord, SessionRecord, SessionStore
 from interviewer.reporting import svg
 from interviewer.reporting.figures import figures, score_lines, score_reasons, verdict_lines, warnings
-from interviewer.reporting.marks import FILLER, PAUSE, UNSURE, fmt_clock, hint_points, pause_label, transcript_marks
+from interviewer.reporting.marks import (
+    FILLER,
+    PAUSE,
+    POINT_SIGN,
+    UNSURE,
+    fmt_clock,
+    hint_points,
+    pause_label,
+    point_line,
+    point_state,
+    transcript_marks,
+)
 
 FORMATS = ("md", "html", "json")
 CSS_FILE = Path(__file__).with_name("report.css")
@@ -89,8 +100,8 @@ def _md_answer(item: AnswerExport) -> list[str]:
     lines += [""] + [f"- {line}" for line in notes] + [""]
     lines += ["**Hint points**", ""]
     for p in hint_points(analysis):
-        when = f" — at {fmt_clock(p.get('at_s'))}" if p.get("covered") else ""
-        lines.append(f"- {'✓' if p.get('covered') else '✗'} {p.get('point', '')}{when}")
+        when = f" — at {fmt_clock(p.get('at_s'))}" if p.get("at_s") is not None else ""
+        lines.append(f"- {POINT_SIGN[point_state(p)]} {point_line(p)}{when}")
     lines += [
         "",
         "**Transcript** (==fillers== in bold, `[⏸ s]` long pauses, _unsure_? words)",
@@ -171,14 +182,10 @@ def _html_figures(analysis: dict) -> str:
 def _html_hints(analysis: dict) -> str:
     items = []
     for p in hint_points(analysis):
-        if p.get("covered"):
-            at = p.get("at_s")
-            items.append(
-                f'<li class="covered" data-t="{at or 0:.2f}">✓ {escape(str(p.get("point", "")))}'
-                f' <span class="at">{fmt_clock(at)}</span></li>'
-            )
-        else:
-            items.append(f'<li class="missed">✗ {escape(str(p.get("point", "")))}</li>')
+        state, at = point_state(p), p.get("at_s")
+        when = f' data-t="{at:.2f}"' if at is not None else ""
+        clock = f' <span class="at">{fmt_clock(at)}</span>' if at is not None else ""
+        items.append(f'<li class="{state}"{when}>{POINT_SIGN[state]} {escape(point_line(p))}{clock}</li>')
     return f'<ul class="hints">{"".join(items)}</ul>' if items else ""
 
 

@@ -112,6 +112,11 @@ def _coverage(analysis: dict) -> Figure | None:
     points = coverage.get("points") or []
     covered = sum(1 for p in points if p.get("covered"))
     ratio = float(coverage.get("ratio", covered / len(points) if points else 0.0))
+    items = [i for p in points for i in p.get("items") or []]
+    if len(items) > len(points):
+        said = sum(1 for i in items if i.get("covered"))
+        detail = f"{covered}/{len(points)} points whole, {ratio:.0%}"
+        return Figure("coverage", "Coverage", f"{said}/{len(items)} items", detail, "ok" if ratio >= 0.6 else "warn")
     level = "ok" if ratio >= 0.6 else "warn"
     return Figure("coverage", "Coverage", f"{covered}/{len(points)} points", f"{ratio:.0%}", level)
 

@@ -135,5 +135,33 @@ def mark_at(marks: list[Mark], t: float) -> int | None:
 
 
 def hint_points(analysis: dict) -> list[dict]:
-    """`[{point, covered, at_s, evidence}]` from the coverage part of the analysis."""
+    """`[{point, covered, at_s, evidence, items}]` from the coverage part of the analysis."""
     return list((analysis.get("coverage") or {}).get("points") or [])
+
+
+COVERED, PARTIAL, MISSED = "covered", "partial", "missed"
+POINT_SIGN = {COVERED: "✓", PARTIAL: "◐", MISSED: "✗"}
+
+
+def point_state(point: dict) -> str:
+    items = point.get("items") or []
+    if point.get("covered"):
+        return COVERED
+    return PARTIAL if any(i.get("covered") for i in items) else MISSED
+
+
+def point_parts(point: dict) -> tuple[str, list[tuple[str, bool]]]:
+    """(head, [(item, said)]) of a point for display: a point naming several things lists them,
+    "calibration techniques: Platt scaling ✓, temperature scaling ✗"; one naming one thing has none."""
+    items = point.get("items") or []
+    if len(items) < 2:
+        return str(point.get("point", "")), []
+    head = str(point.get("label") or "")
+    return head, [(str(i.get("text", "")), bool(i.get("covered"))) for i in items]
+
+
+def point_line(point: dict) -> str:
+    """The point as one plain line, signs included (Markdown and anywhere without colour)."""
+    head, items = point_parts(point)
+    listed = ", ".join(f"{text} {POINT_SIGN[COVERED if said else MISSED]}" for text, said in items)
+    return f"{head}: {listed}" if head and listed else listed or head

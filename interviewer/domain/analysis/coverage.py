@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interviewer.domain.analysis.model import Coverage, HintPoint
+from interviewer.domain.analysis.hint_points import point_items
+from interviewer.domain.analysis.model import Coverage, HintItem, HintPoint
 from interviewer.domain.analysis.terms import (
     GENERIC,
     STOPWORDS,
@@ -28,6 +29,7 @@ from interviewer.domain.words import Token
 
 COVERED_SHARE = 0.4  # of a point's weight, said within one window
 WINDOW_WORDS = 40  # the evidence for one point lies within this many spoken words
+SURE_PROBABILITY = 0.0  # evidence words less likely than this were put there by the prompt, not heard
 EXAMPLE_MIN_WEIGHT = 2.0  # an example in parentheses counts when distinctive ("(e.g., PubMedBERT)")
 PARENTHESES = re.compile(r"\(([^)]*)\)")
 
@@ -93,15 +95,17 @@ def _acronym_spelled(term: Term, spoken: list[list[str]], i: int) -> bool:
     return bool(tail) and all(same_word(w, t) for w, t in zip(window, tail, strict=False)) and len(window) >= 2
 
 
-def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = frozenset()) -> HintPoint:
-    """Whether `point` was said. `shared` holds terms several points of the hint use ("bias" in
-    "selection bias", "label bias"): they weigh half and cannot show a point alone."""
+def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = frozenset()) -> HintItem:
+    """Whether `point` (or one item of it) was said. `shared` holds terms several items of the hint
+    use ("bias" in "selection bias", "label bias"): they weigh half and cannot show an item alone.
+    Covered only when sure: the best evidence word's probability (the adapters give the unprompted
+    probability from aligning the words to the sound) is at least SURE_PROBABILITY."""
     groups = [_shared(g, shared) for g in point_groups(point)]
     required = [g for g in groups if not g.optional]
     total = sum(g.weight for g in required) or 1.0
     hits = {id(g): group_hits(g, tokens) for g in groups}
     hits.update(_expansion_hits(point, tokens, required, hits))
-    best_score, best = 0.0, []
+    best_score, best, best_distinctive = 0.0, [], []
     for anchor in sorted({i for found in hits.values() for i in found}):
         said = [
             (g, min(i for i in hits[id(g)] if anchor <= i < anchor + WINDOW_WORDS))
@@ -110,13 +114,16 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
         ]
         score = sum(g.weight for g, _ in said if not g.optional)
         score += sum(g.weight for g, _ in said if g.optional and g.weight >= EXAMPLE_MIN_WEIGHT)
-        distinctive = any(_distinctive(g, shared) for g, _ in said)
+        distinctive = [i for g, i in said if _distinctive(g, shared)]
         if distinctive and score > best_score:
-            best_score, best = score, sorted(i for _, i in said)
-    covered = best_score / total >= COVERED_SHARE
-    evidence = " ".join(tokens[i].text for i in best) if covered else ""
-    at_s = round(tokens[best[0]].start, 2) if covered else None
-    return HintPoint(point=point, covered=covered, at_s=at_s, evidence=evidence)
+            best_score, best, best_distinctive = score, sorted(i for _, i in said), distinctive
+    said = best_score / total >= COVERED_SHARE
+    confidence = max((tokens[i].probability for i in best_distinctive), default=0.0) if said else 0.0
+    sure = confidence >= SURE_PROBABILITY
+    covered = said and sure
+    evidence = " ".join(tokens[i].text for i in best) if said else ""
+    at_s = round(tokens[best[0]].start, 2) if said else None
+    return HintItem(point, covered, at_s if covered else None, evidence, sure or not said, confidence)
 
 
 def _shared(group: Group, shared: frozenset[str]) -> Group:
@@ -155,8 +162,17 @@ def _expansion_hits(point: str, tokens: list[Token], required: list[Group], hits
 
 
 def assess_coverage(points: list[str], tokens: list[Token]) -> Coverage:
-    """Each point covered or not; the ratio is the share of points covered."""
-    shared = shared_terms(points)
-    assessed = [assess_point(p, tokens, shared) for p in points]
-    ratio = sum(p.covered for p in assessed) / len(assessed) if assessed else 0.0
+    """Each point and each item it names, covered or not; the ratio is the mean share of items covered."""
+    split = [(p, *point_items(p)) for p in points]
+    shared = shared_terms([item for _, _, items in split for item in items])
+    assessed = [_assess_items(point, label, items, tokens, shared) for point, label, items in split]
+    ratio = sum(p.share for p in assessed) / len(assessed) if assessed else 0.0
     return Coverage(ratio=round(ratio, 3), points=assessed)
+
+
+def _assess_items(point: str, label: str, texts: list[str], tokens: list[Token], shared) -> HintPoint:
+    items = [assess_point(text, tokens, shared) for text in texts]
+    covered = all(i.covered for i in items)
+    times = [i.at_s for i in items if i.at_s is not None]
+    evidence = "; ".join(i.evidence for i in items if i.covered)
+    return HintPoint(point, covered, min(times) if times else None, evidence, items, label)

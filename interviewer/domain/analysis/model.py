@@ -86,18 +86,67 @@ class Fillers:
 
 
 @dataclass(frozen=True)
-class HintPoint:
-    point: str
+class HintItem:
+    """One thing a hint point names ("temperature scaling" of "calibration techniques like Platt scaling
+    and temperature scaling"). `sure`: the words that showed it were clearly in the sound (their
+    unprompted word probability, `confidence`, was high enough); an unsure item is not covered."""
+
+    text: str
     covered: bool
-    at_s: float | None = None  # when it was said
-    evidence: str = ""  # the spoken words that showed it
+    at_s: float | None = None
+    evidence: str = ""
+    sure: bool = True
+    confidence: float = 0.0  # the best word probability among the evidence, 0 when nothing was said
 
     def to_dict(self) -> dict:
-        return {"point": self.point, "covered": self.covered, "at_s": self.at_s, "evidence": self.evidence}
+        return {
+            "text": self.text,
+            "covered": self.covered,
+            "at_s": self.at_s,
+            "evidence": self.evidence,
+            "sure": self.sure,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(frozen=True)
+class HintPoint:
+    """A point of the hint, covered when every item it names was said; `label` heads a list's items."""
+
+    point: str
+    covered: bool
+    at_s: float | None = None  # when it was said (its first item)
+    evidence: str = ""  # the spoken words that showed it
+    items: list[HintItem] = field(default_factory=list)
+    label: str = ""
+
+    @property
+    def share(self) -> float:
+        """Share of the point's items covered (1 or 0 for a point naming one thing)."""
+        if not self.items:
+            return float(self.covered)
+        return sum(i.covered for i in self.items) / len(self.items)
+
+    @property
+    def missing(self) -> list[str]:
+        return [i.text for i in self.items if not i.covered] if self.items else ([] if self.covered else [self.point])
+
+    def to_dict(self) -> dict:
+        return {
+            "point": self.point,
+            "covered": self.covered,
+            "at_s": self.at_s,
+            "evidence": self.evidence,
+            "label": self.label,
+            "share": round(self.share, 3),
+            "items": [i.to_dict() for i in self.items],
+        }
 
 
 @dataclass(frozen=True)
 class Coverage:
+    """`ratio`: the mean share of each point's items covered (a point half made counts half)."""
+
     ratio: float
     points: list[HintPoint] = field(default_factory=list)
 
@@ -204,10 +253,30 @@ class AnswerAnalysis:
 
 
 def _point(data: dict) -> HintPoint:
-    at = data.get("at_s")
+    items = [_item(i) for i in data.get("items", [])]
     return HintPoint(
-        str(data["point"]), bool(data["covered"]), None if at is None else float(at), str(data.get("evidence", ""))
+        str(data["point"]),
+        bool(data["covered"]),
+        _time(data.get("at_s")),
+        str(data.get("evidence", "")),
+        items,
+        str(data.get("label", "")),
     )
+
+
+def _item(data: dict) -> HintItem:
+    return HintItem(
+        str(data["text"]),
+        bool(data["covered"]),
+        _time(data.get("at_s")),
+        str(data.get("evidence", "")),
+        bool(data.get("sure", True)),
+        float(data.get("confidence", 0.0)),
+    )
+
+
+def _time(value) -> float | None:
+    return None if value is None else float(value)
 
 
 def _reliability(data: dict) -> Reliability:

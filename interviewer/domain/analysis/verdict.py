@@ -18,11 +18,11 @@ def assess_verdict(
     issues = _issues(timing, pace, pauses, fillers, coverage, reliability)
     issues.sort(key=lambda pair: -pair[0])
     fix = [text for _, text in issues[:3]]
-    covered = sum(p.covered for p in coverage.points)
+    said, items = item_counts(coverage)
     summary = (
         f"{timing.duration_s:.0f} s ({timing.verdict}), {pace.wpm:.0f} words a minute, "
         f"{_count(fillers.total, 'filler')}, {_count(pauses.long, 'long pause')}, "
-        f"{covered} of {len(coverage.points)} hint points covered."
+        f"{said} of {items} hint items covered."
     )
     if not reliability.ok:
         summary += " The recording is not fully reliable: " + "; ".join(reliability.warnings) + "."
@@ -36,7 +36,7 @@ def _issues(timing, pace, pauses, fillers, coverage, reliability) -> list[tuple[
         issues.append((3 + -timing.over_s / lo, f"say more: the answer was {-timing.over_s:.0f} s short of {lo} s"))
     elif timing.verdict == "long":
         issues.append((3 + timing.over_s / hi, f"tighten it: the answer ran {timing.over_s:.0f} s past {hi} s"))
-    missed = [p.point for p in coverage.points if not p.covered]
+    missed = [m for p in coverage.points for m in p.missing]
     if coverage.points and coverage.ratio < COVERAGE_LOW and "coverage" not in reliability.untrusted:
         issues.append((3.5 - coverage.ratio, f"cover what you missed: {', '.join(missed[:3])}"))
     elif missed and "coverage" not in reliability.untrusted:
@@ -56,6 +56,14 @@ def _issues(timing, pace, pauses, fillers, coverage, reliability) -> list[tuple[
             (1.5 + pauses.long / 10, f"fewer long silences: {pauses.long} pauses of {pauses.threshold_s:.0f} s or more")
         )
     return issues
+
+
+def item_counts(coverage: Coverage) -> tuple[int, int]:
+    """(items covered, items) over all points; a point naming one thing is one item."""
+    items = [i for p in coverage.points for i in p.items] or None
+    if items is None:
+        return sum(p.covered for p in coverage.points), len(coverage.points)
+    return sum(i.covered for i in items), len(items)
 
 
 def _count(n: int, noun: str) -> str:

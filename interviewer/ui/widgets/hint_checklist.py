@@ -7,18 +7,31 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from interviewer.reporting.marks import fmt_clock, hint_points
+from interviewer.reporting.marks import (
+    COVERED,
+    MISSED,
+    PARTIAL,
+    POINT_SIGN,
+    fmt_clock,
+    hint_points,
+    point_parts,
+    point_state,
+)
+
+STATE_STYLE = {COVERED: "bold green", PARTIAL: "bold yellow", MISSED: "bold red"}
 
 
 def point_prompt(point: dict) -> Text:
-    if point.get("covered"):
-        text = Text("✓ ", style="bold green")
-        text.append(str(point.get("point", "")))
-        if point.get("at_s") is not None:
-            text.append(f"  {fmt_clock(point['at_s'])}", style="cyan")
-        return text
-    text = Text("✗ ", style="bold red")
-    text.append(str(point.get("point", "")), style="dim")
+    state = point_state(point)
+    text = Text(POINT_SIGN[state] + " ", style=STATE_STYLE[state])
+    head, items = point_parts(point)
+    text.append(head, style="" if state != MISSED else "dim")
+    for k, (item, said) in enumerate(items):
+        text.append((": " if head else "") if k == 0 else ", ")
+        text.append(item, style="" if said else "dim")
+        text.append(" " + POINT_SIGN[COVERED if said else MISSED], style="green" if said else "red")
+    if point.get("at_s") is not None:
+        text.append(f"  {fmt_clock(point['at_s'])}", style="cyan")
     return text
 
 
@@ -51,7 +64,7 @@ class HintChecklist(OptionList):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         point = self.points[event.option_index]
-        if point.get("covered") and point.get("at_s") is not None:
+        if point.get("at_s") is not None:
             self.post_message(self.PointSelected(float(point["at_s"])))
         else:
             self.notify("This point was not said in the answer.", timeout=3)

@@ -1,0 +1,104 @@
+"""Hint points that list things are scored item by item: one item said is not the point covered."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.domain.analysis.coverage import assess_coverage
+from interviewer.domain.analysis.hint_points import point_items, split_hint
+from interviewer.domain.analysis.verdict import item_counts
+from interviewer.domain.transcript import Word
+from interviewer.domain.words import tokenize
+
+
+def spoken(text: str, probability: float = 0.9) -> list:
+    return tokenize([Word(" " + w, 0.4 * k, 0.4 * k + 0.3, probability) for k, w in enumerate(text.split())])
+
+
+@pytest.mark.parametrize(
+    "point, label, items",
+    [
+        ("operational metrics (inference latency, uptime)", "operational metrics", ["inference latency", "uptime"]),
+        (
+            "calibration techniques like Platt scaling and temperature scaling",
+            "calibration techniques",
+            ["Platt scaling", "temperature scaling"],
+        ),
+        (
+            "the assumptions required (no unmeasured confounding, positivity, SUTVA)",
+            "the assumptions required",
+            ["no unmeasured confounding", "positivity", "SUTVA"],
+        ),
+        ("enabling federated analytics and reproducible ML", "", ["enabling federated analytics", "reproducible ML"]),
+        ("aggregation of model updates (not raw data)", "", ["aggregation of model updates (not raw data)"]),
+        ("domain-specific models (e.g., PubMedBERT, BioBERT)", "", ["domain-specific models (e.g., PubMedBERT, BioBERT)"]),
+        ("PACS as Picture Archiving and Communication System", "", ["PACS as Picture Archiving and Communication System"]),
+        ("improving generalization across scanners and protocols", "", ["improving generalization across scanners and protocols"]),
+        ("the difference between precision and recall", "", ["the difference between precision and recall"]),
+    ],
+)
+def test_a_point_is_split_into_the_things_it_lists(point, label, items):
+    assert point_items(point) == (label, items)
+
+
+CASES = [  # the four hint items shown covered in the issue, each the partner of one that was said
+    (
+        "A good response discusses calibration techniques like Platt scaling and temperature scaling.",
+        "we fit a logistic curve on the scores which is Platt scaling on a held out set",
+        "temperature scaling",
+    ),
+    (
+        "Cover operational metrics (inference latency, uptime).",
+        "we track the inference latency of every request at the ninety fifth percentile",
+        "uptime",
+    ),
+    (
+        "Explain the assumptions required (no unmeasured confounding, positivity, SUTVA).",
+        "we assume no unmeasured confounding and positivity so every patient could get either treatment",
+        "SUTVA",
+    ),
+    (
+        "Explain how OMOP standardizes EHR data, enabling federated analytics and reproducible ML.",
+        "with one common model the sites can run federated analytics on the same tables",
+        "reproducible ML",
+    ),
+]
+
+
+@pytest.mark.parametrize("hint, said, missed", CASES, ids=[c[2] for c in CASES])
+def test_the_partner_of_a_said_item_is_not_credited_and_is_named(hint, said, missed):
+    coverage = assess_coverage(split_hint(hint), spoken(said))
+    [point] = [p for p in coverage.points if len(p.items) > 1]
+    by_text = {i.text: i for i in point.items}
+    assert not by_text[missed].covered
+    assert any(i.covered for i in point.items), "the said item is credited"
+    assert not point.covered and 0 < point.share < 1
+    assert missed in point.missing
+
+
+def test_the_ratio_counts_half_a_point_half_and_items_add_up():
+    hint = "Cover focal loss, and calibration techniques like Platt scaling and temperature scaling."
+    coverage = assess_coverage(split_hint(hint), spoken("we train with focal loss and then apply Platt scaling"))
+    assert coverage.ratio == pytest.approx((1 + 0.5) / 2)
+    assert item_counts(coverage) == (2, 3)
+
+
+def test_items_round_trip_through_the_saved_analysis():
+    from interviewer.domain.analysis.model import Coverage
+
+    coverage = assess_coverage(split_hint(CASES[0][0]), spoken(CASES[0][1]))
+    data = coverage.to_dict()
+    assert [i["text"] for i in data["points"][-1]["items"]] == ["Platt scaling", "temperature scaling"]
+    again = Coverage(data["ratio"], [p for p in coverage.points])
+    assert again.to_dict() == data
+
+
+def test_a_partly_covered_point_shows_which_items_were_said_on_screen_and_in_reports():
+    from interviewer.reporting.marks import point_line, point_state
+    from interviewer.ui.widgets.hint_checklist import point_prompt
+
+    coverage = assess_coverage(split_hint(CASES[0][0]), spoken(CASES[0][1]))
+    point = coverage.to_dict()["points"][0]
+    assert point_state(point) == "partial"
+    assert point_line(point) == "calibration techniques: Platt scaling ✓, temperature scaling ✗"
+    assert point_prompt(point).plain.startswith("◐ calibration techniques: Platt scaling ✓, temperature scaling ✗")
