@@ -11,6 +11,11 @@ from interviewer.domain.transcript import Word
 from interviewer.domain.words import tokenize
 
 
+def whole(point: str) -> tuple[str, str, list[str]]:
+    """A point that names one thing: its own single item, no label."""
+    return point, "", [point]
+
+
 def spoken(text: str, probability: float = 0.9) -> list:
     return tokenize([Word(" " + w, 0.4 * k, 0.4 * k + 0.3, probability) for k, w in enumerate(text.split())])
 
@@ -30,11 +35,11 @@ def spoken(text: str, probability: float = 0.9) -> list:
             ["no unmeasured confounding", "positivity", "SUTVA"],
         ),
         ("enabling federated analytics and reproducible ML", "", ["enabling federated analytics", "reproducible ML"]),
-        ("aggregation of model updates (not raw data)", "", ["aggregation of model updates (not raw data)"]),
-        ("domain-specific models (e.g., PubMedBERT, BioBERT)", "", ["domain-specific models (e.g., PubMedBERT, BioBERT)"]),
-        ("PACS as Picture Archiving and Communication System", "", ["PACS as Picture Archiving and Communication System"]),
-        ("improving generalization across scanners and protocols", "", ["improving generalization across scanners and protocols"]),
-        ("the difference between precision and recall", "", ["the difference between precision and recall"]),
+        whole("aggregation of model updates (not raw data)"),
+        whole("domain-specific models (e.g., PubMedBERT, BioBERT)"),
+        whole("PACS as Picture Archiving and Communication System"),
+        whole("improving generalization across scanners and protocols"),
+        whole("the difference between precision and recall"),
     ],
 )
 def test_a_point_is_split_into_the_things_it_lists(point, label, items):

@@ -196,3 +196,25 @@ def test_a_dropped_stretch_is_heard_alone_with_the_prompt_first():
     texts = [w.text.strip() for w in transcript.words]
     assert texts[:13] == [f"a{k}" for k in range(13)] and texts[13:15] == ["Umm,", "b0"]
     assert all(hints.prompt for _, hints in fake.calls[:2])  # the unprompted retry was not needed
+
+
+def test_the_bank_glossary_ranks_terms_used_beside_the_questions_own_first():
+    from interviewer.domain.hearing.prompt import bank_vocabulary, glossary_for
+
+    documents = [
+        "What is OMOP?\nMap EHR data to OMOP with SNOMED and RxNorm codes.",
+        "Why OHDSI?\nThe OHDSI network runs OMOP studies with SNOMED.",
+        "Tell me about GPUs.\nTraining on a GPU with CUDA. Start with a small batch.",
+        "Docker?\nWe ship with Docker. Kubernetes runs it. CUDA images.",
+    ]
+    vocabulary = bank_vocabulary(documents)
+    assert "Start" not in vocabulary.terms, "a capital that opens a sentence is not jargon"
+    glossary = glossary_for(vocabulary, "What is OMOP used for?", "Explain OMOP and EHR data.", limit=3)
+    assert glossary[:3] == ("SNOMED", "OHDSI", "RxNorm") or set(glossary) == {"SNOMED", "OHDSI", "RxNorm"}
+    assert "OMOP" not in glossary and "EHR" not in glossary, "the question's own terms come first anyway"
+
+
+def test_the_glossary_follows_the_questions_own_terms_within_the_prompt_budget():
+    hints = decode_hints_for("What is OMOP?", "Explain OMOP.", previous_text="word " * 200, glossary=("SNOMED", "omop"))
+    assert hints.hotwords == ("OMOP", "SNOMED")
+    assert len(hints.prompt.split()) + len(hints.hotwords) <= MAX_PROMPT_WORDS

@@ -27,7 +27,7 @@ def add_arguments(parser) -> None:
 def run(args, config) -> int:
     from interviewer.commands.transcribe import read_audio
 
-    question_text, hint, target_s = _question(args, config)
+    question_text, hint, target_s, glossary = _question(args, config)
     audio = read_audio(args.audio)
     engine, model = config.engine, config.model
     result = score_audio(
@@ -39,6 +39,7 @@ def run(args, config) -> int:
         target_s,
         config.pause_threshold_s,
         progress=_stderr if args.verbose else None,
+        glossary=glossary,
     )
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
@@ -56,6 +57,7 @@ def score_audio(
     target_s: tuple[int, int],
     pause_threshold_s: float,
     progress=None,
+    glossary: tuple[str, ...] = (),
 ) -> dict:
     """Transcribe `audio` as the interviewer hears an answer, then analyse and score it (one dict)."""
     from interviewer.adapters.engines import build_transcriber
@@ -64,21 +66,21 @@ def score_audio(
 
     transcriber = build_transcriber(engine, model)
     transcriber.load(progress)
-    transcript = transcribe_recording(transcriber, audio, question_text, hint)
+    transcript = transcribe_recording(transcriber, audio, question_text, hint, glossary)
     result = analyse_answer(transcript, audio, hint, target_s, pause_threshold_s)
     result["engine"], result["model"] = engine, model
     return result
 
 
-def _question(args, config) -> tuple[str, str, tuple[int, int]]:
-    """(question text, hint, target band) from --hint or --bank/--question."""
+def _question(args, config) -> tuple[str, str, tuple[int, int], tuple[str, ...]]:
+    """(question text, hint, target band, the bank's glossary for it) from --hint or --bank/--question."""
     bank_id = args.score_bank or (config.bank if args.question else "")
     if args.hint is not None:
         if not args.hint.strip():
             raise InterviewerError("--hint is empty", "give the points a strong answer covers")
         if args.question:
             raise InterviewerError("--question goes with --bank, not --hint")
-        return args.question_text or "", args.hint, config.target_s
+        return args.question_text or "", args.hint, config.target_s, ()
     if not bank_id or not args.question:
         raise InterviewerError(
             "no hint to score against", "give --hint TEXT, or --bank B --question ID (see 'interviewer banks list')"
@@ -93,7 +95,11 @@ def _question(args, config) -> tuple[str, str, tuple[int, int]]:
         raise InterviewerError(f"bank {bank.id!r} has no question {args.question!r}", f"its questions: {known} ...")
     if not question.hint.strip():
         raise InterviewerError(f"question {question.id!r} of bank {bank.id!r} has no hint", "use --hint TEXT")
-    return args.question_text or question.text, question.hint, bank.target_for(question, config.target_s)
+    from interviewer.domain.hearing.prompt import question_glossary
+
+    text = args.question_text or question.text
+    glossary = question_glossary(bank, question.text, question.hint)
+    return text, question.hint, bank.target_for(question, config.target_s), glossary
 
 
 def human_report(result: dict) -> str:

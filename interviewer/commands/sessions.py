@@ -207,7 +207,10 @@ def _delete(args, config, store) -> int:
 
 
 def _finish(args, config, store) -> int:
+    from interviewer import paths
     from interviewer.adapters.engines import build_transcriber
+    from interviewer.domain.bank import discover_banks
+    from interviewer.domain.hearing.prompt import question_glossary
     from interviewer.domain.session import recover_answer
 
     targets = _targets(args, store, lambda _store, _s, a: a.unfinished)
@@ -216,10 +219,13 @@ def _finish(args, config, store) -> int:
         return 0
     transcriber = build_transcriber(config.engine, config.model)
     transcriber.load(lambda text: print(text, file=sys.stderr))
+    banks = {b.id: b for b in discover_banks([paths.shipped_banks_dir(), paths.user_banks_dir()])[0]}
     failed = 0
     for session, answer in targets:
+        bank = banks.get(answer.bank_id or session.bank_id)
+        glossary = question_glossary(bank, answer.question_text, answer.hint)
         try:
-            result = recover_answer(store, session, answer, transcriber, config.pause_threshold_s)
+            result = recover_answer(store, session, answer, transcriber, config.pause_threshold_s, glossary)
             print(f"{session.id} #{answer.number}: analysed ({result.analysis.get('recording_s', 0):.0f} s)")
         except Exception as e:  # noqa: BLE001 - the answer is kept as failed with the reason; go on
             failed += 1

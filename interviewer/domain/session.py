@@ -55,8 +55,10 @@ class AnswerRun:
         transcriber: Transcriber,
         pause_threshold_s: float = 2.0,
         bank_id: str = "",
+        glossary: tuple[str, ...] = (),
     ) -> None:
         self.store, self.session, self.question, self.bank_id = store, session, question, bank_id
+        self.glossary = glossary  # the bank's jargon for this question, told to Whisper
         self.target_s, self.recorder, self.transcriber = target_s, recorder, transcriber
         self.pause_threshold_s = pause_threshold_s
         self.answer: AnswerRecord | None = None
@@ -75,7 +77,7 @@ class AnswerRun:
 
         q = self.question
         self.answer = self.store.start_answer(self.session, q.id, q.text, q.hint, self.target_s, bank_id=self.bank_id)
-        self._streamer = StreamingTranscriber(self.transcriber, question_text=q.text, hint=q.hint)
+        self._streamer = StreamingTranscriber(self.transcriber, q.text, q.hint, glossary=self.glossary)
         self.recorder.add_listener(self._streamer.feed)
         self.recorder.start(self.store.wav_path(self.session, self.answer))
         return self.answer
@@ -203,8 +205,10 @@ def recover_answer(
     answer: AnswerRecord,
     transcriber: Transcriber,
     pause_threshold_s: float = 2.0,
+    glossary: tuple[str, ...] = (),
 ) -> AnswerResult:
-    """Finish an answer that was interrupted (crash, kill, failed analysis): repair, transcribe, analyse."""
+    """Finish an answer that was interrupted (crash, kill, failed analysis): repair, transcribe, analyse.
+    `glossary`: the bank's jargon for the question, as the answer was heard live."""
     from interviewer.domain.audiofile import read_wav, repair_wav
     from interviewer.domain.hearing.stream import transcribe_recording
 
@@ -218,7 +222,7 @@ def recover_answer(
     store.update_answer(session, answer, status=RECORDED, recording_s=round(seconds, 3), interrupted=interrupted)
     try:
         audio = read_wav(wav)
-        transcript = transcribe_recording(transcriber, audio, answer.question_text, answer.hint)
+        transcript = transcribe_recording(transcriber, audio, answer.question_text, answer.hint, glossary)
         result = analyse_answer(transcript, audio, answer.hint, answer.target_s, pause_threshold_s)
     except Exception as e:
         store.update_answer(session, answer, status=FAILED, error=str(e))

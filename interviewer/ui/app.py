@@ -76,7 +76,10 @@ class InterviewApp(App):
         transcriber = self.model.transcriber()
         for session, answer in unfinished:
             try:
-                result = recover_answer(self.store, session, answer, transcriber, self.config.pause_threshold_s)
+                glossary = self.glossary_of(answer.bank_id or session.bank_id, answer.question_text, answer.hint)
+                result = recover_answer(
+                    self.store, session, answer, transcriber, self.config.pause_threshold_s, glossary
+                )
                 note = f"Recovered: {answer.question_text[:50]}… ({result.analysis.get('recording_s', 0):.0f} s)"
                 self.call_from_thread(self.notify, note)
             except Exception as e:  # noqa: BLE001 - kept as failed; History lists it
@@ -91,6 +94,13 @@ class InterviewApp(App):
         from interviewer.domain.bank import discover_banks
 
         return discover_banks(self.bank_dirs)
+
+    def glossary_of(self, bank_id: str, question_text: str, hint: str) -> tuple[str, ...]:
+        """The bank's jargon for a question, as the answer is heard (none when the bank is gone)."""
+        from interviewer.domain.hearing.prompt import question_glossary
+
+        bank = next((b for b in self.load_banks()[0] if b.id == bank_id), None)
+        return question_glossary(bank, question_text, hint)
 
     def speaker(self):
         """The speaker, built once; None (with `speaker_error` set) when speech is unavailable."""
@@ -157,7 +167,10 @@ class InterviewApp(App):
         answer = next(a for a in session.answers if a.number == answer_number)
         self.call_from_thread(self.notify, f"Finishing: {answer.question_text[:60]}…")
         try:
-            recover_answer(self.store, session, answer, self.model.transcriber(), self.config.pause_threshold_s)
+            glossary = self.glossary_of(answer.bank_id or session.bank_id, answer.question_text, answer.hint)
+            recover_answer(
+                self.store, session, answer, self.model.transcriber(), self.config.pause_threshold_s, glossary
+            )
             self.call_from_thread(self.notify, "Finished; the answer is analysed (reopen History to see it).")
         except Exception as e:  # noqa: BLE001 - shown to the person; the WAV stays on disk
             self.call_from_thread(self.notify, f"Could not finish that answer: {e}", severity="error")

@@ -9,7 +9,11 @@ of the prompt.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 
+from interviewer.domain.bank import Bank
 from interviewer.domain.ports import DecodeHints
 
 DISFLUENT_STYLE = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
@@ -27,7 +31,9 @@ _STOP = frozenset(
 )
 
 
-def decode_hints_for(question_text: str, hint: str, previous_text: str = "") -> DecodeHints:
+def decode_hints_for(
+    question_text: str, hint: str, previous_text: str = "", glossary: tuple[str, ...] = ()
+) -> DecodeHints:
     """The prompt and hotwords that help Whisper hear an answer to this question.
 
     Both engine adapters put the hotwords in front of the prompt, so the jargon is
@@ -38,12 +44,16 @@ def decode_hints_for(question_text: str, hint: str, previous_text: str = "") -> 
         question_text: the question as asked (may be "").
         hint: what a strong answer covers; its terms are what Whisper mishears.
         previous_text: the transcript so far when a recording is heard in chunks.
+        glossary: the bank's own jargon ranked for this question (`glossary_for`), after the
+            question's own terms.
 
     Returns:
         `prompt`: the disfluent style sentence and the tail of `previous_text`, together
         with the hotwords at most MAX_PROMPT_WORDS words; `hotwords`: the jargon.
     """
-    terms = jargon_terms(f"{question_text}\n{hint}")
+    own = jargon_terms(f"{question_text}\n{hint}")
+    seen = {t.lower() for t in own}
+    terms = own + [t for t in glossary if t.lower() not in seen]
     budget = MAX_PROMPT_WORDS - len(DISFLUENT_STYLE.split()) - len(terms)
     tail = previous_text.split()[-min(MAX_PREVIOUS_WORDS, max(0, budget)) :] if budget > 0 else []
     prompt = " ".join([DISFLUENT_STYLE, *tail])
@@ -56,15 +66,21 @@ def jargon_terms(text: str, limit: int = MAX_JARGON_TERMS) -> list[str]:
     "Cover SMOTE/ADASYN, focal loss and the Brier score" -> ["SMOTE", "ADASYN", "Brier", ...].
     """
     scored: dict[str, tuple[int, int]] = {}
-    for position, raw in enumerate(re.findall(r"[A-Za-z][A-Za-z0-9'\-]*[A-Za-z0-9]|[A-Z]", text)):
-        word = raw.strip("-'")
+    for position, match in enumerate(re.finditer(r"[A-Za-z][A-Za-z0-9'\-]*[A-Za-z0-9]|[A-Z]", text)):
+        word = match.group(0).strip("-'")
         if len(word) < 3 or word.lower() in _STOP:
             continue
-        rank = _distinctiveness(word, position == 0)
+        rank = _distinctiveness(word, _opens_a_sentence(text, match.start()))
         if rank and word not in scored:
             scored[word] = (rank, position)
     ordered = sorted(scored, key=lambda w: (-scored[w][0], scored[w][1]))[:limit]
     return sorted(ordered, key=lambda w: scored[w][1])
+
+
+def _opens_a_sentence(text: str, at: int) -> bool:
+    """A capital there says nothing: the start of the text, of a sentence, a line or a list item."""
+    before = text[:at].rstrip(" *\"'(")
+    return not before or before[-1] in ".!?:;\n-•"
 
 
 def _distinctiveness(word: str, first: bool) -> int:
@@ -76,3 +92,45 @@ def _distinctiveness(word: str, first: bool) -> int:
     if "-" in word or len(word) >= 9:
         return 1  # cross-validation, stratification, federated
     return 0
+
+
+MAX_BANK_TERMS = 8  # the bank's terms added to a question's own (measured in README, "Hearing")
+BANK_TERM_RANK = 3  # acronyms and names with inner capitals only: a capitalised word in a bank is often a heading
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A bank's jargon: each distinctive term, and the questions (by index) whose text uses it."""
+
+    terms: dict[str, frozenset[int]] = field(default_factory=dict)
+
+
+def bank_vocabulary(documents: Sequence[str]) -> Vocabulary:
+    """The vocabulary of a bank from one document per question (its text, hint and model answer)."""
+    found: dict[str, set[int]] = {}
+    for index, document in enumerate(documents):
+        for term in jargon_terms(document, limit=10_000):
+            if _distinctiveness(term, False) >= BANK_TERM_RANK:
+                found.setdefault(term, set()).add(index)
+    return Vocabulary({term: frozenset(docs) for term, docs in found.items()})
+
+
+def glossary_for(vocabulary: Vocabulary, question_text: str, hint: str, limit: int = MAX_BANK_TERMS) -> tuple[str, ...]:
+    """The bank terms this question's answer is likeliest to use beyond its own: those that appear
+    in the same questions as its own terms ("OMOP" -> "SNOMED", "RxNorm", "LOINC", "OHDSI"),
+    then the bank's most used ones."""
+    own = {t.lower() for t in jargon_terms(f"{question_text}\n{hint}", limit=10_000)}
+    related = frozenset().union(*(docs for t, docs in vocabulary.terms.items() if t.lower() in own))
+    others = [t for t in vocabulary.terms if t.lower() not in own]
+    ranked = sorted(others, key=lambda t: (-len(vocabulary.terms[t] & related), -len(vocabulary.terms[t]), t))
+    return tuple(ranked[:limit])
+
+
+@lru_cache(maxsize=16)
+def vocabulary_of(bank: Bank) -> Vocabulary:
+    return bank_vocabulary([f"{q.text}\n{q.hint}\n{q.model_answer}" for q in bank.questions])
+
+
+def question_glossary(bank: Bank | None, question_text: str, hint: str) -> tuple[str, ...]:
+    """The glossary for one question of `bank` (none without a bank)."""
+    return glossary_for(vocabulary_of(bank), question_text, hint) if bank is not None else ()

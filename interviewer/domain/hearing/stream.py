@@ -78,6 +78,7 @@ class StreamingTranscriber:
         on_update: called with a StreamUpdate from the worker thread (or the recorder's
             thread when `falling_behind` flips). Keep it short; never touch a widget in it.
         options: chunking and falling-behind thresholds.
+        glossary: the bank's jargon for this question (`prompt.question_glossary`), told to Whisper.
     """
 
     def __init__(
@@ -87,8 +88,10 @@ class StreamingTranscriber:
         hint: str = "",
         on_update: Callable[[StreamUpdate], None] | None = None,
         options: StreamingOptions = StreamingOptions(),
+        glossary: tuple[str, ...] = (),
     ) -> None:
         self.transcriber = transcriber
+        self.glossary = glossary
         self.question_text = question_text
         self.hint = hint
         self.on_update = on_update
@@ -344,7 +347,9 @@ class StreamingTranscriber:
         """Outside the lock: the chunk's transcript and the CPU seconds it took."""
         cpu, wall = time.process_time(), time.perf_counter()
         try:
-            part = transcribe_chunk(self.transcriber, chunk.heard_audio, self.question_text, self.hint, previous)
+            part = transcribe_chunk(
+                self.transcriber, chunk.heard_audio, self.question_text, self.hint, previous, self.glossary
+            )
         finally:
             spent = time.process_time() - cpu
             with self._lock:
@@ -364,15 +369,24 @@ class StreamingTranscriber:
 
 
 def transcribe_chunk(
-    transcriber: Transcriber, audio: np.ndarray, question_text: str, hint: str, previous_text: str
+    transcriber: Transcriber,
+    audio: np.ndarray,
+    question_text: str,
+    hint: str,
+    previous_text: str,
+    glossary: tuple[str, ...] = (),
 ) -> Transcript:
     """One chunk, decoded the way a whole answer is (same hints), with the text so far as context."""
-    hints = decode_hints_for(question_text, hint, previous_text=previous_text)
+    hints = decode_hints_for(question_text, hint, previous_text=previous_text, glossary=glossary)
     return transcribe_answer(transcriber, audio, hints)
 
 
 def transcribe_recording(
-    transcriber: Transcriber, audio: np.ndarray, question_text: str = "", hint: str = ""
+    transcriber: Transcriber,
+    audio: np.ndarray,
+    question_text: str = "",
+    hint: str = "",
+    glossary: tuple[str, ...] = (),
 ) -> Transcript:
     """A finished recording heard exactly as the TUI hears an answer live: cut at pauses, each chunk
     heard with the text before it. `interviewer score` and the recovery of interrupted answers use
@@ -383,7 +397,8 @@ def transcribe_recording(
     Each block waits for the chunk before it, as on a machine that keeps up, so the cuts are the
     same on any machine; nothing is decoded ahead (no pause before a stop to use).
     """
-    stream = StreamingTranscriber(transcriber, question_text, hint, options=StreamingOptions(speculate_after_s=None))
+    options = StreamingOptions(speculate_after_s=None)
+    stream = StreamingTranscriber(transcriber, question_text, hint, options=options, glossary=glossary)
     step = int(RECORDER_BLOCK_S * SAMPLE_RATE)
     for i in range(0, len(audio), step):
         stream.feed(audio[i : i + step])

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from interviewer.domain.hearing.prompt import question_glossary
 from interviewer.domain.session import AnswerResult, AnswerRun
 from interviewer.errors import InterviewerError
 from interviewer.ui.cells import plain
@@ -127,9 +128,10 @@ class QuestionScreen(Screen):
         planned = self.planned
         try:
             recorder = self.app.services.make_recorder()
+            glossary = question_glossary(planned.bank, planned.question.text, planned.question.hint)
             self.run = AnswerRun(self.app.store, self.session, planned.question, self.target_s, recorder,
                                  self.app.model.transcriber(), self.app.config.pause_threshold_s,
-                               bank_id=planned.bank.id)
+                                 bank_id=planned.bank.id, glossary=glossary)  # fmt: skip
             self.run.start()
         except Exception as e:  # noqa: BLE001 - shown as one screen with the fix
             self.state = "failed"
