@@ -8,7 +8,7 @@ import pytest
 
 from interviewer.adapters.speechgen import Utterance, concatenate, silence, speak
 from interviewer.domain.wer import word_error_rate
-from tests.e2e.tmux import INTERVIEWER, TmuxApp
+from tests.e2e.tmux import INTERVIEWER, TmuxApp, open_question
 from tests.plugins.audio_env import write_wav16
 
 HINT = (
@@ -66,7 +66,7 @@ def test_one_spoken_answer_through_the_real_app(app_env, answer_wav, pulse_audio
     app = TmuxApp([str(INTERVIEWER), "--bank", "e2e", "--recordings-dir", str(recordings)], env)
     try:
         app.wait_for("End to end", timeout=20)
-        app.keys("Enter", "Enter")
+        open_question(app, ("Listen to the question", "Answer now"))
         app.wait_for("Answer now", timeout=60)
         pulse_audio.play_into_mic(wav).wait(timeout=90)
         app.keys("Space")

@@ -35,14 +35,17 @@ class TmuxApp:
             time.sleep(0.15)
 
     def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        return self.wait_for_any((text,), timeout)
+
+    def wait_for_any(self, texts: tuple[str, ...], timeout: float = 30.0) -> str:
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
             screen = self.screen()
-            if text in screen:
+            if any(t in screen for t in texts):
                 return screen
             time.sleep(0.1)
-        raise AssertionError(f"{text!r} not on screen after {timeout} s; the screen:\n{screen}")
+        raise AssertionError(f"none of {texts} on screen after {timeout} s; the screen:\n{screen}")
 
     def close(self) -> None:
         subprocess.run([*self.tmux, "kill-server"], capture_output=True)
@@ -50,3 +53,22 @@ class TmuxApp:
 
 def _quote(part: str) -> str:
     return "'" + part.replace("'", "'\"'\"'") + "'"
+
+
+QUESTION_OPEN = ("Listen to the question", "Answer now", "Cannot record")
+
+
+def open_question(app, shown: tuple[str, ...] = QUESTION_OPEN) -> str:
+    """From the home screen (bank preselected): press Enter until one of `shown` is on screen.
+
+    Pressed until seen, not a fixed number of times after a fixed sleep: on a loaded machine a key
+    sent while the home screen still settled its focus was lost (90 s on the home screen, once)."""
+    app.wait_for("shows the hint", timeout=60)  # the bank's first question is on show
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        app.keys("Enter")
+        try:
+            return app.wait_for_any(shown, timeout=2.0)
+        except AssertionError:
+            continue
+    return app.wait_for_any(shown, timeout=1.0)

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.e2e.tmux import INTERVIEWER, TmuxApp
+from tests.e2e.tmux import INTERVIEWER, TmuxApp, open_question
 from tests.faults.conftest import TRACEBACK
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -168,10 +168,8 @@ class WatchedApp:
 
 
 def start_question(app: WatchedApp, timeout: float = 90.0) -> str:
-    """From the home screen (bank preselected): ask its first question."""
-    app.wait_for("shows the hint", timeout=60)  # the bank's first question is on show: keys are taken
-    time.sleep(0.3)
-    app.keys("Enter", "Enter")
+    """From the home screen (bank preselected): ask its first question and wait to be recording."""
+    open_question(app)
     return app.wait_for_any(("Answer now", "Cannot record"), timeout=timeout)
 
 

@@ -19,6 +19,7 @@ from tests.faults.support import (
     app_command,
     app_env,
     one_screen,
+    open_question,
     start_question,
     tmpfs,
 )
@@ -151,10 +152,7 @@ def test_read_only_recordings_dir_is_one_screen_with_the_fix(tmp_path, pulse_aud
         recordings = ro / "recordings"
         app = WatchedApp(fault_tally, fault, app_command(recordings), app_env(pulse_audio.env, tmp_path))
         try:
-            app.wait_for("shows the hint", timeout=60)
-            time.sleep(0.3)
-            app.keys("Enter", "Enter")
-            screen = app.wait_for_any(("Answer now", "read-only", "Read-only", "EXITED", "Traceback"), timeout=60)
+            screen = open_question(app, ("Answer now", "read-only", "Read-only", "EXITED", "Traceback"))
             time.sleep(1.0)
             screen = app.final_screen()
             print(screen)
