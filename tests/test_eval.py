@@ -33,6 +33,7 @@ from interviewer.evaluation.synth import (
     spoken_text,
     synthesize,
     trap_kind,
+    trap_marks,
 )
 
 FILLER_TYPES = {"um", "uh", "like", "you know", "i mean", "basically", "so", "actually", "literally", "right"}
@@ -59,6 +60,14 @@ def test_every_clip_answers_a_real_bank_question_verbatim_with_items_from_its_hi
         for item in clip.said_items + clip.missed_items:
             assert item.lower() in clip.hint.lower(), (clip.id, item)
     assert len({c.source.split("/")[0] for c in NEW}) == 5
+
+
+def test_every_trap_is_in_its_script():
+    for clip in CLIPS:
+        sentences = tuple(SegmentTruth(0, 1, spoken_text(s), 0) for s in clip.script if isinstance(s, str))
+        assert len(trap_marks(clip.traps, sentences)) == len(clip.traps)
+    with pytest.raises(ValueError):
+        trap_marks(("so that",), (SegmentTruth(0, 1, "So, that is it.", 3),))
 
 
 def test_the_new_set_is_large_enough_and_holds_every_filler_and_trap():

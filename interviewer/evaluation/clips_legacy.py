@@ -70,6 +70,7 @@ LEGACY_CLIPS: tuple[Clip, ...] = (
             "That is the mean risk I would watch, and I check it again after every retraining.",
         ),
         covers=(0, 1, 2),
+        traps=("the mean risk",),
     ),
     Clip(
         "omop",
@@ -87,6 +88,7 @@ LEGACY_CLIPS: tuple[Clip, ...] = (
             "Do you know the API we used? It was a simple one, and I like this model of working.",
         ),
         covers=(0,),
+        traps=("Do you know the API", "I like this model"),
     ),
     Clip(
         "prs",
@@ -122,6 +124,7 @@ LEGACY_CLIPS: tuple[Clip, ...] = (
             "And the mean of the errors is not the same across groups, {so}, {um}, I check each subgroup.",
         ),
         covers=(0, 1),
+        traps=("What I mean by bias", "the mean of the errors"),
     ),
     Clip(
         "imbalance",
@@ -143,6 +146,7 @@ LEGACY_CLIPS: tuple[Clip, ...] = (
             "I like this model because it is simple to explain.",
         ),
         covers=(0, 1, 2, 3),
+        traps=("so that", "I like this model"),
     ),
     Clip(
         "calibration",
@@ -182,6 +186,7 @@ LEGACY_CLIPS: tuple[Clip, ...] = (
             "So far it has worked well for us.",
         ),
         covers=(0, 1, 2),
+        traps=("So far",),
     ),
     Clip(
         "dicom",
@@ -206,6 +211,7 @@ LEGACY_CLIPS: tuple[Clip, ...] = (
             "Do you know the tags that matter most? The modality and the pixel spacing.",
         ),
         covers=(0, 1, 2),
+        traps=("Do you know the tags",),
     ),
     Clip(
         "radiology-imbalance",
@@ -232,6 +238,7 @@ LEGACY_CLIPS: tuple[Clip, ...] = (
             "What I mean by careful is that a radiologist reviews a sample of them.",
         ),
         covers=(0, 1, 2, 3, 4),
+        traps=("so that", "What I mean by careful"),
     ),
     Clip(
         "domain-shift",
@@ -272,6 +279,7 @@ LEGACY_CLIPS: tuple[Clip, ...] = (
             "That is how I would approach it.",
         ),
         covers=(0, 1, 2, 3, 4),
+        traps=("so that", "I like this model", "the mean accuracy", "do you know the API"),
     ),
     Clip(
         "off-topic",
