@@ -24,6 +24,7 @@ from interviewer.evaluation.metrics import (
 )
 from interviewer.evaluation.summary import grouped, summarise
 from interviewer.evaluation.synth import (
+    FILLER,
     Mark,
     SegmentTruth,
     Truth,
@@ -83,9 +84,19 @@ def test_the_new_set_is_large_enough_and_holds_every_filler_and_trap():
     assert all(c.continuous and c.said_items + c.missed_items for c in NEW)
 
 
-def test_fillers_sit_inside_running_sentences_not_only_at_their_starts():
-    inside = sum(1 for c in NEW for s in c.script if isinstance(s, str) for m in filler_marks(s, 0, 1) if m.at_s > 0)
-    assert inside >= 100
+def bare_inside(sentence: str) -> int:
+    """Fillers inside `sentence` with no comma on either side: spoken straight on, with no pause of their own."""
+    found = 0
+    for m in FILLER.finditer(sentence):
+        before, after = sentence[: m.start()].rstrip(), sentence[m.end() : m.end() + 1]
+        found += bool(before) and not before.endswith(",") and after not in ",?."
+    return found
+
+
+def test_fillers_sit_inside_running_sentences_many_with_no_pause_of_their_own():
+    sentences = [s for c in NEW for s in c.script if isinstance(s, str)]
+    inside = sum(1 for s in sentences for m in filler_marks(s, 0, 1) if m.at_s > 0)
+    assert inside >= 120 and sum(bare_inside(s) for s in sentences) >= 40
 
 
 def test_the_split_is_fixed_and_balanced():

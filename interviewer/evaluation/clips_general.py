@@ -105,12 +105,12 @@ NEW_CLIPS = (
         (
             "Overfitting is when a model gets too attached to the training data, {um}, it learns the noise instead "
             "of the pattern.",
-            "The sign I watch for is a gap between training and validation metrics, {like}, almost perfect on train "
+            "The sign I watch for is a gap between training and validation metrics {like} almost perfect on train "
             "and much worse on validation.",
             "{So}, the first defence is proper train, validation, and test splits, and the test set stays locked "
             "until the end.",
             2.5,
-            "{Uh}, then regularisation, early stopping and, {you know}, simply more data.",
+            "{Uh} then regularisation, early stopping and, {you know}, simply more data.",
             "It looks like a lot of rules, but it is really one idea.",
         ),
         said=(
@@ -127,13 +127,13 @@ NEW_CLIPS = (
         "en-gb",
         175,
         (
-            "With imbalanced classes I would avoid relying on plain accuracy, {um}, because predicting the majority "
+            "With imbalanced classes I would avoid relying on plain accuracy {um} because predicting the majority "
             "class already scores high.",
             "I look at precision when false positives are costly, {like}, flagging a legitimate transaction as fraud.",
             "{You know}, every false alarm there is an angry customer.",
             "{Uh}, for the positive class I report the F1 score and the PR curve as well.",
             "Do you know the base rate? That decides which metric matters, {right}?",
-            "That's right for fraud, and, {um}, it is the number the business team asks for.",
+            "That's right for fraud, and {um} it is the number the business team asks for.",
         ),
         said=("plain accuracy", "Precision", "false positives are costly", "flagging legitimate transactions as fraud"),
         missed=("Recall", "false negatives are costly"),
@@ -148,11 +148,11 @@ NEW_CLIPS = (
         (
             "The bias-variance tradeoff is the balance between underfitting and overfitting, {um}, two ways a model "
             "can be wrong.",
-            "Bias is error from overly simple assumptions, {so}, a straight line through a curve will always miss.",
+            "Bias is error from overly simple assumptions, {uh}, a straight line through a curve will always miss.",
             "{Like}, high bias models underfit, even on the training data.",
             3.4,
-            "{Uh}, what I mean by variance is how much the model changes when the training data changes.",
-            "{I mean}, that is why I, {basically}, start simple and add complexity only while validation improves.",
+            "{Uh} what I mean by variance is how much the model changes when the training data changes.",
+            "{I mean}, that is why I {basically} start simple and add complexity only while validation improves.",
         ),
         said=(
             "balance between underfitting and overfitting",
@@ -170,12 +170,12 @@ NEW_CLIPS = (
         "en-us",
         160,
         (
-            "{So}, {um}, last spring I started a small vegetable garden behind our house.",
+            "{So}, {um} last spring I started a small vegetable garden behind our house.",
             "The tomatoes did really well, {like}, we had far too many by August.",
-            "The soil looks like clay, {you know}, so I added compost every few weeks.",
-            "{Uh}, the beans were a disaster, {I mean}, the slugs ate every one of them.",
+            "The soil looks like clay {you know} so I added compost every few weeks.",
+            "{Uh}, the beans were a disaster {I mean} the slugs ate every one of them.",
             "Next year I will try raised beds, and, {basically}, a lot more netting.",
-            "People ask me for the secret, and, {um}, you know the answer already, it is compost.",
+            "People ask me for the secret, and {um} you know the answer already, it is compost.",
         ),
         missed=("offline metrics", "Split users", "Measure one or two clear outcomes"),
         traps=("looks like", "so I added", "you know the answer"),
@@ -188,12 +188,12 @@ NEW_CLIPS = (
         1.15,
         (
             "I think about AI security in layers, {um}, not as one control.",
-            "First, secure the data, with tight access controls and least privilege, {like}, a data scientist sees "
+            "First, secure the data, with tight access controls and least privilege {like} a data scientist sees "
             "only the tables a project needs.",
             "{You know}, most leaks are someone with too many rights.",
-            "{Uh}, then encryption at rest and in transit, which is, {basically}, the default in every cloud now.",
+            "{Uh} then encryption at rest and in transit, which is, {basically}, the default in every cloud now.",
             2.6,
-            "{So}, for the model itself I also think about prompt injection and model theft, {right}?",
+            "{So} for the model itself I also think about prompt injection and model theft, {right}?",
             "Getting the right roles takes a week, {I mean}, no more.",
         ),
         said=("AI security in layers", "least privilege", "Encryption at rest and in transit"),
@@ -207,10 +207,10 @@ NEW_CLIPS = (
         "en-us+f3",
         150,
         (
-            "The most difficult part was the hallucinations, {um}, the chatbot would answer a drug question with a "
+            "The most difficult part was the hallucinations {um} the chatbot would answer a drug question with a "
             "confident made-up dose.",
             "We grounded every answer in retrieved documents, {like}, the model could only quote what it found.",
-            "{Actually}, the other hard part was PHI data, because, {uh}, patient details sat in the chat logs and "
+            "{Actually} the other hard part was PHI data, because, {uh}, patient details sat in the chat logs and "
             "had to be masked before anything else.",
             2.8,
             "{You know}, we could not send raw logs to an external model at all.",
@@ -228,9 +228,9 @@ NEW_CLIPS = (
         160,
         (
             "For the time series model I started with ARIMA, {um}, as a baseline on the weekly order volumes.",
-            "Then Facebook Prophet, because it handles holidays and, {like}, the yearly season without much tuning.",
-            "{So}, Prophet beat ARIMA by a few points of error, {you know}, mostly around Christmas.",
-            "{Uh}, the output was a twelve week forecast per distribution centre, which, {literally}, set the "
+            "Then Facebook Prophet, because it handles holidays and {like} the yearly season without much tuning.",
+            "{So}, Prophet beat ARIMA by a few points of error {you know} mostly around Christmas.",
+            "{Uh}, the output was a twelve week forecast per distribution centre, which {literally} set the "
             "staffing plan.",
             "I like this kind of project because the forecast is used the next morning.",
         ),
@@ -246,10 +246,10 @@ NEW_CLIPS = (
         1.05,
         (
             "Besides sample size, the t-test needs interval or ratio data, {um}, a real scale, not categories.",
-            "The observations must be independent, {like}, one row per patient, not repeated visits of the same "
+            "The observations must be independent, {you know}, one row per patient, not repeated visits of the same "
             "person.",
             "{I mean}, repeated visits break that straight away.",
-            "{Uh}, then normality, and with more than fifty per group the central limit theorem, {basically}, takes "
+            "{Uh} then normality, and with more than fifty per group the central limit theorem, {basically}, takes "
             "care of it.",
             2.4,
             "{So}, that leaves outliers, and for skewed data like hospital stay, {you know}, I would look at a rank "
@@ -266,10 +266,10 @@ NEW_CLIPS = (
         "en-us+m3",
         140,
         (
-            "I embedded every incoming question with OpenAI's embedding model, {um}, and compared that vector with "
+            "I embedded every incoming question with OpenAI's embedding model {um} and compared that vector with "
             "the cached ones.",
             "If the cosine similarity was above a threshold, {like}, point nine two, we returned the cached answer.",
-            "{So}, two different wordings of the same question, {uh}, hit the same entry.",
+            "{So} two different wordings of the same question, {uh}, hit the same entry.",
             2.3,
             "{You know}, the threshold was the hard part, too low and you answer the wrong question.",
             "It actually cut the average response time by more than half.",
@@ -287,9 +287,9 @@ NEW_CLIPS = (
         (
             "For HIPAA the first thing is data protection, {um}, end-to-end encryption for all data in transit and "
             "at rest.",
-            "Then access controls, {like}, multi-factor authentication for every user and roles per department.",
+            "Then access controls, {um}, multi-factor authentication for every user and roles per department.",
             "{Basically}, nobody reads a document they do not need.",
-            "{Uh}, and with any cloud provider we sign business associate agreements before a single file moves, "
+            "{Uh} and with any cloud provider we sign business associate agreements before a single file moves, "
             "{right}?",
             "I like this checklist because auditors, {you know}, ask for exactly these things.",
         ),
@@ -303,12 +303,12 @@ NEW_CLIPS = (
         NEURAL,
         1.0,
         (
-            "I monitor the model with real-time accuracy tracking, {um}, on the documents that staff later label by "
+            "I monitor the model with real-time accuracy tracking {um} on the documents that staff later label by "
             "hand.",
             "Input data schema validation catches broken uploads, {like}, a scanned PDF with no text in it.",
             "{You know}, half our incidents were bad inputs, not a bad model.",
             3.0,
-            "{Uh}, on the infrastructure side we watch container CPU, {I mean}, and memory, with automated alerts "
+            "{Uh}, on the infrastructure side we watch container CPU {I mean} and memory, with automated alerts "
             "when accuracy degrades.",
             "The mean accuracy hides a lot, and we also read the worst day.",
         ),
@@ -324,13 +324,13 @@ NEW_CLIPS = (
         170,
         (
             "If accuracy suddenly falls that far, {um}, I first check the system alerts and the monitoring dashboards.",
-            "Is it the pipeline or the model? {So}, I compare the recent input data distribution with the training "
+            "Is it the pipeline or the model? {So} I compare the recent input data distribution with the training "
             "data.",
             "{Like}, a new document template can shift every feature at once.",
-            "{Uh}, then I run an A/B test with the previous model version, on the same traffic.",
+            "{Uh} then I run an A/B test with the previous model version, on the same traffic.",
             2.6,
             "{Actually}, if it is an infrastructure issue, the rollback to the previous model comes first, "
-            "{you know}, and the analysis after.",
+            "{you know} and the analysis after.",
             "It sounds like a lot, but it takes an hour.",
         ),
         said=(

@@ -89,7 +89,7 @@ NEW_CLIPS = (
         NEURAL,
         1.0,
         (
-            "{So} OMOP is the common data model of the OHDSI community, and, {um}, it gives every hospital the same "
+            "{So} OMOP is the common data model of the OHDSI community, and {um} it gives every hospital the same "
             "tables for patients, visits, drugs and measurements.",
             "The local codes get mapped to standard vocabularies, SNOMED for conditions, RxNorm for drugs and LOINC "
             "for lab results, {right}?",
@@ -111,14 +111,14 @@ NEW_CLIPS = (
         165,
         (
             "With observational data I start from the assumptions, {um}, because without them no estimator helps.",
-            "The first is no unmeasured confounding, {like}, every cause of both the treatment and the outcome is in "
+            "The first is no unmeasured confounding {like} every cause of both the treatment and the outcome is in "
             "the data.",
             "Then positivity, every patient has some chance of getting either treatment, {you know}, nobody is "
             "excluded by design.",
             "{Uh} for the estimate itself I use propensity score matching, and we, {like}, match each treated "
             "patient to a similar control.",
             3.0,
-            "{Actually}, I also check the balance after matching, so that the groups really look alike.",
+            "{Actually} I also check the balance after matching, so that the groups really look alike.",
             "The actual effect can shrink a lot once the groups are balanced, {right}?",
         ),
         said=("propensity score matching", "no unmeasured confounding", "positivity"),
@@ -134,8 +134,8 @@ NEW_CLIPS = (
         (
             "Calibration is whether the predicted risk matches what really happens, and, {uh}, for a clinical model "
             "that matters a lot.",
-            "I draw calibration curves, {so}, {um}, the predicted risk against the observed rate in each decile.",
-            "If the curve looks like it bends away from the diagonal, the model is overconfident, and, {I mean}, an "
+            "I draw calibration curves, {um}, {you know}, the predicted risk against the observed rate in each decile.",
+            "If the curve looks like it bends away from the diagonal, the model is overconfident, and {I mean} an "
             "overconfident prediction can lead to the wrong treatment.",
             "{Literally} a patient could get a drug they did not need.",
             "Do you know the answer to that? You recalibrate before anyone trusts the numbers.",
@@ -152,14 +152,14 @@ NEW_CLIPS = (
         1.1,
         (
             "In federated learning the model travels, not the data.",
-            "Each hospital does local training on its own patients, {um}, for a few epochs, and then it sends back "
+            "Each hospital does local training on its own patients {um} for a few epochs, and then it sends back "
             "only the model updates.",
             "A server does the aggregation of those updates, {like}, a weighted average by site size, and sends the "
             "new model out again, so that every site starts the next round from the same weights.",
             "{You know}, the raw records never leave the building.",
             2.4,
             "That helps a lot with HIPAA in the US, and, {uh}, GDPR in Europe, because no patient data is transferred.",
-            "{I mean}, you still need a data use agreement, but it is a much smaller one.",
+            "{I mean} you still need a data use agreement, but it is a much smaller one.",
         ),
         said=("local training at each hospital", "aggregation of model updates", "HIPAA/GDPR"),
         missed=("multi-site collaboration",),
@@ -174,12 +174,12 @@ NEW_CLIPS = (
         (
             "For drift I watch three things, the inputs, the predictions and the outcomes.",
             "On the inputs I compute the PSI for each feature, {um}, every week, against the training data.",
-            "{So}, if the PSI goes over about zero point two, we, {like}, look at that feature by hand.",
-            "Prediction drift is the share of high risk scores going up or down, {you know}, even when the inputs "
+            "{So} if the PSI goes over about zero point two, we, {like}, look at that feature by hand.",
+            "Prediction drift is the share of high risk scores going up or down {you know} even when the inputs "
             "look fine.",
             3.2,
             "{Uh}, outcome drift is harder, because the labels arrive with a lag of weeks or months.",
-            "The mean risk score is on the dashboard too, and, {basically}, someone looks at it every Monday.",
+            "The mean risk score is on the dashboard too, and {basically} someone looks at it every Monday.",
         ),
         said=("PSI", "prediction drift", "outcome drift with lag"),
         missed=("KL divergence", "calibration monitoring", "alerting thresholds tied to clinical risk"),
@@ -193,10 +193,9 @@ NEW_CLIPS = (
         175,
         (
             "With a rare outcome, {um}, maybe one case in two hundred, accuracy tells you nothing.",
-            "I would start with SMOTE, which, {like}, makes synthetic cases between real minority neighbours.",
+            "I would start with SMOTE, which {like} makes synthetic cases between real minority neighbours.",
             "Methods like SMOTE can also blur the boundary, and, {uh}, I compare them with plain class weights.",
-            "For validation I use stratified cross-validation, so every fold keeps, {you know}, the same share of "
-            "cases.",
+            "For validation I use stratified cross-validation, so every fold keeps {you know} the same share of cases.",
             "{Actually}, the thing I look at most is the precision-recall curve, and I pick the threshold with the "
             "clinicians, {right}?",
         ),
@@ -210,14 +209,14 @@ NEW_CLIPS = (
         NEURAL,
         0.9,
         (
-            "Differential privacy adds noise to what each site sends, and, {um}, that bounds what anyone can learn "
+            "Differential privacy adds noise to what each site sends, and {um} that bounds what anyone can learn "
             "about one genome.",
             "The first choice is local versus global DP, {like}, whether each hospital adds the noise itself or a "
             "trusted server adds it centrally.",
-            "Then there is the privacy budget, epsilon, and how you spend it across rounds, {you know}, a bit each "
+            "Then there is the privacy budget, epsilon, and how you spend it across rounds {you know} a bit each "
             "round until it runs out.",
             2.8,
-            "{Uh}, the cost is utility, and it hits rare variants hardest, because a rare variant is, {basically}, a "
+            "{Uh}, the cost is utility, and it hits rare variants hardest, because a rare variant is {basically} a "
             "few people, and the noise drowns them.",
             "What I mean by utility is the sensitivity for those variants.",
             "{I mean}, that is the honest trade-off you have to show the clinicians.",
@@ -233,12 +232,12 @@ NEW_CLIPS = (
         "en-gb-x-rp",
         130,
         (
-            "Clinicians want to know why a score is high, {um}, not only that it is high.",
+            "Clinicians want to know why a score is high {um} not only that it is high.",
             "For a complex model I use SHAP, and the plot looks like a list of features pushing the risk up or down.",
-            "{So}, for the regulator, I prefer inherently interpretable models where I can, {like}, a rule list or "
-            "an explainable boosting machine.",
+            "{So}, for the regulator, I prefer inherently interpretable models, and I, {like}, reach for a rule "
+            "list or an explainable boosting machine.",
             "{You know}, if a rule list is almost as good, the choice is easy.",
-            "{Uh}, I like this part of the work, because the clinicians, {actually}, start to argue with the model.",
+            "{Uh} I like this part of the work, because the clinicians, {actually}, start to argue with the model.",
         ),
         said=("SHAP", "inherently interpretable models", "rule lists"),
         missed=("counterfactual explanations", "Good Machine Learning Practice"),
@@ -251,13 +250,13 @@ NEW_CLIPS = (
         "en-us",
         185,
         (
-            "Two sites calling the same phenotype different things is, {um}, really common.",
+            "Two sites calling the same phenotype different things is {um} really common.",
             "First I measure the inter-annotator agreement on a shared sample, {like}, a hundred charts that both "
             "sites label.",
-            "{So}, where they disagree, we map both label sets to SNOMED-CT concepts, and, {uh}, most of the "
+            "{So} where they disagree, we map both label sets to SNOMED-CT concepts, and, {uh}, most of the "
             "differences turn out to be granularity.",
             2.5,
-            "{Basically}, one site codes type two diabetes and the other codes diabetes with complications.",
+            "{Basically} one site codes type two diabetes and the other codes diabetes with complications.",
             "Which one is the right label? The ontology settles most of it, {you know}, and the rest goes to an "
             "adjudication protocol with a senior clinician.",
         ),
@@ -271,13 +270,13 @@ NEW_CLIPS = (
         NEURAL,
         1.15,
         (
-            "I would use federated averaging, {um}, with each hospital training for one epoch per round.",
+            "I would use federated averaging {um} with each hospital training for one epoch per round.",
             "On top of it we add secure aggregation, so the server only ever sees the sum of the updates, {right}?",
             "{Like}, even the server operator cannot see a single site's weights.",
-            "{Uh}, then for validation, I keep a centralized held-out test set that no site trains on.",
+            "{Uh} then for validation, I keep a centralized held-out test set that no site trains on.",
             2.3,
             "{You know}, it is the only way to compare rounds fairly.",
-            "{I mean}, the numbers from each site alone are too noisy.",
+            "{I mean} the numbers from each site alone are too noisy.",
         ),
         said=("federated averaging", "secure aggregation", "centralized held-out test set"),
         missed=("differential privacy noise injection", "client selection strategies"),
@@ -291,8 +290,8 @@ NEW_CLIPS = (
         120,
         (
             "When experts disagree, {uh}, I do not pick one of them as the truth.",
-            "I use multi-rater annotation, several raters per case, and, {um}, keep all of their labels.",
-            "Then I train with label smoothing, {so}, the model never sees a hard zero or one.",
+            "I use multi-rater annotation, several raters per case, and {um} keep all of their labels.",
+            "Then I train with label smoothing, {I mean}, the model never sees a hard zero or one.",
             "It actually converged faster with the soft labels.",
             "{Literally} half of the hard cases had two different labels in our data.",
             "For the rest we use expert adjudication, {like}, a third reader decides.",
@@ -308,12 +307,12 @@ NEW_CLIPS = (
         "en-us+m3",
         160,
         (
-            "{Um}, I actually started baking bread during the first lockdown.",
+            "{Um} I actually started baking bread during the first lockdown.",
             "My first loaves were, {like}, flat and dense, and I had no idea why.",
-            "{So}, I read about hydration and learned that a wetter dough needs, {you know}, a longer proof.",
+            "{So} I read about hydration and learned that a wetter dough needs, {you know}, a longer proof.",
             2.7,
             "Now I bake every Sunday, and I like this routine so much that my neighbours get a loaf too.",
-            "{I mean}, it is, {like}, the most relaxing part of my week, {right}?",
+            "{I mean} it is, {like}, the most relaxing part of my week, {right}?",
         ),
         missed=("weighted sums of risk alleles", "linkage disequilibrium clumping", "disease risk stratification"),
         traps=("actually started", "I like this routine", "so much"),

@@ -92,7 +92,7 @@ NEW_CLIPS = (
         NEURAL,
         1.0,
         (
-            "Calibration is the alignment between predicted probabilities and observed frequencies, and, {um}, a "
+            "Calibration is the alignment between predicted probabilities and observed frequencies, and {um} a "
             "score of point eight should be right about eight times in ten.",
             "If it is not, the model can, {like}, mislead clinicians, because they read the number as a real "
             "probability.",
@@ -116,13 +116,12 @@ NEW_CLIPS = (
         165,
         (
             "After deployment I monitor the data, the model and the service.",
-            "For data drift I compute the PSI on image statistics, {um}, like brightness and slice thickness, every "
-            "day.",
+            "For data drift I compute the PSI on image statistics {um} like brightness and slice thickness, every day.",
             "For performance drift we track a rolling AUROC, {uh}, on the cases radiologists have already read.",
-            "On the operational side it is, {basically}, inference latency, {you know}, how long a study waits for "
+            "On the operational side it is {basically} inference latency, {you know}, how long a study waits for "
             "its result.",
             2.5,
-            "{So}, when the latency goes over the limit, an alert fires, and, {I mean}, someone gets paged.",
+            "{So} when the latency goes over the limit, an alert fires, and, {I mean}, someone gets paged.",
         ),
         said=("PSI", "rolling AUROC", "inference latency", "alert thresholds"),
         missed=("KS tests", "uptime", "retraining triggers", "MLOps pipelines"),
@@ -135,9 +134,9 @@ NEW_CLIPS = (
         "en-gb-scotland",
         150,
         (
-            "Across countries the law decides the design, {um}, before the maths does.",
+            "Across countries the law decides the design {um} before the maths does.",
             "Each site keeps its data because of data sovereignty laws, and we, {like}, only exchange model weights.",
-            "I would use federated averaging with secure aggregation, {so}, {uh}, no one sees a single hospital's "
+            "I would use federated averaging with secure aggregation {uh} where no one sees a single hospital's "
             "update.",
             "{You know}, the sites are very different, one has mostly children and another mostly elderly patients, "
             "and that non-IID data slows the training down.",
@@ -155,12 +154,11 @@ NEW_CLIPS = (
         NEURAL,
         0.9,
         (
-            "When radiologists disagree, I first measure how much, {um}, with Cohen's kappa for each pair of readers.",
+            "When radiologists disagree, I first measure how much {um} with Cohen's kappa for each pair of readers.",
             "If the kappa is low, {like}, under zero point six, the guideline is the problem, not the readers.",
-            "Then we do multi-reader adjudication, {uh}, where a senior reader looks at every case the others split "
-            "on.",
+            "Then we do multi-reader adjudication {uh} where a senior reader looks at every case the others split on.",
             2.6,
-            "{I mean}, the adjudicated label becomes the reference, {you know}, the one we train on.",
+            "{I mean}, the adjudicated label becomes the reference {you know} the one we train on.",
             "We also keep soft labels, so that the model learns which cases are uncertain.",
         ),
         said=("multi-reader adjudication", "Cohen's kappa", "soft labels"),
@@ -176,9 +174,9 @@ NEW_CLIPS = (
         (
             "For uncertainty I use MC dropout, {um}, which means keeping dropout on at inference and running the "
             "model twenty times.",
-            "The spread of those predictions is, {like}, a cheap estimate of how unsure the model is.",
+            "The spread of those predictions, {like}, gives a cheap estimate of how unsure the model is.",
             "{So}, I turn it into calibrated confidence intervals that the report can show.",
-            "{Uh}, the hard part is presenting it, because, {you know}, with too many warnings the radiologists stop "
+            "{Uh} the hard part is presenting it, because, {you know}, with too many warnings the radiologists stop "
             "reading them.",
             "What I mean by presenting is one clear flag, not a heat map of doubt.",
         ),
@@ -193,12 +191,11 @@ NEW_CLIPS = (
         "en-gb",
         160,
         (
-            "De-identification starts with the DICOM headers, {um}, because that is where the PHI lives, names, "
+            "De-identification starts with the DICOM headers {um} because that is where the PHI lives, names, "
             "dates and accession numbers.",
             "We strip or replace those tags with a script, and, {like}, keep a secure key only if the study needs to "
             "link back.",
-            "For head CT and MRI you also need face defacing, {uh}, because a 3D rendering can show the patient's "
-            "face.",
+            "For head CT and MRI you also need face defacing {uh} because a 3D rendering can show the patient's face.",
             2.9,
             "{Basically}, the more you remove, the less useful the data gets, {right}?",
             "Do you know the API for that in pydicom? It is a few lines, and we run it on every study.",
@@ -213,12 +210,12 @@ NEW_CLIPS = (
         NEURAL,
         1.1,
         (
-            "3D volumes are big, and, {um}, the first problem is memory.",
+            "3D volumes are big, and {um} the first problem is memory.",
             "A full CT at native resolution does not fit on the GPU with a 3D network, and, {like}, we train on "
             "patches instead.",
-            "At inference we use sliding-window inference, {you know}, overlapping patches that are stitched back "
+            "At inference we use sliding-window inference {you know} overlapping patches that are stitched back "
             "together.",
-            "{Uh}, for the triage use case the latency requirements are strict, {I mean}, a few seconds per study.",
+            "{Uh}, for the triage use case the latency requirements are strict {I mean} a few seconds per study.",
             3.1,
             "{So}, we also tried model quantization to eight bits, and it actually held its accuracy.",
         ),
@@ -233,12 +230,12 @@ NEW_CLIPS = (
         "en-us+m3",
         175,
         (
-            "For stroke the workflow starts at the CT scanner, {um}, the moment the acquisition ends.",
+            "For stroke the workflow starts at the CT scanner {um} the moment the acquisition ends.",
             "The images go by DICOM routing to the AI server, {like}, automatically, with no one pressing a button.",
-            "The model runs rapid inference, and if it sees a large vessel occlusion, {uh}, it sends an alert to the "
+            "The model runs rapid inference, and if it sees a large vessel occlusion {uh} it sends an alert to the "
             "stroke team's phones.",
             "{You know}, every minute counts, so the low latency matters more than anything else.",
-            "{Actually}, high sensitivity matters as much, because a missed stroke is much worse than a false alarm.",
+            "{Actually} high sensitivity matters as much, because a missed stroke is much worse than a false alarm.",
         ),
         said=(
             "CT acquisition",
@@ -261,12 +258,12 @@ NEW_CLIPS = (
             "When performance drops after new scanners, I look at the DICOM metadata first, {um}, the manufacturer, "
             "the model and the reconstruction kernel.",
             "A new kernel looks like a small change, but it is not.",
-            "{So}, I compare the intensity histograms of old and new studies, and, {you know}, the distribution shift "
+            "{So} I compare the intensity histograms of old and new studies, and, {you know}, the distribution shift "
             "is usually obvious.",
-            "Then I run the benchmark on old versus new data, {uh}, with labels from the last month.",
+            "Then I run the benchmark on old versus new data {uh} with labels from the last month.",
             2.4,
             "{Like}, if sensitivity fell on the new scanner only, that is the answer.",
-            "{I mean}, a recalibration on a few hundred local cases often fixes most of it.",
+            "{I mean} a recalibration on a few hundred local cases often fixes most of it.",
         ),
         said=("DICOM metadata", "data distribution shifts", "old vs. new data", "recalibration"),
         missed=("protocol changes", "domain adaptation"),
@@ -281,7 +278,7 @@ NEW_CLIPS = (
         (
             "In a clinic with poor connectivity the model has to run on the edge, {um}, on a small box next to the "
             "X-ray machine.",
-            "I would export it to ONNX Runtime, which, {like}, runs fine on a plain CPU.",
+            "I would export it to ONNX Runtime, which {like} runs fine on a plain CPU.",
             "It has to be a lightweight model too, {uh}, something like a small MobileNet, not a huge transformer.",
             "{You know}, offline inference is the whole point, the result cannot wait for the internet.",
             2.2,
@@ -299,14 +296,14 @@ NEW_CLIPS = (
         "en-us+f3",
         190,
         (
-            "Transfer learning means starting from a model that learned on another task, {um}, usually ImageNet.",
-            "The early layers already detect edges and textures, {so}, they are good feature extractors for X-rays "
-            "as well.",
-            "Then we fine-tune on the smaller medical dataset, {like}, a few thousand chest films instead of a "
+            "Transfer learning means starting from a model that learned on another task {um} usually ImageNet.",
+            "The early layers already detect edges and textures, {basically}, they are good feature extractors for "
+            "X-rays as well.",
+            "Then we fine-tune on the smaller medical dataset, {uh}, a few thousand chest films instead of a "
             "million photos.",
-            "{Basically}, you need far less labelled data, and, {uh}, training takes hours instead of weeks.",
+            "{Basically}, you need far less labelled data, and {uh} training takes hours instead of weeks.",
             "{Actually}, it also makes training more stable when the dataset is tiny.",
-            "I like this approach for any new imaging task, {you know}, it is my default.",
+            "I like this approach for any new imaging task {you know} it is my default.",
         ),
         said=(
             "ImageNet",
@@ -326,10 +323,10 @@ NEW_CLIPS = (
         (
             "Before a new version replaces the old one, I run it in shadow mode, {um}, both models see every study "
             "but only the old one shows results.",
-            "After a month, {uh}, we compare both against the radiologist ground truth on the same cases.",
+            "After a month {uh} we compare both against the radiologist ground truth on the same cases.",
             "{So}, if the new one is better, I check that the difference is significant, with a paired test, {right}?",
             "The mean difference alone can be noise.",
-            "{I mean}, a small gain on noise is no gain.",
+            "{I mean} a small gain on noise is no gain.",
         ),
         said=("shadow mode", "radiologist ground truth", "statistical significance testing"),
         missed=("gradual rollout", "clinical oversight"),
