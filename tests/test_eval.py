@@ -288,6 +288,7 @@ def test_compare_and_summarise():
     assert (result.fillers_true, result.fillers_found, result.fillers_matched) == (3, 3, 2)
     assert (result.traps, result.trap_hits) == (1, 1)
     assert (result.items_total, result.items_right, result.missed_total, result.missed_shown_covered) == (2, 1, 1, 1)
+    assert result.judged == (("Platt scaling", True, True), ("temperature scaling", False, True))
     assert result.wpm_error == 0.0 and result.duration_error == pytest.approx(0.3) and result.wer == 0.0
     summary = summarise([result])
     assert summary.filler_recall == pytest.approx(2 / 3) and summary.filler_precision == pytest.approx(2 / 3)
@@ -350,6 +351,23 @@ def test_eval_command_reports_the_path_it_measured():
     assert report["path"] == "whole" and report["summary"]["clips"] == 1
     assert [row["half"] for row in report["rows"]] == ["tune"]
     assert {"filler_recall", "filler_precision", "item_accuracy", "wer_median"} <= set(report["summary"])
+
+
+def test_eval_lists_the_chosen_set_and_half(capsys):
+    import argparse
+
+    from interviewer.commands.eval import add_arguments, run
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    run(parser.parse_args(["--list", "--half", "report"]), config=None)
+    listed = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert listed == REPORT
+    run(parser.parse_args(["--list", "--set", "legacy"]), config=None)
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == [c.id for c in LEGACY]
+    run(parser.parse_args(["--list", "--quick"]), config=None)
+    quick = [by_id(line.split()[0]) for line in capsys.readouterr().out.splitlines()]
+    assert {(c.half, c.voice_kind) for c in quick} == {(h, k) for h in ("tune", "report") for k in ("espeak", "neural")}
 
 
 def test_clip_voice_kind():

@@ -48,6 +48,7 @@ class ClipResult:
     wer: float
     seconds: float  # transcription + analysis
     recovery: str = ""  # what the dropped-speech recovery did, if it ran
+    judged: tuple[tuple[str, bool, bool], ...] = ()  # (item, said, shown covered) for each labelled item
 
     @property
     def wpm_error(self) -> float:
@@ -94,6 +95,7 @@ def compare(clip: Clip, truth: Truth, analysis: dict, seconds: float, recovery: 
         clip_wer(truth, analysis),
         seconds,
         recovery,
+        tuple(judged),
     )
 
 
