@@ -2,7 +2,8 @@
 
 The audio is made at eval time (no recordings in the repo) and kept outside the repo, under
 `cache_dir()/eval-audio`, one file per sentence, keyed by a hash of the text, the voice, its
-settings and SYNTH_VERSION: a second run reads it back instead of synthesising again.
+settings and SYNTH_VERSION: a second run reads it back instead of synthesising again. A file made by
+an older espeak-ng stays usable: the truth is measured on the audio itself, whichever made it.
 """
 
 from __future__ import annotations
