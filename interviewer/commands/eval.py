@@ -1,11 +1,10 @@
-"""`interviewer eval`: measure the analysis against spoken answers generated with espeak-ng.
+"""`interviewer eval`: measure the analysis against spoken answers generated on this machine.
 
-Every clip is synthesised at run time (only espeak-ng is needed), transcribed by the
-real engine the way the TUI and `interviewer score` hear an answer (`--path streaming`:
-cut at pauses, chunk by chunk) or by Whisper over the whole file at once (`--path whole`,
-for comparison), analysed, and compared with what was said. Prints filler recall and
-precision, WPM error, duration error, long-pause accuracy, hint-point accuracy and off-topic
-coverage against the targets.
+Every clip is synthesised at eval time (espeak-ng voices and the neural Piper voice; the audio is
+cached outside the repo), heard the way the TUI and `interviewer score` hear an answer
+(`--path streaming`: cut at pauses, chunk by chunk) or by Whisper over the whole file
+(`--path whole`, for comparison), analysed, and compared with what was said. The summary has one
+row per engine, model, half (tune / report) and voice kind (espeak / neural).
 """
 
 from __future__ import annotations
@@ -22,19 +21,25 @@ ENGINE_MODELS = (
     ("openai-whisper", "tiny.en"),
     ("openai-whisper", "base"),
 )
-TARGET_TEXT = {
-    "filler_recall": ">= 0.90",
-    "filler_precision": ">= 0.95",
-    "wpm_error_median": "<= 5%",
-    "duration_error_max": "<= 0.5 s",
-    "pauses_exact": ">= 0.90",
-    "hint_point_accuracy": ">= 0.90",
-    "off_topic_coverage": "<= 0.2",
-}
+COLUMNS = (  # (heading, width, how the summary shows it)
+    ("recall", 6, lambda s: _ratio(s["filler_recall"])),
+    ("prec", 5, lambda s: _ratio(s["filler_precision"])),
+    ("um/uh", 5, lambda s: _ratio(s["recall_um_uh"])),
+    ("multi", 5, lambda s: _ratio(s["recall_multi_word"])),
+    ("trapFP", 7, lambda s: f"{s['trap_false_positives']}/{s['traps']}"),
+    ("wpm med", 7, lambda s: f"{s['wpm_error_median']:.1%}"),
+    ("wpm max", 7, lambda s: f"{s['wpm_error_max']:.1%}"),
+    ("pauses", 7, lambda s: f"{s['pauses_exact']}/{s['clips']}"),
+    ("items", 5, lambda s: _ratio(s["item_accuracy"])),
+    ("falsecov", 8, lambda s: f"{s['false_coverage']}/{s['missed']}"),
+    ("WER med", 7, lambda s: f"{s['wer_median']:.3f}"),
+)
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--quick", action="store_true", help="three clips instead of the whole set")
+    parser.add_argument("--set", choices=("new", "legacy", "all"), default="new", help="which answers (default new)")
+    parser.add_argument("--half", choices=("tune", "report", "both"), default="both", help="which half (default both)")
+    parser.add_argument("--quick", action="store_true", help="one clip per half and voice kind")
     parser.add_argument("--clips", help="comma-separated clip ids (see --list)")
     parser.add_argument("--list", action="store_true", help="list the clips and exit")
     parser.add_argument(
@@ -52,13 +57,14 @@ def add_arguments(parser) -> None:
 
 
 def run(args, config) -> int:
-    from interviewer.evaluation.clips import CLIPS
+    from interviewer.evaluation.clips import chosen
 
+    clips = _chosen_clips(args, chosen(args.set, args.half))
     if args.list:
-        for clip in CLIPS:
-            print(f"{clip.id:22} {clip.voice:15} {clip.wpm:3} wpm  {clip.question}")
+        for clip in clips:
+            pace = f"{clip.wpm:3} wpm" if clip.wpm else f"x{clip.length_scale:.2f}  "
+            print(f"{clip.id:24} {clip.half:6} {clip.voice:15} {pace}  {clip.question}")
         return 0
-    clips = _chosen_clips(args, CLIPS)
     combos = ENGINE_MODELS if args.matrix else ((config.engine, config.model),)
     paths = ("streaming", "whole") if args.path == "both" else (args.path,)
     reports = [_evaluate(engine, model, path, clips, args.verbose) for engine, model in combos for path in paths]
@@ -77,12 +83,16 @@ def print_tables(reports: list[dict]) -> None:
 
 
 def _chosen_clips(args, clips):
-    from interviewer.evaluation.runner import QUICK
+    from interviewer.evaluation.runner import quick
 
-    wanted = args.clips.split(",") if args.clips else (QUICK if args.quick else None)
-    if not wanted:
+    if args.quick and not args.clips:
+        return quick(clips)
+    if not args.clips:
         return clips
-    known = {c.id: c for c in clips}
+    from interviewer.evaluation.clips import CLIPS
+
+    known = {c.id: c for c in CLIPS}
+    wanted = args.clips.split(",")
     unknown = [w for w in wanted if w not in known]
     if unknown:
         raise InterviewerError(f"no evaluation clip {unknown[0]!r}", f"known clips: {', '.join(known)}")
@@ -93,8 +103,8 @@ def _evaluate(engine: str, model: str, path: str, clips, verbose: bool) -> dict:
     import time
 
     from interviewer.adapters.engines import build_transcriber
-    from interviewer.evaluation.metrics import summarise
     from interviewer.evaluation.runner import PATHS, evaluate
+    from interviewer.evaluation.summary import grouped, summarise
 
     say = _stderr if verbose else None
     transcriber = build_transcriber(engine, model)
@@ -103,13 +113,14 @@ def _evaluate(engine: str, model: str, path: str, clips, verbose: bool) -> dict:
     load_s = time.perf_counter() - began
     tell = (lambda m: say(f"{engine} {model} {path} {m}")) if say else None
     results = evaluate(transcriber, clips, PATHS[path], progress=tell)
-    summary = summarise([r for r, _ in results])
+    plain = [r for r, _ in results]
     return {
         "engine": engine,
         "model": model,
         "path": path,
         "load_s": round(load_s, 2),
-        "summary": summary.to_dict(),
+        "summary": summarise(plain).to_dict(),
+        "rows": [{"half": h, "voices": k, "summary": s.to_dict()} for h, k, s in grouped(plain)],
         "clips": [r.to_dict() | _heard(a) for r, a in results],
     }
 
@@ -124,47 +135,37 @@ def clip_table(report: dict) -> str:
     head = f"{report['engine']} {report['model']}, {report['path']}"
     lines = [
         head,
-        f"{'clip':22} {'fill t/f/m':>10} {'wpm true':>8} {'found':>6} {'dur err':>7} "
-        f"{'pause t/f':>9} {'points':>7} {'cov':>5} {'secs':>6}  recovered",
+        f"{'clip':24} {'half':6} {'voice':6} {'fill t/f/m':>10} {'trap':>4} {'wpm true':>8} {'found':>6} "
+        f"{'pause t/f':>9} {'items':>6} {'miss/cov':>8} {'WER':>5} {'secs':>6}  recovered",
     ]
-    for c in report["clips"]:
-        lines.append(
-            f"{c['clip']:22} {c['fillers_true']:>3}/{c['fillers_found']:>2}/{c['fillers_matched']:>2}  "
-            f"{c['wpm_true']:>8.1f} {c['wpm_found']:>6.1f} {c['duration_error']:>7.2f} "
-            f"{c['pauses_true']:>4}/{c['pauses_found']:<4} {c['points_right']:>3}/{c['points_total']:<3} "
-            f"{c['coverage_ratio']:>5.2f} {c['seconds']:>6.1f}  {_recovered(c['recovery'])}"
-        )
+    lines += [_clip_row(c) for c in report["clips"]]
     return "\n".join(lines)
+
+
+def _clip_row(c: dict) -> str:
+    fillers = f"{c['fillers_true']:>3}/{c['fillers_found']:>2}/{c['fillers_matched']:>2}"
+    return (
+        f"{c['clip']:24} {c['half']:6} {c['voice_kind']:6} {fillers}  {c['trap_hits']:>2}/{c['traps']:<1} "
+        f"{c['wpm_true']:>8.1f} {c['wpm_found']:>6.1f} {c['pauses_true']:>4}/{c['pauses_found']:<4} "
+        f"{c['items_right']:>2}/{c['items_total']:<3} {c['missed_total']:>3}/{c['missed_shown_covered']:<4} "
+        f"{c['wer']:>5.2f} {c['seconds']:>6.1f}  {_recovered(c['recovery'])}"
+    )
 
 
 def summary_table(reports: list[dict]) -> str:
-    from interviewer.evaluation.metrics import target_met
-
-    names = list(reports[0]["summary"])
-    header = f"{'figure':22} {'target':>9} " + " ".join(f"{_column(r):>15}" for r in reports)
-    lines = [header]
-    for name in names:
-        if name == "clips":
-            continue
-        cells = []
-        for report in reports:
-            value = report["summary"][name]
-            mark = "" if name not in TARGET_TEXT else " ok" if target_met(name, value) else " NO"
-            cells.append(f"{_fmt(name, value) + mark:>15}")
-        lines.append(f"{name:22} {TARGET_TEXT.get(name, ''):>9} " + " ".join(cells))
+    head = f"{'engine model':22} {'half':6} {'voices':6} {'clips':>5} " + " ".join(f"{h:>{w}}" for h, w, _ in COLUMNS)
+    lines = [head]
+    for report in reports:
+        name = f"{report['engine'][:2]} {report['model']} {report['path'][:6]}"
+        for row in report["rows"]:
+            s = row["summary"]
+            cells = " ".join(f"{show(s):>{w}}" for _, w, show in COLUMNS)
+            lines.append(f"{name:22} {row['half']:6} {row['voices']:6} {s['clips']:>5} {cells}")
     return "\n".join(lines)
 
 
-def _column(report: dict) -> str:
-    return f"{report['engine'][:2]} {report['model']} {report['path'][:6]}"
-
-
-def _fmt(name: str, value: float) -> str:
-    if name.startswith("wpm_error"):
-        return f"{value:.1%}"
-    if name.startswith("duration") or name == "seconds":
-        return f"{value:.2f} s" if name != "seconds" else f"{value:.0f} s"
-    return f"{value:.2f}"
+def _ratio(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
 
 
 def _recovered(note: str) -> str:

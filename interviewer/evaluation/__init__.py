@@ -1,5 +1,8 @@
-"""The accuracy evaluation: spoken answers generated with espeak-ng, with exact ground truth.
+"""The accuracy evaluation: spoken answers generated on this machine (espeak-ng and Piper), with exact truth.
 
-`clips` defines what is said, `synth` turns a clip into audio and its truth, `metrics`
-compares the analysis with the truth, `runner` drives a real Transcriber over the set.
+`clip` says what one answer is, `clips` (with `clips_precision`, `clips_radiology`, `clips_general`
+and the tuned-on `clips_legacy`) holds the set and its split into tune and report halves, `voices`
+speaks one sentence (cached), `synth` builds an answer's audio and truth, `metrics` compares one
+analysis with the truth, `summary` adds clips up into rows, `runner` drives a real Transcriber
+through the TUI's own path.
 """

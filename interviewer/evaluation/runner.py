@@ -18,11 +18,23 @@ from interviewer.domain.hearing.stream import transcribe_recording
 from interviewer.domain.ports import Transcriber
 from interviewer.domain.session import analyse_answer
 from interviewer.domain.transcript import Transcript
-from interviewer.evaluation.clips import CLIPS, Clip
+from interviewer.evaluation.clip import Clip
+from interviewer.evaluation.clips import NEW
 from interviewer.evaluation.metrics import ClipResult, compare
 from interviewer.evaluation.synth import synthesize
 
-QUICK = ("brier-short", "imbalance", "off-topic")  # `--quick`: short, the richest, and the off-topic one
+LEGACY_QUICK = ("brier-short", "imbalance", "off-topic")  # short, the richest, and the off-topic one
+
+
+def quick(clips: tuple[Clip, ...]) -> tuple[Clip, ...]:
+    """`--quick`: the first clip of each half and voice kind (the legacy three when only legacy is chosen)."""
+    if all(c.set == "legacy" for c in clips):
+        return tuple(c for c in clips if c.id in LEGACY_QUICK)
+    firsts: dict[tuple[str, str], Clip] = {}
+    for clip in clips:
+        if clip.set == "new":
+            firsts.setdefault((clip.half, clip.voice_kind), clip)
+    return tuple(firsts.values())
 
 
 def whole_file(transcriber: Transcriber, audio: np.ndarray, clip: Clip) -> Transcript:
@@ -47,12 +59,12 @@ def evaluate_clip(
     analysis = analyse_answer(transcript, audio, clip.hint, (120, 180), pause_threshold_s)
     seconds = time.perf_counter() - began
     recovery = "; ".join(n for n in transcript.notes if "again on their own" in n)
-    return compare(clip.id, clip.off_topic, truth, analysis, seconds, recovery), analysis
+    return compare(clip, truth, analysis, seconds, recovery), analysis
 
 
 def evaluate(
     transcriber: Transcriber,
-    clips: tuple[Clip, ...] = CLIPS,
+    clips: tuple[Clip, ...] = NEW,
     hear: Hear = streamed,
     progress: Callable[[str], None] | None = None,
 ) -> list[tuple[ClipResult, dict]]:

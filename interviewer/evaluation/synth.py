@@ -1,31 +1,56 @@
-"""A clip of the evaluation set as audio (espeak-ng) and the truth about it, exact by construction.
+"""A clip of the evaluation set as audio and the truth about it.
 
-Each segment is spoken on its own and trimmed, then silences are spliced in, so the
-lead-in, every pause, the answer's duration and the segment each filler is in are known.
+Each sentence is spoken on its own (one espeak-ng or Piper call) and trimmed, then silences are
+spliced in: 0.4 s in the legacy set, 0.15-0.35 s (varied, seeded by the clip id) in the new one,
+and the long pauses the script writes. So the lead-in, every pause, each sentence's start and
+end, and the answer's duration are exact. Inside a sentence a filler's (or a trap's) time is an
+estimate: the sentence's duration shared out by characters of the spoken text before it.
 """
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from interviewer.adapters.speechgen import Utterance, concatenate, silence, speak, trim
-from interviewer.domain.analysis.hint_points import split_hint
+from interviewer.adapters.speechgen import concatenate, silence
 from interviewer.domain.ports import SAMPLE_RATE
-from interviewer.evaluation.clips import SEGMENT_GAP_S, Clip
+from interviewer.evaluation.clip import Clip
+from interviewer.evaluation.voices import sentence_audio
 
 FILLER = re.compile(r"\{([^}]*)\}")
 TAIL_S = 1.0  # silence after the answer, as when a person stops and presses the key
+LEGACY_GAP_S = 0.4  # between sentences in the legacy set
+GAP_RANGE_S = (0.15, 0.35)  # between sentences in continuous speech
+# where in a trap phrase its ambiguous word is, and the filler type that word could be taken for
+TRAP_WORDS = (
+    ("you know", r"\byou know\b"),
+    ("i mean", r"\bmean\b"),
+    ("like", r"\blike\b"),
+    ("actually", r"\bactual"),
+    ("right", r"\bright\b"),
+    ("so", r"\bso\b"),
+)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A filler said (or a trap phrase) at an estimated time."""
+
+    kind: str  # the filler type, or the type a trap could be mistaken for
+    at_s: float
+    text: str
 
 
 @dataclass(frozen=True)
 class SegmentTruth:
     start: float
     end: float
-    fillers: tuple[str, ...]  # filler types said in this segment
+    text: str  # as spoken
     words: int  # answer words, fillers not counted
+    fillers: tuple[Mark, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,12 +62,15 @@ class Truth:
     wpm: float
     long_pauses: int
     segments: tuple[SegmentTruth, ...]
-    points: tuple[str, ...]
-    covered: tuple[bool, ...]
+    traps: tuple[Mark, ...] = ()
 
     @property
-    def fillers(self) -> int:
-        return sum(len(s.fillers) for s in self.segments)
+    def fillers(self) -> tuple[Mark, ...]:
+        return tuple(f for s in self.segments for f in s.fillers)
+
+    @property
+    def spoken(self) -> str:
+        return " ".join(s.text for s in self.segments)
 
 
 def spoken_text(segment: str) -> str:
@@ -58,27 +86,71 @@ def answer_words(segment: str) -> int:
     return sum(1 for w in FILLER.sub(" ", segment).split() if re.search(r"[A-Za-z]", w))
 
 
+def filler_marks(segment: str, start: float, end: float) -> tuple[Mark, ...]:
+    """Each filler of `segment` at its share of the sentence's time, by characters spoken before it."""
+    spoken = spoken_text(segment)
+    marks, removed = [], 0
+    for m in FILLER.finditer(segment):
+        offset = m.start() - removed  # where the filler starts in the spoken text
+        removed += 2  # the braces
+        marks.append(Mark(m.group(1).lower(), _at(offset, len(spoken), start, end), m.group(1)))
+    return tuple(marks)
+
+
+def trap_kind(phrase: str) -> tuple[str, int]:
+    """The filler type a trap phrase could be taken for, and where its word starts in the phrase."""
+    for kind, pattern in TRAP_WORDS:
+        found = re.search(pattern, phrase, re.IGNORECASE)
+        if found:
+            return kind, found.start()
+    raise ValueError(f"the trap {phrase!r} holds no word that can be a filler")
+
+
+def trap_marks(traps: tuple[str, ...], segments: tuple[SegmentTruth, ...]) -> tuple[Mark, ...]:
+    """Each trap at its estimated time, found in order in the spoken sentences."""
+    marks = []
+    for phrase in traps:
+        kind, inside = trap_kind(phrase)
+        for s in segments:
+            place = s.text.lower().find(phrase.lower())
+            if place >= 0:
+                marks.append(Mark(kind, _at(place + inside, len(s.text), s.start, s.end), phrase))
+                break
+        else:
+            raise ValueError(f"the trap {phrase!r} is not in the script")
+    return tuple(marks)
+
+
+def _at(offset: int, length: int, start: float, end: float) -> float:
+    return start + (end - start) * offset / max(1, length)
+
+
+def gaps(clip: Clip):
+    """The silence before each sentence after the first, when the script writes no pause."""
+    rng = random.Random(clip.id)
+    while True:
+        yield round(rng.uniform(*GAP_RANGE_S), 3) if clip.continuous else LEGACY_GAP_S
+
+
 def synthesize(clip: Clip, threshold_s: float = 2.0) -> tuple[np.ndarray, Truth]:
     parts = [silence(clip.lead_in_s)]
     segments: list[SegmentTruth] = []
-    t, gap, long_pauses = clip.lead_in_s, 0.0, 0
+    t, pause, long_pauses, gap = clip.lead_in_s, 0.0, 0, gaps(clip)
     for item in clip.script:
         if isinstance(item, (int, float)):
-            gap = float(item)
+            pause = float(item)
             continue
         if segments:
-            gap = gap or SEGMENT_GAP_S
-            parts.append(silence(gap))
+            parts.append(silence(pause or next(gap)))
             t += len(parts[-1]) / SAMPLE_RATE
-            long_pauses += gap >= threshold_s
-        speech = trim(speak(Utterance(spoken_text(item), clip.voice, clip.wpm)))
+            long_pauses += pause >= threshold_s
+        speech = sentence_audio(spoken_text(item), clip)
         parts.append(speech)
         end = t + len(speech) / SAMPLE_RATE
-        segments.append(SegmentTruth(t, end, filler_types(item), answer_words(item)))
-        t, gap = end, 0.0
+        segments.append(SegmentTruth(t, end, spoken_text(item), answer_words(item), filler_marks(item, t, end)))
+        t, pause = end, 0.0
     parts.append(silence(TAIL_S))
     audio = concatenate(parts)
-    points = tuple(split_hint(clip.hint))
     duration = segments[-1].end - segments[0].start
     words = sum(s.words for s in segments)
     truth = Truth(
@@ -89,7 +161,6 @@ def synthesize(clip: Clip, threshold_s: float = 2.0) -> tuple[np.ndarray, Truth]
         words / duration * 60,
         long_pauses,
         tuple(segments),
-        points,
-        tuple(i in clip.covers for i in range(len(points))),
+        trap_marks(clip.traps, tuple(segments)),
     )
     return audio, truth
