@@ -54,6 +54,10 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--verbose", action="store_true", help="progress on stderr")
+    parser.add_argument(
+        "--bank-terms", type=int, default=None, metavar="N",
+        help="bank terms added to each question's hotwords (default: the app's; 0 measures without them)",
+    )  # fmt: skip
 
 
 def run(args, config) -> int:
@@ -67,7 +71,10 @@ def run(args, config) -> int:
         return 0
     combos = ENGINE_MODELS if args.matrix else ((config.engine, config.model),)
     paths = ("streaming", "whole") if args.path == "both" else (args.path,)
-    reports = [_evaluate(engine, model, path, clips, args.verbose) for engine, model in combos for path in paths]
+    from interviewer.domain.hearing.prompt import MAX_BANK_TERMS
+
+    terms = MAX_BANK_TERMS if args.bank_terms is None else args.bank_terms
+    reports = [_evaluate(engine, model, path, clips, args.verbose, terms) for engine, model in combos for path in paths]
     if args.json:
         print(json.dumps(reports if len(reports) > 1 else reports[0], indent=2))
         return 0
@@ -99,7 +106,7 @@ def _chosen_clips(args, clips):
     return tuple(known[w] for w in wanted)
 
 
-def _evaluate(engine: str, model: str, path: str, clips, verbose: bool) -> dict:
+def _evaluate(engine: str, model: str, path: str, clips, verbose: bool, bank_terms: int) -> dict:
     import time
 
     from interviewer.adapters.engines import build_transcriber
@@ -112,13 +119,14 @@ def _evaluate(engine: str, model: str, path: str, clips, verbose: bool) -> dict:
     transcriber.load(say)
     load_s = time.perf_counter() - began
     tell = (lambda m: say(f"{engine} {model} {path} {m}")) if say else None
-    results = evaluate(transcriber, clips, PATHS[path], progress=tell)
+    results = evaluate(transcriber, clips, PATHS[path], progress=tell, bank_terms=bank_terms)
     plain = [r for r, _ in results]
     return {
         "engine": engine,
         "model": model,
         "path": path,
         "load_s": round(load_s, 2),
+        "bank_terms": bank_terms,
         "summary": summarise(plain).to_dict(),
         "rows": [{"half": h, "voices": k, "summary": s.to_dict()} for h, k, s in grouped(plain)],
         "clips": [r.to_dict() | _heard(a) for r, a in results],

@@ -12,7 +12,9 @@ from collections.abc import Callable
 
 import numpy as np
 
-from interviewer.domain.hearing.prompt import decode_hints_for
+from interviewer import paths
+from interviewer.domain.bank import find_bank
+from interviewer.domain.hearing.prompt import MAX_BANK_TERMS, decode_hints_for, question_glossary
 from interviewer.domain.hearing.recovery import transcribe_answer
 from interviewer.domain.hearing.stream import transcribe_recording
 from interviewer.domain.ports import Transcriber
@@ -37,25 +39,36 @@ def quick(clips: tuple[Clip, ...]) -> tuple[Clip, ...]:
     return tuple(firsts.values())
 
 
-def whole_file(transcriber: Transcriber, audio: np.ndarray, clip: Clip) -> Transcript:
-    return transcribe_answer(transcriber, audio, decode_hints_for(clip.question, clip.hint))
+def whole_file(transcriber: Transcriber, audio: np.ndarray, clip: Clip, glossary: tuple[str, ...]) -> Transcript:
+    return transcribe_answer(transcriber, audio, decode_hints_for(clip.question, clip.hint, glossary=glossary))
 
 
-def streamed(transcriber: Transcriber, audio: np.ndarray, clip: Clip) -> Transcript:
+def streamed(transcriber: Transcriber, audio: np.ndarray, clip: Clip, glossary: tuple[str, ...]) -> Transcript:
     """The TUI's and score's path (see `transcribe_recording`): the same cuts on any machine."""
-    return transcribe_recording(transcriber, audio, clip.question, clip.hint)
+    return transcribe_recording(transcriber, audio, clip.question, clip.hint, glossary)
 
 
-Hear = Callable[[Transcriber, np.ndarray, Clip], Transcript]
+def clip_glossary(clip: Clip, limit: int = MAX_BANK_TERMS) -> tuple[str, ...]:
+    """The bank glossary the app would use for the clip's question (its bank is `clip.source`'s)."""
+    bank = find_bank(clip.source.split("/")[0], [paths.shipped_banks_dir()])
+    return question_glossary(bank, clip.question, clip.hint, limit)
+
+
+Hear = Callable[[Transcriber, np.ndarray, Clip, tuple[str, ...]], Transcript]
 PATHS: dict[str, Hear] = {"streaming": streamed, "whole": whole_file}
 
 
 def evaluate_clip(
-    clip: Clip, transcriber: Transcriber, hear: Hear = streamed, pause_threshold_s: float = 2.0
+    clip: Clip,
+    transcriber: Transcriber,
+    hear: Hear = streamed,
+    pause_threshold_s: float = 2.0,
+    bank_terms: int = MAX_BANK_TERMS,
 ) -> tuple[ClipResult, dict]:
     audio, truth = synthesize(clip, pause_threshold_s)
+    glossary = clip_glossary(clip, bank_terms)
     began = time.perf_counter()
-    transcript = hear(transcriber, audio, clip)
+    transcript = hear(transcriber, audio, clip, glossary)
     analysis = analyse_answer(transcript, audio, clip.hint, (120, 180), pause_threshold_s)
     seconds = time.perf_counter() - began
     recovery = "; ".join(n for n in transcript.notes if "again on their own" in n)
@@ -67,10 +80,11 @@ def evaluate(
     clips: tuple[Clip, ...] = NEW,
     hear: Hear = streamed,
     progress: Callable[[str], None] | None = None,
+    bank_terms: int = MAX_BANK_TERMS,
 ) -> list[tuple[ClipResult, dict]]:
     results = []
     for clip in clips:
-        result = evaluate_clip(clip, transcriber, hear)
+        result = evaluate_clip(clip, transcriber, hear, bank_terms=bank_terms)
         if progress:
             progress(f"{clip.id}: {result[0].seconds:.1f} s")
         results.append(result)

@@ -96,8 +96,18 @@ LIKE_FILLER_AFTER = {
     "if",
 }
 CONJUNCTIONS = {"and", "but", "or", "because", "so"}
+SUBJECT_OPENERS = {"the", "a", "an", "we", "i", "you", "it", "they", "he", "she", "our", "their", "this", "every", "each"}
+SO_DEGREE = {"far", "much", "many", "long", "few", "little", "that"}  # "so far", "so much": never the opener
 SO_CONTENT_AFTER = {"that", "much", "many", "far", "on", "long", "well", "as", "good", "bad", "the", "it", "we"}
 KNOW_ASKERS = {"do", "did", "does", "don't", "if", "whether", "as", "would", "could", "should", "you'd", "to"}
+# after these, "you know X" is a clause of its own ("and you know the rules", "that you know"); a
+# "you know" straight after any other word is dropped into running speech ("keeps you know the share")
+CLAUSE_OPENERS = CONJUNCTIONS | {"that", "what", "when", "where", "which", "who", "than", "think", "guess", "hope"}
+KNOW_COMPLEMENTS = {"that", "what", "how", "why", "where", "when", "whether", "if", "who", "which"}
+MEAN_CONTENT_AFTER = {"by", "to", "that"}  # "what I mean by drift", "I mean to say", "I mean that literally"
+# "like" followed by one of these approximates or hedges ("like every cause", "like ten percent"):
+# filler use even without commas; an example after "like" is a noun ("data like hospital stay")
+LIKE_HEDGED = {"every", "almost", "maybe", "about", "around", "really", "totally", "just", "literally", "basically"}
 MEAN_CONTENT_BEFORE = {"what", "by", "which", "that", "do", "don't", "did", "really"}
 
 
@@ -131,7 +141,7 @@ def classify(tokens: list[Token], i: int) -> tuple[str, int]:
         return HESITATION, 1
     if word in ALWAYS:
         return ALWAYS[word], 1
-    checks = {"like": _like, "you": _you_know, "i": _i_mean, "so": _so, "actually": _actually}
+    checks = {"like": _like, "you": _you_know, "i": _i_mean, "so": _so, "actually": _actually, "right": _right}
     check = checks.get(word)
     return check(tokens, i) if check else ("", 0)
 
@@ -155,6 +165,8 @@ def _like(tokens: list[Token], i: int) -> tuple[str, int]:
     opens = comma_before(tokens, i) or before in CONJUNCTIONS or is_hesitation(before)
     if opens and after in LIKE_FILLER_AFTER:
         return "like", 1  # ", like the top few percent", "and like we"; not ", like SMOTE"
+    if after in LIKE_HEDGED or after[:1].isdigit():
+        return "like", 1  # "confounding like every cause", "like 30 percent"
     return "", 0
 
 
@@ -172,6 +184,9 @@ def _you_know(tokens: list[Token], i: int) -> tuple[str, int]:
     know = tokens[i + 1]
     if know.pause_after or i + 2 >= len(tokens) or _next_is_filler(tokens, i + 2):
         return "you know", 2
+    in_running_speech = not (sentence_start(tokens, i) or comma_before(tokens, i)) and before not in CLAUSE_OPENERS
+    if in_running_speech and _neighbour(tokens, i + 2) not in KNOW_COMPLEMENTS:
+        return "you know", 2  # "keeps you know the same share"; not "do you know the API", "you know the answer."
     return "", 0
 
 
@@ -184,18 +199,37 @@ def _i_mean(tokens: list[Token], i: int) -> tuple[str, int]:
     mean = tokens[i + 1]
     if mean.pause_after or _next_is_filler(tokens, i + 2):
         return "i mean", 2
+    if _neighbour(tokens, i + 2) not in MEAN_CONTENT_AFTER and i + 2 < len(tokens):
+        return "i mean", 2  # "and I mean an overconfident prediction", "I mean a small gain"
     return "", 0
 
 
 def _so(tokens: list[Token], i: int) -> tuple[str, int]:
     after = _neighbour(tokens, i + 1)
-    if after == "that":
+    opening = sentence_start(tokens, i)
+    if after == "that" and not (opening and tokens[i].pause_after and not _purpose_clause(tokens, i + 2)):
         return "", 0  # "so that": Whisper often writes "So, that the model ..." (measured, tiny.en)
-    if after in SO_CONTENT_AFTER and not tokens[i].pause_after:
+    if after in SO_CONTENT_AFTER and not tokens[i].pause_after and not (opening and after not in SO_DEGREE):
         return "", 0
-    opens = sentence_start(tokens, i) or comma_before(tokens, i)
-    if opens and (tokens[i].pause_after or _next_is_filler(tokens, i + 1)):
+    if opening and after not in SO_DEGREE:
+        return "so", 1  # "So I read ...", "So if the PSI ...": the opener, comma or not; not "So far"
+    if comma_before(tokens, i) and (tokens[i].pause_after or _next_is_filler(tokens, i + 1)):
         return "so", 1
+    return "", 0
+
+
+def _purpose_clause(tokens: list[Token], i: int) -> bool:
+    """A subject follows "so that" ("so that the model ..."): a purpose clause, not "So, that leaves ..."."""
+    return _neighbour(tokens, i) in SUBJECT_OPENERS
+
+
+def _right(tokens: list[Token], i: int) -> tuple[str, int]:
+    """The tag ", right?" closing a sentence, and "Right, ..." opening one; not "the right threshold",
+    "that's right", "right now"."""
+    if comma_before(tokens, i) and i > 0 and tokens[i].ends_sentence:
+        return "right", 1
+    if sentence_start(tokens, i) and tokens[i].pause_after and _neighbour(tokens, i + 1) != "now":
+        return "right", 1
     return "", 0
 
 

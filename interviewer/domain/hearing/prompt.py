@@ -131,6 +131,8 @@ def vocabulary_of(bank: Bank) -> Vocabulary:
     return bank_vocabulary([f"{q.text}\n{q.hint}\n{q.model_answer}" for q in bank.questions])
 
 
-def question_glossary(bank: Bank | None, question_text: str, hint: str) -> tuple[str, ...]:
+def question_glossary(
+    bank: Bank | None, question_text: str, hint: str, limit: int = MAX_BANK_TERMS
+) -> tuple[str, ...]:
     """The glossary for one question of `bank` (none without a bank)."""
-    return glossary_for(vocabulary_of(bank), question_text, hint) if bank is not None else ()
+    return glossary_for(vocabulary_of(bank), question_text, hint, limit) if bank is not None else ()
