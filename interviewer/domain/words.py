@@ -35,6 +35,10 @@ class Token:
         return bool(self.after) and any(c in ",.?!;:-" for c in self.after)
 
     @property
+    def mid_s(self) -> float:
+        return (self.start + self.end) / 2
+
+    @property
     def ends_sentence(self) -> bool:
         return any(c in SENTENCE_END for c in self.after)
 

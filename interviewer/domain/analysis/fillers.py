@@ -96,7 +96,7 @@ LIKE_FILLER_AFTER = {
     "if",
 }
 CONJUNCTIONS = {"and", "but", "or", "because", "so"}
-SUBJECT_OPENERS = {"the", "a", "an", "we", "i", "you", "it", "they", "he", "she", "our", "their", "this", "every", "each"}
+SUBJECT_OPENERS = {"the", "a", "an", "we", "i", "you", "it", "they", "he", "she", "our", "their", "this", "each"}
 SO_DEGREE = {"far", "much", "many", "long", "few", "little", "that"}  # "so far", "so much": never the opener
 SO_CONTENT_AFTER = {"that", "much", "many", "far", "on", "long", "well", "as", "good", "bad", "the", "it", "we"}
 KNOW_ASKERS = {"do", "did", "does", "don't", "if", "whether", "as", "would", "could", "should", "you'd", "to"}

@@ -22,13 +22,28 @@ class Timing:
 
 @dataclass(frozen=True)
 class Pace:
-    words: int  # answer words, fillers not counted
-    wpm: float  # over the answer duration
+    """`words` are the answer's words (fillers not counted): those heard, plus `missing` that the
+    sound holds where the transcript has too few (syllable nuclei, hearing/syllables.py); `wpm`
+    is over the answer's duration. `dropped` says where: (start s, end s, words missing there)."""
+
+    words: int
+    wpm: float
     series: list[tuple[float, float]] = field(default_factory=list)  # (window start s, wpm in window)
     window_s: float = 15.0
+    heard: int = -1  # words in the transcript; -1 in analyses from before the sound was counted
+    missing: float = 0.0
+    dropped: list[tuple[float, float, float]] = field(default_factory=list)
+    sound_wpm: float | None = None  # the rate from the syllable nuclei alone, calibrated on the transcript
 
     def to_dict(self) -> dict:
-        return {"window_s": self.window_s, "series": [[round(t, 2), round(v, 1)] for t, v in self.series]}
+        return {
+            "window_s": self.window_s,
+            "series": [[round(t, 2), round(v, 1)] for t, v in self.series],
+            "heard_words": self.heard,
+            "missing_words": round(self.missing, 1),
+            "dropped": [[round(a, 2), round(b, 2), round(n, 1)] for a, b, n in self.dropped],
+            "sound_wpm": None if self.sound_wpm is None else round(self.sound_wpm, 1),
+        }
 
 
 @dataclass(frozen=True)
@@ -234,6 +249,10 @@ class AnswerAnalysis:
                 float(data["wpm"]),
                 [(float(a), float(b)) for a, b in pace.get("series", [])],
                 float(pace.get("window_s", 15.0)),
+                int(pace.get("heard_words", -1)),
+                float(pace.get("missing_words", 0.0)),
+                [(float(a), float(b), float(n)) for a, b, n in pace.get("dropped", [])],
+                None if pace.get("sound_wpm") is None else float(pace["sound_wpm"]),
             ),
             pauses=Pauses(
                 float(data["pauses"]["threshold_s"]),

@@ -119,7 +119,7 @@ def bare_islands(lv: signal.Levels, words: list[Word] | tuple[Word, ...]) -> lis
     """Bursts of sound ISLAND_MIN_S-ISLAND_MAX_S long, silent on both sides, with no word's middle on them."""
     middles = np.array(sorted((w.start + w.end) / 2 for w in words))
     islands = []
-    for x, y in _bridge(signal.runs(lv.voiced), int(ISLAND_BRIDGE_S / lv.frame_s)):
+    for x, y in signal.bridged(signal.runs(lv.voiced), int(ISLAND_BRIDGE_S / lv.frame_s)):
         span = Span(x * lv.frame_s, y * lv.frame_s)
         if not ISLAND_MIN_S <= span.end - span.start <= ISLAND_MAX_S:
             continue
@@ -136,7 +136,7 @@ def unheard_spans(lv: signal.Levels, words: tuple[Word, ...] | list[Word]) -> li
     gap = int(0.6 / lv.frame_s)
     spans = [
         Span(x * lv.frame_s, y * lv.frame_s)
-        for x, y in _bridge(signal.runs(_bare(lv, words)), gap)
+        for x, y in signal.bridged(signal.runs(_bare(lv, words)), gap)
         if signal.voiced_seconds(lv, x * lv.frame_s, y * lv.frame_s) >= RECOVER_MIN_VOICED_S
     ]
     spans += starved_phrases(lv, words)
@@ -154,7 +154,7 @@ def starved_phrases(lv: signal.Levels, words) -> list[Span]:
     """Phrases (voiced audio between silences of PHRASE_GAP_S) holding under STARVED_SHARE of the
     words their voiced length would hold at the answer's median rate."""
     phrases = []
-    for x, y in _bridge(signal.runs(lv.voiced), int(PHRASE_GAP_S / lv.frame_s)):
+    for x, y in signal.bridged(signal.runs(lv.voiced), int(PHRASE_GAP_S / lv.frame_s)):
         span = Span(x * lv.frame_s, y * lv.frame_s)
         voiced = signal.voiced_seconds(lv, span.start, span.end)
         if voiced >= RECOVER_MIN_VOICED_S:
@@ -173,17 +173,6 @@ def _bare(lv: signal.Levels, words) -> np.ndarray:
         b = min(covered.size, int(np.ceil((w.end + WORD_REACH_S) / lv.frame_s)))
         covered[a:b] = True
     return lv.voiced & ~covered
-
-
-def _bridge(runs: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
-    """Join runs separated by fewer than `gap` frames (the short silences between words)."""
-    joined: list[tuple[int, int]] = []
-    for x, y in runs:
-        if joined and x - joined[-1][1] < gap:
-            joined[-1] = (joined[-1][0], y)
-        else:
-            joined.append((x, y))
-    return joined
 
 
 def _inside(word: Word, span: Span) -> bool:

@@ -62,6 +62,24 @@ def runs(mask: np.ndarray, value: bool = True) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
+def bridged(runs_: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    """`runs_` with those fewer than `gap` frames apart joined (the short silences between words)."""
+    joined: list[tuple[int, int]] = []
+    for x, y in runs_:
+        if joined and x - joined[-1][1] < gap:
+            joined[-1] = (joined[-1][0], y)
+        else:
+            joined.append((x, y))
+    return joined
+
+
+def phrases(lv: Levels, start_s: float, end_s: float, gap_s: float) -> list[tuple[float, float]]:
+    """Stretches of sound between `start_s` and `end_s` separated by silences of `gap_s` or more."""
+    a, b = _frames(lv, start_s, end_s)
+    found = bridged(runs(lv.voiced[a:b]), max(1, int(gap_s / lv.frame_s)))
+    return [((a + x) * lv.frame_s, (a + y) * lv.frame_s) for x, y in found]
+
+
 def voiced_seconds(lv: Levels, start_s: float, end_s: float) -> float:
     a, b = _frames(lv, start_s, end_s)
     return float(np.count_nonzero(lv.voiced[a:b])) * lv.frame_s

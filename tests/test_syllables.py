@@ -1,0 +1,67 @@
+"""Syllable nuclei from the sound, and the words a transcript lacks counted back into the pace."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from interviewer.adapters.speechgen import Utterance, concatenate, silence, speak, trim
+from interviewer.domain.analysis import analyse
+from interviewer.domain.hearing.pitch import track_pitch
+from interviewer.domain.hearing.syllables import Phrase, find_nuclei, missing_words
+from interviewer.domain.transcript import Transcript, Word
+
+SENTENCE = "In federated learning each hospital trains the model locally on its own patients."  # 22 syllables
+SYLLABLES = 22
+
+
+@pytest.mark.parametrize("voice, wpm", [("en-us", 130), ("en-gb", 170), ("en-us+f3", 200)])
+def test_nuclei_count_the_syllables_said(voice, wpm):
+    audio = speak(Utterance(SENTENCE, voice, wpm))
+    found = len(find_nuclei(audio, track_pitch(audio)).times_s)
+    assert 0.8 * SYLLABLES <= found <= 1.15 * SYLLABLES, found
+
+
+def test_silence_and_noise_hold_no_nuclei():
+    noise = (np.random.default_rng(1).standard_normal(32000) * 0.01).astype(np.float32)
+    assert len(find_nuclei(noise, track_pitch(noise)).times_s) == 0
+
+
+def test_a_phrase_short_of_words_is_found_and_counted_once_calibrated_on_the_others():
+    phrases = [Phrase(0, 3, 13, 10), Phrase(4, 7, 12, 9), Phrase(8, 11, 14, 11), Phrase(12, 15, 13, 2)]
+    total, short = missing_words(phrases)
+    assert [p.start_s for p, _ in short] == [12]
+    assert total == pytest.approx(13 / (13 / 10) - 2, abs=1.5)  # ~8 words the transcript lacks
+
+
+def words_of(text: str, start: float, end: float) -> list[Word]:
+    parts = text.split()
+    step = (end - start) / len(parts)
+    return [Word(" " + w, start + k * step, start + (k + 1) * step - 0.02, 0.9) for k, w in enumerate(parts)]
+
+
+def test_a_sentence_whisper_dropped_still_counts_in_the_pace():
+    said = [
+        "The first thing I did was measure the pipeline end to end.",
+        "We added tracing to every step and kept a dashboard of latency.",
+        "Within a week the picture was obvious to the whole team.",
+        "Most of the time was spent waiting on database locks.",
+    ]
+    parts, words, t = [], [], 0.5
+    parts.append(silence(0.5))
+    for k, sentence in enumerate(said):
+        voice = trim(speak(Utterance(sentence, "en-us", 160)))
+        if k != 2:  # the transcript lost the third sentence
+            words += words_of(sentence, t, t + len(voice) / 16000)
+        else:
+            lost = (t, t + len(voice) / 16000)
+        parts += [voice, silence(0.6)]
+        t += len(voice) / 16000 + 0.6
+    audio = concatenate(parts)
+    true_words = sum(len(s.split()) for s in said)
+    analysis = analyse(Transcript(tuple(words), duration_s=len(audio) / 16000), audio, "Cover tracing.")
+    heard = len(words)
+    assert analysis.pace.heard == heard and analysis.pace.missing > 0.5 * len(said[2].split())
+    assert abs(analysis.pace.words - true_words) < abs(heard - true_words) / 2, analysis.pace
+    [(start, end, _)] = analysis.pace.dropped
+    assert start < lost[1] and end > lost[0], f"dropped at {start}-{end}, lost {lost}"
