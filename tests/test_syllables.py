@@ -65,3 +65,24 @@ def test_a_sentence_whisper_dropped_still_counts_in_the_pace():
     assert abs(analysis.pace.words - true_words) < abs(heard - true_words) / 2, analysis.pace
     [(start, end, _)] = analysis.pace.dropped
     assert start < lost[1] and end > lost[0], f"dropped at {start}-{end}, lost {lost}"
+
+
+def test_the_live_pace_comes_from_the_sound_and_the_transcript_so_far_calibrates_it():
+    from interviewer.domain.hearing.syllables import LiveRate
+
+    sentences = [SENTENCE, "Only the model updates leave the hospital, never the raw data.", SENTENCE] * 2
+    parts = []
+    for s in sentences:
+        parts += [trim(speak(Utterance(s, "en-us", 160))), silence(0.3)]
+    audio = concatenate(parts)
+    said = sum(len(s.split()) for s in sentences)
+    true_wpm = said / (len(audio) / 16000) * 60
+    live = LiveRate()
+    assert live.wpm(lambda t: 0) is None
+    for i in range(0, len(audio), 1600):
+        live.feed(audio[i : i + 1600])
+    per_second = said / (len(audio) / 16000)
+    uncalibrated = live.wpm(lambda t: 0)
+    calibrated = live.wpm(lambda t: int(per_second * t))
+    assert uncalibrated is not None and abs(uncalibrated - true_wpm) / true_wpm < 0.25, (uncalibrated, true_wpm)
+    assert abs(calibrated - true_wpm) / true_wpm < 0.12, (calibrated, true_wpm)

@@ -5,6 +5,7 @@ The UI calls these from its workers; nothing here knows about screens, devices o
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import threading
 import time
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from interviewer.domain.bank import Question
+from interviewer.domain.hearing.syllables import LiveRate
 from interviewer.domain.ports import Recorder, RecordingInfo, Transcriber
 from interviewer.domain.storage import FAILED, RECORDED, AnswerRecord, SessionRecord, SessionStore
 from interviewer.domain.transcript import Transcript
@@ -64,6 +66,7 @@ class AnswerRun:
         self.answer: AnswerRecord | None = None
         self.recording: RecordingInfo | None = None
         self._streamer = None
+        self._rate = None  # the live pace, from the sound (hearing/syllables.LiveRate)
         self._stopped = threading.Lock()
         self._points_cache: tuple[int, list[tuple[str, bool]]] = (-1, [])
 
@@ -78,16 +81,17 @@ class AnswerRun:
         q = self.question
         self.answer = self.store.start_answer(self.session, q.id, q.text, q.hint, self.target_s, bank_id=self.bank_id)
         self._streamer = StreamingTranscriber(self.transcriber, q.text, q.hint, glossary=self.glossary)
+        self._rate = LiveRate()
         self.recorder.add_listener(self._streamer.feed)
+        self.recorder.add_listener(self._rate.feed)
         self.recorder.start(self.store.wav_path(self.session, self.answer))
         return self.answer
 
     def live(self) -> LiveStatus:
         elapsed = self.recorder.elapsed()
         words = self._streamer.snapshot().words if self._streamer else ()
-        wpm = None
-        if len(words) >= 5 and words[-1].end - words[0].start > 5:
-            wpm = 60 * len(words) / (words[-1].end - words[0].start)
+        ends = [w.end for w in words]
+        wpm = self._rate.wpm(lambda t: bisect.bisect_right(ends, t)) if self._rate else None
         lag = self._streamer.lag_s() if self._streamer else 0.0
         behind = bool(self._streamer and self._streamer.falling_behind)
         interrupted = getattr(self.recorder, "interrupted", "") or ""

@@ -79,7 +79,13 @@ def _pace(analysis: dict) -> Figure | None:
     if analysis.get("wpm") is None:
         return None
     series = pace_series(analysis)
+    pace = analysis.get("pace") or {}
     detail = f"{analysis.get('words', '?')} words"
+    dropped = pace.get("dropped") or []
+    if dropped:
+        where = ", ".join(fmt_clock(a) for a, _, _ in dropped[:3])
+        missing = round(float(pace.get("missing_words", 0)))
+        detail += f" (the transcript lacks ~{missing}, heard in the sound at {where})"
     return Figure("pace", "Pace", f"{float(analysis['wpm']):.0f} wpm", detail, series=tuple(series))
 
 
