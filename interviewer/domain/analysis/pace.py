@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 
 from interviewer.domain.analysis.model import Pace
-from interviewer.domain.hearing.syllables import MIN_CALIBRATION_WORDS, Nuclei, Phrase, missing_words
+from interviewer.domain.hearing.syllables import (
+    MIN_CALIBRATION_WORDS,
+    Nuclei,
+    Phrase,
+    missing_words,
+    written_syllables,
+)
 from interviewer.domain.words import Token
 
 WINDOW_S = 15.0  # seconds per point of the pace-over-time series
@@ -46,16 +52,18 @@ def assess_pace(
 def _heard_in_the_sound(tokens: list[Token], sound: Sound | None, minutes: float):
     if sound is None or not sound.phrases:
         return 0.0, [], None
-    phrases = [
-        Phrase(a, b, sound.nuclei.count(a, b), sum(spoken_words(t.norm) for t in tokens if a <= t.mid_s < b))
-        for a, b in sound.phrases
-    ]
+    phrases = [_phrase(a, b, sound.nuclei, [t for t in tokens if a <= t.mid_s < b]) for a, b in sound.phrases]
     missing, short = missing_words(phrases)
     nuclei = sum(p.nuclei for p in phrases)
     words = sum(p.words for p in phrases if p.words >= MIN_CALIBRATION_WORDS)
     per_word = sum(p.nuclei for p in phrases if p.words >= MIN_CALIBRATION_WORDS) / words if words else None
     sound_wpm = nuclei / per_word / minutes if per_word else None
     return missing, [(p.start_s, p.end_s, gap) for p, gap in short], sound_wpm
+
+
+def _phrase(start: float, end: float, nuclei: Nuclei, tokens: list[Token]) -> Phrase:
+    words = sum(spoken_words(t.norm) for t in tokens)
+    return Phrase(start, end, nuclei.count(start, end), words, sum(written_syllables(t.text) for t in tokens))
 
 
 def pace_series(tokens: list[Token], start: float, end: float, window_s: float = WINDOW_S) -> list[tuple[float, float]]:

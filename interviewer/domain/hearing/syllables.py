@@ -14,6 +14,7 @@ calibrate it (`missing_words`).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -90,6 +91,24 @@ class Phrase:
     end_s: float
     nuclei: int
     words: int
+    syllables: int = 0  # of the heard words, as written (`written_syllables`); 0: count words instead
+
+
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+def written_syllables(word: str) -> int:
+    """Syllables of a written word by its vowel groups, a silent final e dropped ("score" 1,
+    "calibration" 4); digits and acronyms as spoken letters or numbers are left to `per_digit`."""
+    letters = re.sub(r"[^a-z]", "", word.lower())
+    if not letters:
+        return max(1, 2 * len(re.sub(r"[^0-9]", "", word)))  # a number: about two syllables a digit
+    if word.isupper() and len(letters) <= 6:
+        return len(letters) + letters.count("w") * 2  # an acronym said as letters: "PSI" 3, "W" 3
+    count = len(_VOWEL_GROUPS.findall(letters))
+    if letters.endswith("e") and not letters.endswith(("le", "ee")) and count > 1:
+        count -= 1
+    return max(1, count)
 
 
 MIN_CALIBRATION_WORDS = 3  # phrases with fewer heard words do not calibrate nuclei per word
@@ -100,20 +119,29 @@ MIN_MISSING_WORDS = 3  # ... and at least this many: one or two words is the det
 def missing_words(phrases: list[Phrase]) -> tuple[float, list[tuple[Phrase, float]]]:
     """Words the sound holds that the transcript lacks: (total, [(phrase, words missing there)]).
 
-    Nuclei per heard word is calibrated on this answer's own well-heard phrases (median of their
-    ratios), so the voice's and the speaker's syllables per word cancel out; a phrase whose nuclei
-    call for MISSING_SHARE more words than were heard, and at least MIN_MISSING_WORDS more, is
-    where Whisper dropped speech ("Uh, OMOP." lost at an answer's start, a sentence skipped).
+    Nuclei per written syllable of the heard words is calibrated on this answer's own well-heard
+    phrases (median of their ratios), so the voice cancels out (espeak writes more nuclei than
+    Piper) and long words do not look like missing ones; a phrase whose nuclei call for
+    MISSING_SHARE more words than were heard, and at least MIN_MISSING_WORDS more, is where
+    Whisper dropped speech ("Uh, OMOP." lost at an answer's start, a sentence skipped).
     """
-    calibrating = [p.nuclei / p.words for p in phrases if p.words >= MIN_CALIBRATION_WORDS and p.nuclei]
-    per_word = float(np.median(calibrating)) if len(calibrating) >= 2 else NUCLEI_PER_WORD
+    calibrating = [p for p in phrases if p.words >= MIN_CALIBRATION_WORDS and p.nuclei]
+    per_syllable = _median([p.nuclei / _syllables(p) for p in calibrating], NUCLEI_PER_WORD)
+    syllables_per_word = sum(_syllables(p) for p in calibrating) / max(1, sum(p.words for p in calibrating))
     short: list[tuple[Phrase, float]] = []
     for phrase in phrases:
-        expected = phrase.nuclei / per_word
-        gap = expected - phrase.words
+        gap = (phrase.nuclei / per_syllable - _syllables(phrase)) / max(syllables_per_word, 1.0)
         if gap >= MIN_MISSING_WORDS and gap >= MISSING_SHARE * max(phrase.words, 1):
             short.append((phrase, gap))
     return sum(gap for _, gap in short), short
+
+
+def _syllables(phrase: Phrase) -> int:
+    return phrase.syllables or phrase.words
+
+
+def _median(values: list[float], default: float) -> float:
+    return float(np.median(values)) if len(values) >= 2 else default
 
 
 def words_per_minute_heard(nuclei: Nuclei, start_s: float, end_s: float, nuclei_per_word: float) -> float:
