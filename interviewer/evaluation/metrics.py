@@ -50,6 +50,7 @@ class ClipResult:
     seconds: float  # transcription + analysis
     recovery: str = ""  # what the dropped-speech recovery did, if it ran
     judged: tuple[tuple[str, bool, bool], ...] = ()  # (item, said, shown covered) for each labelled item
+    confidence: tuple[float, ...] = ()  # the evidence's word probability of each judged item (0: none)
 
     @property
     def wpm_error(self) -> float:
@@ -97,6 +98,7 @@ def compare(clip: Clip, truth: Truth, analysis: dict, seconds: float, recovery: 
         seconds,
         recovery,
         tuple(judged),
+        tuple(evidence_confidence(label, analysis) for label, _, _ in judged),
     )
 
 
@@ -156,6 +158,13 @@ def analysis_items(analysis: dict) -> list[tuple[str, bool]]:
         else:
             items.append((point["point"], bool(point["covered"])))
     return items
+
+
+def evidence_confidence(label: str, analysis: dict) -> float:
+    """The confidence the analysis gave the item matching `label` (0 when it kept none)."""
+    items = [i for p in analysis["coverage"]["points"] for i in p.get("items") or []]
+    best = max(items, key=lambda item: _likeness(label, item["text"]), default={})
+    return float(best.get("confidence", 0.0))
 
 
 def judge_items(labels, items: list[tuple[str, bool]]) -> list[tuple[str, bool, bool]]:

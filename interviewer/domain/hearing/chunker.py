@@ -38,6 +38,11 @@ class ChunkerOptions:
     tail_s: float = 0.1  # silence after the last speech frame that is sent to the transcriber
 
 
+# Long chunks (base): fewer cuts, and one 30 s window holds more speech (bench answer, base without
+# prompt: 9 chunks, WER 0.109 and 0.17 CPU-s per audio second)
+LONG_CHUNKS = ChunkerOptions(min_chunk_s=18.0, busy_min_chunk_s=20.0, relaxed_after_s=22.0, max_chunk_s=28.0)
+
+
 @dataclass(frozen=True)
 class Chunk:
     """A closed piece of the recording. `start_s` is its first sample's time in the recording."""

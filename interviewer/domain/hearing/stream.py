@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interviewer.domain.hearing.chunker import Chunk, Chunker
-from interviewer.domain.hearing.prompt import decode_hints_for
+from interviewer.domain.hearing.chunker import LONG_CHUNKS, Chunk, Chunker, ChunkerOptions
+from interviewer.domain.hearing.prompt import Listening, decode_hints_for, listening_for
 from interviewer.domain.hearing.recovery import transcribe_answer
 from interviewer.domain.hearing.stream_info import StreamingOptions, StreamStats, StreamUpdate
 from interviewer.domain.ports import SAMPLE_RATE, Transcriber
@@ -96,7 +96,9 @@ class StreamingTranscriber:
         self.hint = hint
         self.on_update = on_update
         self.options = options
-        self._chunker = Chunker(options.chunker, options.vad)
+        self.listening = listening_for(getattr(transcriber, "model", ""))
+        chunking = options.chunker or (LONG_CHUNKS if self.listening.long_chunks else ChunkerOptions())
+        self._chunker = Chunker(chunking, options.vad)
         self._lock = threading.Lock()  # guards everything below and the chunker
         self._changed = threading.Condition(self._lock)  # samples fed, or a chunk transcribed
         self._queue: queue.Queue[Chunk | _DecodeAhead | None] = queue.Queue()
@@ -348,8 +350,9 @@ class StreamingTranscriber:
         cpu, wall = time.process_time(), time.perf_counter()
         try:
             part = transcribe_chunk(
-                self.transcriber, chunk.heard_audio, self.question_text, self.hint, previous, self.glossary
-            )
+                self.transcriber, chunk.heard_audio, self.question_text, self.hint, previous, self.glossary,
+                self.listening,
+            )  # fmt: skip
         finally:
             spent = time.process_time() - cpu
             with self._lock:
@@ -375,9 +378,10 @@ def transcribe_chunk(
     hint: str,
     previous_text: str,
     glossary: tuple[str, ...] = (),
+    listening: Listening = Listening(),
 ) -> Transcript:
     """One chunk, decoded the way a whole answer is (same hints), with the text so far as context."""
-    hints = decode_hints_for(question_text, hint, previous_text=previous_text, glossary=glossary)
+    hints = decode_hints_for(question_text, hint, previous_text, glossary, listening)
     return transcribe_answer(transcriber, audio, hints)
 
 

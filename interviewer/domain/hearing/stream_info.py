@@ -26,7 +26,7 @@ class StreamingOptions:
     gives 0.16 s, compute 0.16 (13 made, 1 used, 10.6 CPU-s wasted).
     """
 
-    chunker: ChunkerOptions = ChunkerOptions()
+    chunker: ChunkerOptions | None = None  # None: the model's (`prompt.listening_for`)
     vad: VadOptions = VadOptions()
     behind_s: float = 30.0  # more than one longest chunk (25 s) waiting: the worker is not keeping up
     speculate_after_s: float | None = 0.35  # silence (s) before the open chunk is decoded ahead; None: never
