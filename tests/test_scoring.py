@@ -11,13 +11,18 @@ from interviewer.domain.transcript import Transcript, Word
 SR = 16000
 
 
+def gliding_hz(t: np.ndarray) -> np.ndarray:
+    """A voice that moves: 200 Hz +- 3 semitones every 3 s (a flat tone would score as monotone)."""
+    return 200 * 2 ** (3 / 12 * np.sin(2 * np.pi * t / 3))
+
+
 def answer(text: str, seconds: float, hint: str = "Cover focal loss and SMOTE.", target=(120, 180)):
     tokens = text.split()
     step = seconds / len(tokens)
     words = tuple(Word(" " + w, 1 + i * step, 1 + i * step + step * 0.8, 0.95) for i, w in enumerate(tokens))
     audio = np.zeros(int((seconds + 2) * SR), dtype=np.float32)
     n = np.arange(SR, int((seconds + 1) * SR))
-    audio[n] = 0.1 * np.sin(2 * np.pi * 200 * n / SR)
+    audio[n] = 0.1 * np.sin(2 * np.pi * np.cumsum(gliding_hz(n / SR)) / SR)
     return analyse(Transcript(words, duration_s=seconds + 2), audio, hint, target)
 
 

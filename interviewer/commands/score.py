@@ -73,7 +73,7 @@ def score_audio(
     transcriber = build_transcriber(engine, model)
     transcriber.load(progress)
     transcript = transcribe_recording(transcriber, audio, question_text, hint)
-    result = analyse_answer(transcript, audio, hint, target_s, pause_threshold_s)
+    result = analyse_answer(transcript, audio, hint, target_s, pause_threshold_s, question_text)
     result["engine"], result["model"] = engine, model
     return result
 

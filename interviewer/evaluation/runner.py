@@ -43,7 +43,7 @@ def evaluate_clip(
     audio, truth = synthesize(clip, pause_threshold_s)
     began = time.perf_counter()
     transcript = hear(transcriber, audio, clip)
-    analysis = analyse_answer(transcript, audio, clip.hint, (120, 180), pause_threshold_s)
+    analysis = analyse_answer(transcript, audio, clip.hint, (120, 180), pause_threshold_s, clip.question)
     seconds = time.perf_counter() - began
     recovery = "; ".join(n for n in transcript.notes if "again on their own" in n)
     return compare(clip.id, clip.off_topic, truth, analysis, seconds, recovery), analysis

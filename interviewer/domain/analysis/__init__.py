@@ -9,7 +9,9 @@ import numpy as np
 
 from interviewer.domain.analysis import signal
 from interviewer.domain.analysis.coverage import assess_coverage
+from interviewer.domain.analysis.delivery_model import Energy, PitchVariation
 from interviewer.domain.analysis.fillers import find_fillers
+from interviewer.domain.analysis.hedging import find_hedging
 from interviewer.domain.analysis.hint_points import split_hint
 from interviewer.domain.analysis.model import (
     AnswerAnalysis,
@@ -27,14 +29,18 @@ from interviewer.domain.analysis.model import (
 from interviewer.domain.analysis.pace import assess_pace
 from interviewer.domain.analysis.pauses import assess_pauses
 from interviewer.domain.analysis.phantoms import without_phantoms, without_unsure_tail
+from interviewer.domain.analysis.prosody import assess_energy, assess_pitch
 from interviewer.domain.analysis.reliability import assess_reliability
+from interviewer.domain.analysis.repetition import find_repetition
 from interviewer.domain.analysis.timing import answer_bounds, assess_timing
-from interviewer.domain.analysis.tokens import tokenize
+from interviewer.domain.analysis.tokens import split_sentences, tokenize
 from interviewer.domain.analysis.verdict import assess_verdict
+from interviewer.domain.analysis.wordiness import assess_wordiness
+from interviewer.domain.hearing.pitch import track_pitch
 from interviewer.domain.transcript import Transcript, Word
 
 SILENCE_SLACK_S = 0.2  # Whisper's word edges may sit this far into silence
-ANALYSIS_VERSION = 2  # raise when a change alters any figure; stored with every result
+ANALYSIS_VERSION = 3  # raise when a change alters any figure; stored with every result
 
 
 def analyse(
@@ -44,8 +50,13 @@ def analyse(
     target_s: tuple[int, int] = (120, 180),
     pause_threshold_s: float = 2.0,
     sample_rate: int = 16000,
+    question: str = "",
 ) -> AnswerAnalysis:
-    """Timing, pace, pauses, fillers, hint coverage, reliability and a verdict for one answer."""
+    """Timing, pace, pauses, fillers, hint coverage, the voice and the wording, reliability and a verdict.
+
+    `question` (the question as asked) tells repetition what the answer's own subject is and hedging
+    whether the question asks for the speaker's view.
+    """
     audio = np.asarray(audio, dtype=np.float32).reshape(-1)
     recording_s = len(audio) / sample_rate if audio.size else transcript.duration_s
     levels = signal.levels(audio, sample_rate) if audio.size else None
@@ -60,10 +71,29 @@ def analyse(
     minutes = timing.duration_s / 60
     items = [Filler(h.type, h.start, " ".join(tokens[h.first + k].text for k in range(h.length))) for h in hits]
     fillers = Fillers(items, len(items) / minutes if minutes > 0 else 0.0)
-    coverage = assess_coverage(split_hint(hint), tokens)
+    points = split_hint(hint)
+    coverage = assess_coverage(points, tokens)
     reliability = assess_reliability(audio, levels or signal.levels(audio, sample_rate), tokens)
-    verdict = assess_verdict(timing, pace, pauses, fillers, coverage, reliability)
-    return AnswerAnalysis(ANALYSIS_VERSION, timing, pace, pauses, fillers, coverage, reliability, verdict, transcript)
+    sentences = split_sentences(tokens)
+    pitch, energy = _voice(audio, sample_rate, levels, bounds, sentences)
+    repetition = find_repetition(answer_tokens, question, hint)
+    hedging = find_hedging(tokens, question, minutes)
+    covered = [(p.point, p.at_s) for p in coverage.points if p.covered]
+    wordiness = assess_wordiness(sentences, covered, points)
+    delivery = (pitch, energy, repetition, hedging, wordiness)
+    verdict = assess_verdict(timing, pace, pauses, fillers, coverage, reliability, delivery)
+    return AnswerAnalysis(
+        ANALYSIS_VERSION, timing, pace, pauses, fillers, coverage, reliability, verdict, transcript, *delivery
+    )
+
+
+def _voice(audio, sample_rate, levels, bounds, sentences) -> tuple[PitchVariation, Energy]:
+    """Pitch and energy over the answer (first word to last): the lead-in and the tail are not the voice."""
+    if levels is None or bounds is None:
+        return PitchVariation(), Energy()
+    start, end = bounds
+    track = track_pitch(audio[int(start * sample_rate) : int(np.ceil(end * sample_rate))], sample_rate)
+    return assess_pitch(track, start, sentences), assess_energy(levels, bounds, sentences)
 
 
 def heard_in_sound(words: tuple[Word, ...], levels: signal.Levels | None) -> tuple[Word, ...]:

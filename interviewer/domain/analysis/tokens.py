@@ -78,3 +78,17 @@ def sentence_start(tokens: list[Token], i: int) -> bool:
 
 def comma_before(tokens: list[Token], i: int) -> bool:
     return i == 0 or tokens[i - 1].pause_after or bool(tokens[i].before)
+
+
+def split_sentences(tokens: list[Token]) -> list[list[Token]]:
+    """The tokens in sentences, split after each token that ends one; a trailing part is a sentence too."""
+    groups: list[list[Token]] = []
+    current: list[Token] = []
+    for token in tokens:
+        current.append(token)
+        if token.ends_sentence:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups

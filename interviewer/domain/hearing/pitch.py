@@ -16,6 +16,7 @@ triples the octave errors on espeak speech), so the 40 ms aimed at was not reach
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +31,7 @@ VOICED_PERIODICITY = 0.6  # a frame is voiced when its normalised autocorrelatio
 MIN_VOICED_FRAMES = 3  # shorter voiced runs are onsets and clicks, not a vowel (30 ms)
 QUIET_SHARE = 0.03  # frames below this share of the loud (95th percentile) frame RMS are unvoiced (-30 dB)
 SILENT_RMS = 1e-4  # about -80 dBFS: digital silence
+THREADS = 2  # the frames are tracked in this many parts at once
 
 
 @dataclass(frozen=True)
@@ -55,19 +57,33 @@ def track_pitch(audio: np.ndarray, sample_rate: int = 16000) -> PitchTrack:
     padded = np.zeros((count + BLOCKS_PER_FRAME + 1) * hop, dtype=np.float32)
     padded[hop : hop + len(x)] = x
     width = BLOCKS_PER_FRAME * hop
-    cross = _frame_lag_products(padded.reshape(-1, hop), lag_max)[:count]
     energy = _sliding_energy(padded, width)
     energy_lag = np.lib.stride_tricks.sliding_window_view(energy, lag_max + 1)[::hop][:count]
-    energy_0 = energy_lag[:, 0]
-    rms = np.sqrt(energy_0 / width)
-    loud = float(np.percentile(rms, 95))
-    audible = np.flatnonzero(rms > max(SILENT_RMS, QUIET_SHARE * loud))
-    f0 = np.zeros(count, dtype=np.float32)
-    periodicity = np.zeros(count, dtype=np.float32)
-    if audible.size:
-        f0[audible], periodicity[audible] = _yin(cross[audible], energy_lag[audible], lag_min)
+    rms = np.sqrt(energy_lag[:, 0] / width)
+    audible = rms > max(SILENT_RMS, QUIET_SHARE * float(np.percentile(rms, 95)))
+    blocks = padded.reshape(-1, hop)
+    edges = np.linspace(0, count, THREADS + 1).astype(int)
+    spans = list(zip(edges[:-1], edges[1:], strict=True))
+    with ThreadPoolExecutor(THREADS) as pool:  # numpy's FFTs and ufuncs let go of the GIL
+        parts = list(pool.map(lambda span: _track_frames(blocks, energy_lag, audible, span, lag_min, lag_max), spans))
+    f0 = np.concatenate([p[0] for p in parts])
+    periodicity = np.concatenate([p[1] for p in parts])
     voiced = _without_short_runs(periodicity >= VOICED_PERIODICITY, MIN_VOICED_FRAMES)
     return PitchTrack(HOP_S, np.where(voiced, f0, 0.0).astype(np.float32), voiced, periodicity)
+
+
+def _track_frames(
+    blocks: np.ndarray, energy_lag: np.ndarray, audible: np.ndarray, span: tuple[int, int], lag_min: int, lag_max: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """F0 and periodicity of frames `span[0]`..`span[1]` (frame k reads blocks k..k+4)."""
+    first, end = span
+    cross = _frame_lag_products(blocks[first : end + BLOCKS_PER_FRAME + 1], lag_max)
+    f0 = np.zeros(end - first, dtype=np.float32)
+    periodicity = np.zeros(end - first, dtype=np.float32)
+    chosen = np.flatnonzero(audible[first:end])
+    if chosen.size:
+        f0[chosen], periodicity[chosen] = _yin(cross[chosen], energy_lag[first:end][chosen], lag_min)
+    return f0, periodicity
 
 
 def to_work_rate(x: np.ndarray, sample_rate: int) -> np.ndarray:
