@@ -49,7 +49,8 @@ def test_a_varied_espeak_voice_is_not_monotone(voice):
     assert pitch.measured and not pitch.monotone
     assert pitch.spread_st > 2.5
     assert 60 < pitch.median_hz < 300
-    assert pitch.series and all(v > 0 for v in pitch.series)
+    assert pitch.series and all(v > 0 for _, v in pitch.series)
+    assert [t for t, _ in pitch.series] == sorted(t for t, _ in pitch.series)
 
 
 def test_the_flattest_sentence_is_the_one_spoken_flat():

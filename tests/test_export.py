@@ -129,3 +129,19 @@ def test_html_with_audio_plays_from_the_clicked_word_in_chromium(tmp_path, chrom
     word = next(w for w in store.latest_analysis(session, answer)["transcript"]["words"] if w["word"] == " proposed")
     assert probe["word"] == pytest.approx(word["start"], abs=0.01)
     assert probe["now"] == pytest.approx(probe["word"], abs=0.01)
+
+
+def test_exports_show_the_voice_and_wording_figures_with_their_moments(tmp_path):
+    from interviewer.domain.storage import SessionStore
+    from tests.test_feedback_delivery import saved_analysis
+
+    session, _, _, analysis = saved_analysis(tmp_path)
+    answers = collect(SessionStore(tmp_path), session)
+    md = render("md", session, answers)
+    assert "| Pitch |" in md and "monotone" in md and "| Hedging |" in md and "| Wordiness |" in md
+    assert "**Moments**" in md and "hedge 'i think'" in md and "~I~ ~think~" in md
+    html = render("html", session, answers)
+    flattest = analysis["pitch"]["flattest"]["start"]
+    assert f'<li class="pitch" data-t="{flattest:.2f}">' in html
+    assert '<span class="hedge"' in html and 'aria-label="pitch variation in semitones over the answer"' in html
+    assert json.loads(render("json", session, answers))["answers"][0]["analysis"]["hedging"]["total"] >= 2

@@ -51,3 +51,21 @@ def test_no_answer_scores_zero():
 def test_score_round_trips():
     s = Score(70, 40, ["x"])
     assert Score.from_dict(s.to_dict()) == s
+
+
+def test_the_voice_and_wording_move_the_score_by_what_the_reasons_say():
+    from interviewer.evaluation.delivery_truth import Voice, spoken_answer
+
+    said = (
+        "I think the data pipeline needs schema validation first.",
+        "Maybe we check every column, kind of like a contract, on the data pipeline.",
+        "Our office moved last spring and the new kitchen is large.",
+        "Then drift monitoring watches the data pipeline every single day.",
+    )
+    audio, transcript = spoken_answer(Voice(pitch_range="x-low"), said, tail_db=12)
+    a = analyse(transcript, audio, "Cover schema validation and drift monitoring.", (10, 60), question="How?")
+    s = score(a)
+    lost = [r for r in s.reasons if r.startswith("-")]
+    assert any("monotone" in r for r in lost) and any("trailed off" in r for r in lost)
+    assert any("hedges" in r for r in lost) and any("'data pipeline' x3" in r for r in lost)
+    assert s.delivery == 100 - sum(int(r[1 : r.index(":")]) for r in lost)  # nothing the reasons do not show

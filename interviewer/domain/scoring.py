@@ -66,7 +66,7 @@ def score(analysis: AnswerAnalysis) -> Score:
     losses += [_pitch_loss(analysis), _energy_loss(analysis), _hedging_loss(analysis)]
     losses += [_repetition_loss(analysis), _wordiness_loss(analysis)]
     reasons = [text for _, text in losses if text]
-    delivery = max(0, 100 - round(sum(points for points, _ in losses)))
+    delivery = max(0, 100 - sum(round(points) for points, _ in losses))  # the sum of the points the reasons show
     content, content_reason = _content(analysis)
     return Score(delivery, content, reasons + [content_reason])
 

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Moment:
-    start: float
+    start: float  # seconds, saved to the thousandth like word times (so a moment finds its first word)
     end: float
     text: str = ""  # the words said there
     note: str = ""  # what the moment shows, e.g. "1.1 st" or "-7 dB at the end"
 
     def to_dict(self) -> dict:
-        return {"start": round(self.start, 2), "end": round(self.end, 2), "text": self.text, "note": self.note}
+        return {"start": round(self.start, 3), "end": round(self.end, 3), "text": self.text, "note": self.note}
 
     @classmethod
     def from_dict(cls, data: dict) -> Moment:
@@ -40,7 +40,7 @@ class PitchVariation:
     spread_st: float = 0.0  # 10th-90th percentile range of F0, semitones
     threshold_st: float = 0.0
     monotone: bool = False
-    series: list[float] = field(default_factory=list)  # spread (st) per window, for the pitch line
+    series: list[tuple[float, float]] = field(default_factory=list)  # (window start s, spread st): the pitch line
     window_s: float = 0.0
     flattest: Moment | None = None  # the sentence with the least pitch movement
 
@@ -51,7 +51,7 @@ class PitchVariation:
             "spread_st": round(self.spread_st, 2),
             "threshold_st": self.threshold_st,
             "monotone": self.monotone,
-            "series": [round(v, 2) for v in self.series],
+            "series": [[round(t, 2), round(v, 2)] for t, v in self.series],
             "window_s": self.window_s,
             "flattest": self.flattest.to_dict() if self.flattest else None,
         }
@@ -66,7 +66,7 @@ class PitchVariation:
             float(data.get("spread_st", 0.0)),
             float(data.get("threshold_st", 0.0)),
             bool(data.get("monotone", False)),
-            [float(v) for v in data.get("series", [])],
+            [(float(t), float(v)) for t, v in data.get("series", [])],
             float(data.get("window_s", 0.0)),
             _moment(data.get("flattest")),
         )
@@ -177,8 +177,8 @@ class Hedge:
     def to_dict(self) -> dict:
         return {
             "kind": self.kind,
-            "start": round(self.start, 2),
-            "end": round(self.end, 2),
+            "start": round(self.start, 3),
+            "end": round(self.end, 3),
             "text": self.text,
             "excused": self.excused,
             "rule": self.rule,

@@ -62,7 +62,7 @@ def assess_pitch(track: PitchTrack, offset_s: float, sentences: list[list[Token]
     for left in np.arange(offset_s, times[-1] + track.frame_s, PITCH_WINDOW_S):
         window = _voiced_between(track, times, left, left + PITCH_WINDOW_S)
         if window.size >= min_frames:
-            series.append(round(spread_st(window), 2))
+            series.append((float(left), round(spread_st(window), 2)))
     flattest = None
     for group in sentences:
         f0 = _voiced_between(track, times, group[0].start, group[-1].end)
