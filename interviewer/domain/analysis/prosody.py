@@ -44,8 +44,11 @@ def spread_st(f0_hz: np.ndarray) -> float:
     return float(12 * np.log2(high / low))
 
 
-def _voiced_between(track: PitchTrack, times: np.ndarray, start: float, end: float) -> np.ndarray:
-    return track.f0_hz[track.voiced & (times >= start) & (times < end)]
+def _voiced_between(track: PitchTrack, offset_s: float, start: float, end: float) -> np.ndarray:
+    """F0 of the voiced frames centred between `start` and `end` (seconds in the recording)."""
+    first = max(0, int(np.ceil((start - offset_s) / track.frame_s - 0.5)))
+    last = max(first, int(np.ceil((end - offset_s) / track.frame_s - 0.5)))
+    return track.f0_hz[first:last][track.voiced[first:last]]
 
 
 def assess_pitch(track: PitchTrack, offset_s: float, sentences: list[list[Token]]) -> PitchVariation:
@@ -53,21 +56,18 @@ def assess_pitch(track: PitchTrack, offset_s: float, sentences: list[list[Token]
 
     `offset_s` is where the tracked audio starts in the recording.
     """
-    times = offset_s + (np.arange(len(track.f0_hz)) + 0.5) * track.frame_s
     voiced = track.voiced_f0()
     if voiced.size * track.frame_s < MIN_VOICED_S:
         return PitchVariation(threshold_st=MONOTONE_ST)
     min_frames = int(SENTENCE_MIN_VOICED_S / track.frame_s)
     series = []
-    for left in np.arange(offset_s, times[-1] + track.frame_s, PITCH_WINDOW_S):
-        window = _voiced_between(track, times, left, left + PITCH_WINDOW_S)
+    for left in np.arange(offset_s, offset_s + len(track.f0_hz) * track.frame_s, PITCH_WINDOW_S):
+        window = _voiced_between(track, offset_s, left, left + PITCH_WINDOW_S)
         if window.size >= min_frames:
             series.append((float(left), round(spread_st(window), 2)))
-    flattest = None
-    for group in sentences:
-        f0 = _voiced_between(track, times, group[0].start, group[-1].end)
-        if f0.size >= min_frames and (flattest is None or spread_st(f0) < flattest[0]):
-            flattest = (spread_st(f0), group)
+    per_sentence = [(_voiced_between(track, offset_s, g[0].start, g[-1].end), g) for g in sentences]
+    measured = [(spread_st(f0), g) for f0, g in per_sentence if f0.size >= min_frames]
+    flattest = min(measured, key=lambda pair: pair[0], default=None)
     spread = spread_st(voiced)
     moment = _sentence_moment(flattest[1], f"{flattest[0]:.1f} st") if flattest else None
     return PitchVariation(

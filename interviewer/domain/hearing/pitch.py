@@ -16,7 +16,6 @@ triples the octave errors on espeak speech), so the 40 ms aimed at was not reach
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,7 +30,7 @@ VOICED_PERIODICITY = 0.6  # a frame is voiced when its normalised autocorrelatio
 MIN_VOICED_FRAMES = 3  # shorter voiced runs are onsets and clicks, not a vowel (30 ms)
 QUIET_SHARE = 0.03  # frames below this share of the loud (95th percentile) frame RMS are unvoiced (-30 dB)
 SILENT_RMS = 1e-4  # about -80 dBFS: digital silence
-THREADS = 2  # the frames are tracked in this many parts at once
+CHUNK_FRAMES = 500  # frames tracked at once (5 s)
 
 
 @dataclass(frozen=True)
@@ -56,33 +55,33 @@ def track_pitch(audio: np.ndarray, sample_rate: int = 16000) -> PitchTrack:
     # one block of silence in front centres frame k (blocks k-1..k+1) on block k
     padded = np.zeros((count + BLOCKS_PER_FRAME + 1) * hop, dtype=np.float32)
     padded[hop : hop + len(x)] = x
-    width = BLOCKS_PER_FRAME * hop
-    energy = _sliding_energy(padded, width)
-    energy_lag = np.lib.stride_tricks.sliding_window_view(energy, lag_max + 1)[::hop][:count]
-    rms = np.sqrt(energy_lag[:, 0] / width)
-    audible = rms > max(SILENT_RMS, QUIET_SHARE * float(np.percentile(rms, 95)))
     blocks = padded.reshape(-1, hop)
-    edges = np.linspace(0, count, THREADS + 1).astype(int)
-    spans = list(zip(edges[:-1], edges[1:], strict=True))
-    with ThreadPoolExecutor(THREADS) as pool:  # numpy's FFTs and ufuncs let go of the GIL
-        parts = list(pool.map(lambda span: _track_frames(blocks, energy_lag, audible, span, lag_min, lag_max), spans))
-    f0 = np.concatenate([p[0] for p in parts])
-    periodicity = np.concatenate([p[1] for p in parts])
+    block_energy = np.einsum("ij,ij->i", blocks, blocks, dtype=np.float64)
+    frame_energy = block_energy[:count] + block_energy[1 : count + 1] + block_energy[2 : count + 2]
+    rms = np.sqrt(frame_energy / (BLOCKS_PER_FRAME * hop))
+    audible = rms > max(SILENT_RMS, QUIET_SHARE * float(np.percentile(rms, 95)))
+    f0, periodicity = _track_frames(blocks, audible, lag_min, lag_max)
     voiced = _without_short_runs(periodicity >= VOICED_PERIODICITY, MIN_VOICED_FRAMES)
     return PitchTrack(HOP_S, np.where(voiced, f0, 0.0).astype(np.float32), voiced, periodicity)
 
 
-def _track_frames(
-    blocks: np.ndarray, energy_lag: np.ndarray, audible: np.ndarray, span: tuple[int, int], lag_min: int, lag_max: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """F0 and periodicity of frames `span[0]`..`span[1]` (frame k reads blocks k..k+4)."""
-    first, end = span
-    cross = _frame_lag_products(blocks[first : end + BLOCKS_PER_FRAME + 1], lag_max)
-    f0 = np.zeros(end - first, dtype=np.float32)
-    periodicity = np.zeros(end - first, dtype=np.float32)
-    chosen = np.flatnonzero(audible[first:end])
-    if chosen.size:
-        f0[chosen], periodicity[chosen] = _yin(cross[chosen], energy_lag[first:end][chosen], lag_min)
+def _track_frames(blocks: np.ndarray, audible: np.ndarray, lag_min: int, lag_max: int) -> tuple[np.ndarray, np.ndarray]:
+    """F0 and periodicity of every frame (frame k reads blocks k..k+4); 0 for the inaudible ones.
+
+    Done `CHUNK_FRAMES` at a time: the intermediate arrays then stay in the processor's cache, which
+    made it ~1.5x faster than one pass over a 3-minute answer on the build machine.
+    """
+    f0 = np.zeros(len(audible), dtype=np.float32)
+    periodicity = np.zeros(len(audible), dtype=np.float32)
+    for first in range(0, len(audible), CHUNK_FRAMES):
+        end = min(len(audible), first + CHUNK_FRAMES)
+        chosen = np.flatnonzero(audible[first:end])
+        if chosen.size:
+            part = blocks[first : end + BLOCKS_PER_FRAME + 1]
+            cross = _frame_lag_products(part, lag_max)
+            energy_lag = _lagged_energy(part.reshape(-1), len(part[0]), lag_max)
+            found = _yin(cross[chosen], energy_lag[chosen], lag_min)
+            f0[first + chosen], periodicity[first + chosen] = found
     return f0, periodicity
 
 
@@ -93,7 +92,11 @@ def to_work_rate(x: np.ndarray, sample_rate: int) -> np.ndarray:
     step = sample_rate / WORK_RATE
     if step.is_integer():
         q, n = int(step), len(x) // int(step)
-        return (sum(x[i : n * q : q] for i in range(q)) / q).astype(np.float32)
+        y = x[0 : n * q : q].astype(np.float32)  # a copy
+        for i in range(1, q):
+            y += x[i : n * q : q]
+        y *= 1.0 / q
+        return y
     box = max(1, int(round(step)))
     csum = np.concatenate(([0.0], np.cumsum(x, dtype=np.float64)))
     smooth = (csum[box:] - csum[:-box]) / box
@@ -123,20 +126,22 @@ def _frame_lag_products(blocks: np.ndarray, lag_max: int) -> np.ndarray:
     return per_block[:-2] + per_block[1:-1] + per_block[2:]
 
 
-def _sliding_energy(x: np.ndarray, width: int) -> np.ndarray:
-    """sum of x[n + j]^2 over j < width, for every start n (float64: the running sum spans the answer)."""
-    csum = np.cumsum(x * x, dtype=np.float64)
-    energy = np.empty(len(x) - width + 1)
-    energy[0] = csum[width - 1]
-    energy[1:] = csum[width:] - csum[:-width]
-    return energy
+def _lagged_energy(x: np.ndarray, hop: int, lag_max: int) -> np.ndarray:
+    """Per frame (starting every `hop` samples of `x`) and lag 0..lag_max: the sum of x[j + lag]^2 over the frame."""
+    width = BLOCKS_PER_FRAME * hop
+    csum = np.concatenate(([0.0], np.cumsum(x * x, dtype=np.float64)))
+    energy = (csum[width:] - csum[:-width]).astype(np.float32)  # energy[n]: samples n .. n + width - 1
+    frames = (len(x) // hop) - BLOCKS_PER_FRAME - 1
+    return np.lib.stride_tricks.sliding_window_view(energy, lag_max + 1)[::hop][:frames]
 
 
 def _yin(cross: np.ndarray, energy_lag: np.ndarray, lag_min: int) -> tuple[np.ndarray, np.ndarray]:
     """F0 and periodicity of each frame from its lag products and shifted energies."""
-    energy_lag = energy_lag.astype(np.float32)
     energy_0 = energy_lag[:, :1]
-    cmnd = _cumulative_mean_normalised(energy_0 + energy_lag - 2 * cross)
+    difference = cross * -2.0
+    difference += energy_lag
+    difference += energy_0
+    cmnd = _cumulative_mean_normalised(difference)
     lag = _first_dip(cmnd, lag_min)
     rows = np.arange(len(lag))
     peak = cross[rows, lag] / np.sqrt(energy_0[:, 0] * energy_lag[rows, lag] + 1e-12)
@@ -145,12 +150,13 @@ def _yin(cross: np.ndarray, energy_lag: np.ndarray, lag_min: int) -> tuple[np.nd
 
 def _cumulative_mean_normalised(difference: np.ndarray) -> np.ndarray:
     """YIN's d'(lag) = d(lag) / mean(d(1..lag)); d'(0) = 1."""
-    difference = np.maximum(difference, 0.0)
+    np.maximum(difference, 0.0, out=difference)
     running = np.cumsum(difference[:, 1:], axis=1)
-    cmnd = np.empty_like(difference)
+    np.maximum(running, 1e-12, out=running)
+    cmnd = difference  # normalised in place
+    cmnd[:, 1:] *= np.arange(1, difference.shape[1], dtype=np.float32)
+    cmnd[:, 1:] /= running
     cmnd[:, 0] = 1.0
-    np.multiply(difference[:, 1:], np.arange(1, difference.shape[1], dtype=np.float32), out=cmnd[:, 1:])
-    cmnd[:, 1:] /= np.maximum(running, 1e-12)
     return cmnd
 
 
@@ -159,10 +165,15 @@ def _first_dip(cmnd: np.ndarray, lag_min: int) -> np.ndarray:
     body = cmnd[:, lag_min:-1]
     below = body < DIP_THRESHOLD
     first = np.argmax(below, axis=1)
-    rising = body[:, 1:] >= body[:, :-1]
-    climbing = rising & (np.arange(body.shape[1] - 1)[None, :] >= first[:, None])
-    bottom = np.where(climbing.any(axis=1), np.argmax(climbing, axis=1), first)
-    return lag_min + np.where(below.any(axis=1), bottom, np.argmin(body, axis=1))
+    dipped = below[np.arange(len(first)), first]
+    climbing = body[:, 1:] >= body[:, :-1]
+    climbing &= np.arange(body.shape[1] - 1)[None, :] >= first[:, None]
+    bottom = np.argmax(climbing, axis=1)
+    bottom = np.where(climbing[np.arange(len(first)), bottom], bottom, first)
+    lag = np.where(dipped, bottom, 0)
+    if not dipped.all():
+        lag[~dipped] = np.argmin(body[~dipped], axis=1)
+    return lag_min + lag
 
 
 def _refined(cmnd: np.ndarray, lag: np.ndarray) -> np.ndarray:
