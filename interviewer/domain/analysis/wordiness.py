@@ -34,7 +34,7 @@ def carried_points(
             tuple(
                 point
                 for point, at_s in covered
-                if assess_point(point, group, shared).covered or (at_s is not None and starts[i] <= at_s < until)
+                if (at_s is not None and starts[i] <= at_s < until) or assess_point(point, group, shared).covered
             )
         )
     return carried

@@ -93,8 +93,8 @@ def draw_metric(plot: PlotextPlot, points: list[ProgressPoint], metric: str) -> 
     title, unit = METRICS[metric]
     plt = plot.plt
     plt.clear_data()
-    plt.title(f"{title} ({unit})")
     known = [(x, p) for x, p in enumerate(points, start=1) if p.value(metric) is not None]
+    plt.title(f"{title} ({unit})" + ("" if known or not points else ": not in these analyses"))
     if known:
         xs = [x for x, _ in known]
         plt.plot(xs, [p.value(metric) for _, p in known], marker="braille")
