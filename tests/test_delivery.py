@@ -60,6 +60,8 @@ def test_the_flattest_sentence_is_the_one_spoken_flat():
     assert a.pitch.flattest.start == pytest.approx(flat[0].start)
     assert a.pitch.flattest.text.startswith("The server averages")
     assert float(a.pitch.flattest.note.split()[0]) < 1.0
+    spreads = dict(a.pitch.per_sentence)
+    assert len(spreads) == 4 and min(spreads, key=spreads.get) == pytest.approx(flat[0].start)
 
 
 def test_no_voice_no_pitch_figure():

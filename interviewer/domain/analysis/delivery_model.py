@@ -43,6 +43,7 @@ class PitchVariation:
     series: list[tuple[float, float]] = field(default_factory=list)  # (window start s, spread st): the pitch line
     window_s: float = 0.0
     flattest: Moment | None = None  # the sentence with the least pitch movement
+    per_sentence: list[tuple[float, float]] = field(default_factory=list)  # (sentence start s, spread st)
 
     def to_dict(self) -> dict:
         return {
@@ -54,6 +55,7 @@ class PitchVariation:
             "series": [[round(t, 2), round(v, 2)] for t, v in self.series],
             "window_s": self.window_s,
             "flattest": self.flattest.to_dict() if self.flattest else None,
+            "per_sentence": [[round(t, 3), round(v, 2)] for t, v in self.per_sentence],
         }
 
     @classmethod
@@ -69,6 +71,7 @@ class PitchVariation:
             [(float(t), float(v)) for t, v in data.get("series", [])],
             float(data.get("window_s", 0.0)),
             _moment(data.get("flattest")),
+            [(float(t), float(v)) for t, v in data.get("per_sentence", [])],
         )
 
 

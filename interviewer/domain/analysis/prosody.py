@@ -70,8 +70,10 @@ def assess_pitch(track: PitchTrack, offset_s: float, sentences: list[list[Token]
     flattest = min(measured, key=lambda pair: pair[0], default=None)
     spread = spread_st(voiced)
     moment = _sentence_moment(flattest[1], f"{flattest[0]:.1f} st") if flattest else None
+    spreads = [(g[0].start, round(v, 2)) for v, g in measured]
+    median = float(np.median(voiced))
     return PitchVariation(
-        True, float(np.median(voiced)), spread, MONOTONE_ST, spread < MONOTONE_ST, series, PITCH_WINDOW_S, moment
+        True, median, spread, MONOTONE_ST, spread < MONOTONE_ST, series, PITCH_WINDOW_S, moment, spreads
     )
 
 
