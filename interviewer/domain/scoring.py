@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interviewer.domain.analysis import AnswerAnalysis
-from interviewer.domain.analysis.verdict import PACE_BAND_WPM
+from interviewer.domain.analysis.verdict import HEDGES_PER_MIN_HIGH, PACE_BAND_WPM
+from interviewer.domain.analysis.wordiness import LONG_IDLE_S
 
 TIMING_POINTS_PER_10_S = 5  # delivery points lost per 10 s outside the target band
 TIMING_MAX_LOSS = 35
@@ -34,13 +35,13 @@ MONOTONE_MAX_LOSS = 6  # at 0 semitones of spread; 2 points at the monotone line
 FLAT_LOSS = 2  # loudness hardly varies between sentences
 TRAILING_LOSS = 3  # a third or more of the sentences trail off
 FADE_LOSS = 1  # the last third of the answer is quieter than the first
-HEDGES_FREE_PER_MIN = 2.0  # one every 30 s passes unnoticed
+HEDGES_FREE_PER_MIN = HEDGES_PER_MIN_HIGH  # one every 30 s passes unnoticed
 HEDGE_POINTS_PER_1_PER_MIN = 2
 OPENER_LOSS = 1
 HEDGING_MAX_LOSS = 6
 REPEAT_POINTS_EACH = 2  # per off-topic phrase said three or more times
 REPEAT_MAX_LOSS = 4
-IDLE_FREE_S = 30.0  # a stretch without hint content shorter than this costs nothing
+IDLE_FREE_S = LONG_IDLE_S  # a stretch without hint content shorter than this costs nothing
 IDLE_POINTS_PER_10_S = 1.5
 IDLE_MAX_LOSS = 6
 

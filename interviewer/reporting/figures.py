@@ -169,6 +169,8 @@ def _repetition(analysis: dict) -> Figure | None:
 
 
 def _hedging(analysis: dict) -> Figure | None:
+    from interviewer.domain.analysis.verdict import HEDGES_PER_MIN_HIGH  # numpy: not at the first screen
+
     hedging = analysis.get("hedging")
     if hedging is None:
         return None
@@ -184,11 +186,13 @@ def _hedging(analysis: dict) -> Figure | None:
     if opener:
         detail += f" · opened with '{opener['text']}'"
     per_min = float(hedging.get("per_min", 0.0))
-    level = "warn" if per_min > 2 or opener else "ok"
+    level = "warn" if per_min > HEDGES_PER_MIN_HIGH or opener else "ok"
     return Figure("hedging", "Hedging", f"{per_min:.1f}/min ({len(counted)})", detail, level)
 
 
 def _wordiness(analysis: dict) -> Figure | None:
+    from interviewer.domain.analysis.wordiness import LONG_IDLE_S
+
     wordiness = analysis.get("wordiness")
     if not wordiness or not wordiness.get("measured"):
         return None
@@ -198,7 +202,7 @@ def _wordiness(analysis: dict) -> Figure | None:
     if longest:
         detail += f" · longest {seconds:.0f} s at {fmt_clock(longest['start'])}"
     value = f"{float(wordiness.get('idle_share', 0.0)):.0%} off the hint"
-    return Figure("wordiness", "Wordiness", value, detail, "warn" if seconds >= 30 else "ok")
+    return Figure("wordiness", "Wordiness", value, detail, "warn" if seconds >= LONG_IDLE_S else "ok")
 
 
 UNTRUSTED_KEYS = {

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from interviewer.domain.analysis.delivery_model import Energy, Hedging, PitchVariation, Repetition, Wordiness
 from interviewer.domain.analysis.model import Coverage, Fillers, Pace, Pauses, Reliability, Timing, Verdict
+from interviewer.domain.analysis.wordiness import LONG_IDLE_S
 
 PACE_BAND_WPM = (120.0, 170.0)  # comfortable interview pace
 FILLERS_PER_MIN_HIGH = 4.0
 LONG_PAUSES_HIGH = 2
 COVERAGE_LOW = 0.6
-HEDGES_PER_MIN_HIGH = 2.0
+HEDGES_PER_MIN_HIGH = 2.0  # one every 30 s passes unnoticed
 
 
 def assess_verdict(
@@ -84,7 +85,7 @@ def delivery_issues(
         issues.append((1.6, f"keep your voice up to the end of sentences ({len(energy.trailing)} trailed off)"))
     elif energy.flat and "energy" not in untrusted:
         issues.append((1.3, f"give key words more voice: loudness varied only {energy.spread_db:.1f} dB"))
-    if wordiness.longest_idle_s >= 30 and "coverage" not in untrusted:
+    if wordiness.longest_idle_s >= LONG_IDLE_S and "coverage" not in untrusted:
         issues.append(
             (1.8, f"cut or tie to the question: {wordiness.longest_idle_s:.0f} s covered nothing from the hint")
         )
