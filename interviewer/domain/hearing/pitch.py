@@ -9,9 +9,9 @@ Speed: the signal is first brought down to 8 kHz (F0 and its first harmonics sta
 frame is three 10 ms blocks, so the lag products are computed once per block, with one FFT
 per block (the shift theorem builds the following 20 ms from the next blocks' spectra), and
 summed over the frame's three blocks; frames too quiet to hold a voice skip the YIN step.
-A 156 s espeak answer takes about 90 ms on the 2-core build machine (FFTs ~35 ms, the YIN step
-~35 ms); that is the floor of this method at 8 kHz, 10 ms and 60 Hz in numpy (4 kHz halves it but
-triples the octave errors on espeak speech), so the 40 ms aimed at was not reached.
+A 177 s espeak answer takes about 100 ms on the shared 2-core build machine, 60 ms of it the two
+FFTs per block: the floor of this method at 8 kHz, 10 ms and 60 Hz in numpy (4 kHz halves it but
+puts 3-8 % of voiced frames an octave off instead of 1-2 %), so the 40 ms aimed at was not reached.
 """
 
 from __future__ import annotations
