@@ -165,3 +165,19 @@ def test_an_answer_in_band_is_shown_as_good_in_html_markdown_and_the_tui(tmp_pat
     start = shown.plain.index("2:04  in band")
     styles = {str(span.style) for span in shown.spans if span.start <= start < span.end}
     assert "bold green" in styles, styles
+
+
+def test_exports_show_the_voice_and_wording_figures_with_their_moments(tmp_path):
+    from interviewer.domain.storage import SessionStore
+    from tests.test_feedback_delivery import saved_analysis
+
+    session, _, _, analysis = saved_analysis(tmp_path)
+    answers = collect(SessionStore(tmp_path), session)
+    md = render("md", session, answers)
+    assert "| Pitch |" in md and "monotone" in md and "| Hedging |" in md and "| Wordiness |" in md
+    assert "**Moments**" in md and "hedge 'i think'" in md and "~I~ ~think~" in md
+    html = render("html", session, answers)
+    flattest = analysis["pitch"]["flattest"]["start"]
+    assert f'<li class="pitch" data-t="{flattest:.2f}">' in html
+    assert '<span class="hedge"' in html and 'aria-label="pitch variation in semitones over the answer"' in html
+    assert json.loads(render("json", session, answers))["answers"][0]["analysis"]["hedging"]["total"] >= 2

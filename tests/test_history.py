@@ -196,3 +196,20 @@ def test_confirm_dialog_buttons(tmp_path):
             assert store.load("20261109-080000_system-design").answers == []
 
     asyncio.run(scenario())
+
+
+def test_summary_and_row_carry_the_voice_and_wording_figures(tmp_path):
+    from interviewer.domain.storage import SessionStore
+    from interviewer.reporting.history import load_history, summarise
+    from interviewer.ui.screens.history import COLUMNS, _answer_cells
+    from tests.test_feedback_delivery import saved_analysis
+
+    _, _, _, analysis = saved_analysis(tmp_path)
+    summary = summarise(analysis, 1)
+    assert summary.pitch_spread_st == analysis["pitch"]["spread_st"] < 2
+    assert summary.hedges_per_min == analysis["hedging"]["per_min"] > 0
+    assert summary.idle_share == analysis["wordiness"]["idle_share"] > 0
+    assert summarise({"analysis_version": 2, "duration_s": 60.0}, 1).pitch_spread_st is None  # older analyses
+    rows = load_history(SessionStore(tmp_path)).rows
+    cells = dict(zip(COLUMNS, _answer_cells(rows[0], "3"), strict=True))
+    assert cells["Pitch"] == f"{summary.pitch_spread_st:.1f} st" and cells["Hedges"] == f"{summary.hedges_per_min:.1f}"

@@ -260,6 +260,26 @@ def test_progress_series_per_session_per_bank_and_overall(tmp_path):
     assert [p.in_band_share for p in only_a] == [50.0, 100.0]
 
 
+def with_voice(analysis: dict, pitch_st: float, hedges: float, idle: float) -> dict:
+    analysis = dict(analysis)
+    analysis["pitch"] = {"measured": True, "spread_st": pitch_st}
+    analysis["energy"] = {"measured": False, "spread_db": 0.0}
+    analysis["hedging"] = {"per_min": hedges, "items": []}
+    analysis["wordiness"] = {"measured": True, "idle_share": idle}
+    return analysis
+
+
+def test_progress_of_the_voice_figures_averages_only_answers_that_measured_them(tmp_path):
+    store = SessionStore(tmp_path)
+    store_session(store, "a", [("a1", "Q", with_voice(good(), 4.0, 1.0, 0.2)), ("a2", "Q", good())], DAY1)
+    store_session(store, "a", [("a1", "Q", with_voice(good(), 2.0, 3.0, 0.4))], DAY1 + timedelta(days=1))
+    first, second = progress_series(collect_attempts(store))
+    assert first.pitch_spread_st == 4.0  # the older analysis without the figure is left out, not a 0
+    assert first.hedges_per_min == 1.0 and first.idle_share == pytest.approx(20.0)
+    assert first.energy_spread_db is None  # measured by no answer of the session
+    assert second.value("pitch_spread_st") == 2.0 and second.value("idle_share") == pytest.approx(40.0)
+
+
 def test_summary_of_a_five_answer_mock_interview(tmp_path):
     store = SessionStore(tmp_path)
     answers = [

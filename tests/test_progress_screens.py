@@ -8,6 +8,7 @@ from textual.app import App
 from textual.widgets import DataTable, Select, Static
 from textual_plotext import PlotextPlot
 
+from interviewer.domain.practice.progress import METRICS
 from interviewer.domain.practice.samples import store_session
 from interviewer.domain.practice.scheduler import PracticeScheduler
 from interviewer.domain.storage import SessionStore
@@ -65,7 +66,7 @@ async def test_progress_per_bank_and_overall(tmp_path):
         await pilot.pause()
         assert [p.answers for p in screen.series()] == [1]
         assert "1 session, 1 analysed answers" in str(screen.query_one("#progress-note", Static).content)
-        assert len(screen.query(PlotextPlot)) == 5
+        assert len(screen.query(PlotextPlot)) == len(METRICS) == 9
 
 
 async def test_attempts_side_by_side_and_retry(tmp_path):

@@ -215,3 +215,25 @@ def test_review_plays_the_real_speaker_from_the_chosen_word(tmp_path, alsa_audio
     assert np.array_equal(played[first : first + len(expected)], expected)
     assert done["end"] == pytest.approx(len(source) / rate)
     assert done["current"] == "opinions."  # the view followed playback to the last word
+
+
+def test_choosing_a_moment_plays_from_just_before_it(tmp_path):
+    from interviewer.domain.storage import SessionStore
+    from interviewer.ui.widgets.moments_list import MomentsList
+    from tests.test_feedback_delivery import saved_analysis
+
+    session, answer, _, _ = saved_analysis(tmp_path)
+    player = RecordingPlayer()
+    screen = ReviewScreen(SessionStore(tmp_path), session, answer, player, RecordingSpeaker(tmp_path))
+
+    async def scenario():
+        async with HostApp(screen).run_test(size=SIZE) as pilot:
+            moments = screen.query_one(MomentsList)
+            hedge = next(i for i, row in enumerate(moments.rows) if row.label == "hedge 'maybe'")
+            moments.focus()
+            moments.highlighted = hedge
+            await pilot.press("enter")
+            await _until(pilot, lambda: player.starts)
+            assert player.starts == [round(max(0.0, moments.rows[hedge].start - LEAD_S), 3)]
+
+    asyncio.run(scenario())

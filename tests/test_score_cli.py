@@ -81,6 +81,9 @@ def test_score_json_matches_what_was_said(spoken_answer, capsys):
     assert [p["covered"] for p in data["coverage"]["points"]] == [True, True, False]
     assert {"delivery", "content", "reasons"} <= set(data["score"])
     assert data["analysis_version"] >= 1 and data["transcript"]["words"]
+    assert data["pitch"]["measured"] and data["pitch"]["spread_st"] > 0 and data["pitch"]["flattest"]["text"]
+    assert data["hedging"]["total"] == 0  # "I would use SMOTE" states a plan: no hedge
+    assert {"energy", "repetition", "wordiness"} <= set(data)
 
 
 @pytest.mark.slow
@@ -89,4 +92,6 @@ def test_score_human_output_names_the_figures(spoken_answer, capsys):
     code, out, _ = run(capsys, "score", str(path), "--bank", "precision-medicine", "--question", "q07")
     assert code == 0
     for heading in ("Answer:", "Pace:", "Long pauses", "Fillers:", "Hint points covered:", "Score:", "Verdict:"):
+        assert heading in out
+    for heading in ("Pitch:", "Energy:", "Repetition:", "Hedging:", "Wordiness:", "Moments:", "flattest pitch"):
         assert heading in out

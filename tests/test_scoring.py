@@ -11,13 +11,18 @@ from interviewer.domain.transcript import Transcript, Word
 SR = 16000
 
 
+def gliding_hz(t: np.ndarray) -> np.ndarray:
+    """A voice that moves: 200 Hz +- 3 semitones every 3 s (a flat tone would score as monotone)."""
+    return 200 * 2 ** (3 / 12 * np.sin(2 * np.pi * t / 3))
+
+
 def answer(text: str, seconds: float, hint: str = "Cover focal loss and SMOTE.", target=(120, 180)):
     tokens = text.split()
     step = seconds / len(tokens)
     words = tuple(Word(" " + w, 1 + i * step, 1 + i * step + step * 0.8, 0.95) for i, w in enumerate(tokens))
     audio = np.zeros(int((seconds + 2) * SR), dtype=np.float32)
     n = np.arange(SR, int((seconds + 1) * SR))
-    audio[n] = 0.1 * np.sin(2 * np.pi * 200 * n / SR)
+    audio[n] = 0.1 * np.sin(2 * np.pi * np.cumsum(gliding_hz(n / SR)) / SR)
     return analyse(Transcript(words, duration_s=seconds + 2), audio, hint, target)
 
 
@@ -46,3 +51,21 @@ def test_no_answer_scores_zero():
 def test_score_round_trips():
     s = Score(70, 40, ["x"])
     assert Score.from_dict(s.to_dict()) == s
+
+
+def test_the_voice_and_wording_move_the_score_by_what_the_reasons_say():
+    from interviewer.evaluation.delivery_truth import Voice, spoken_answer
+
+    said = (
+        "I think the data pipeline needs schema validation first.",
+        "Maybe we check every column, kind of like a contract, on the data pipeline.",
+        "Our office moved last spring and the new kitchen is large.",
+        "Then drift monitoring watches the data pipeline every single day.",
+    )
+    audio, transcript = spoken_answer(Voice(pitch_range="x-low"), said, tail_db=12)
+    a = analyse(transcript, audio, "Cover schema validation and drift monitoring.", (10, 60), question="How?")
+    s = score(a)
+    lost = [r for r in s.reasons if r.startswith("-")]
+    assert any("monotone" in r for r in lost) and any("trailed off" in r for r in lost)
+    assert any("hedges" in r for r in lost) and any("'data pipeline' x3" in r for r in lost)
+    assert s.delivery == 100 - sum(int(r[1 : r.index(":")]) for r in lost)  # nothing the reasons do not show

@@ -24,6 +24,8 @@ class Utterance:
     voice: str = "en-us"
     wpm: int = 160
     pitch: int = 50
+    ssml: bool = False  # `text` is SSML (e.g. <prosody range="x-low">): espeak-ng -m
+    amplitude: int = 100  # espeak-ng -a, 0-200
 
 
 def espeak_wav(utterance: Utterance, path: Path) -> Path:
@@ -39,6 +41,9 @@ def espeak_wav(utterance: Utterance, path: Path) -> Path:
         str(utterance.wpm),
         "-p",
         str(utterance.pitch),
+        "-a",
+        str(utterance.amplitude),
+        *(["-m"] if utterance.ssml else []),
         "-w",
         str(path),
         utterance.text,

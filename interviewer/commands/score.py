@@ -67,7 +67,7 @@ def score_audio(
     transcriber = build_transcriber(engine, model)
     transcriber.load(progress)
     transcript = transcribe_recording(transcriber, audio, question_text, hint, glossary)
-    result = analyse_answer(transcript, audio, hint, target_s, pause_threshold_s)
+    result = analyse_answer(transcript, audio, hint, target_s, pause_threshold_s, question_text)
     result["engine"], result["model"] = engine, model
     return result
 
@@ -119,6 +119,7 @@ def human_report(result: dict) -> str:
     for point in c["points"]:
         where = f' at {point["at_s"]:.0f} s: "{point["evidence"]}"' if point["covered"] else ""
         lines.append(f"  [{'x' if point['covered'] else ' '}] {point['point']}{where}")
+    lines += delivery_lines(result)
     lines.append(f"Score: delivery {s['delivery']}/100, content {s['content']}/100")
     lines += [f"  - {reason}" for reason in s["reasons"]]
     if not r["ok"]:
@@ -127,6 +128,20 @@ def human_report(result: dict) -> str:
     lines += [f"  fix first: {item}" for item in result["verdict"]["fix_first"]]
     lines.append(f"Transcript: {result['transcript']['text']}")
     return "\n".join(lines)
+
+
+def delivery_lines(result: dict) -> list[str]:
+    """The voice and wording figures and their moments, as the feedback screen shows them."""
+    from interviewer.reporting.figures import figures
+    from interviewer.reporting.moments import delivery_moments
+
+    keys = ("pitch", "energy", "repetition", "hedging", "wordiness")
+    lines = [f"{f.label}: {f.value} ({f.detail})" for f in figures(result) if f.key in keys]
+    moments = delivery_moments(result)
+    if moments:
+        lines.append("Moments:")
+        lines += [f"  {m.when}  {m.label}" + (f': "{m.said}"' if m.said else "") for m in moments]
+    return lines
 
 
 def _stderr(message: str) -> None:

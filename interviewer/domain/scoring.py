@@ -1,9 +1,16 @@
 """From an analysis to two scores out of 100, each with the reasons behind it. No I/O.
 
 Delivery starts at 100 and loses points for time outside the band, pace outside a
-comfortable band, fillers per minute and long pauses. Content is the share of hint
+comfortable band, fillers per minute and long pauses, and, in smaller amounts, for a
+monotone voice, flat or trailing loudness, hedging, a weak opener, off-topic repetition
+and long stretches that carry nothing from the hint. Content is the share of hint
 points covered. Figures the reliability check distrusts are left out of the score
-and said so in the reasons.
+and said so in the reasons. Every reason names a figure the feedback screen shows.
+
+Why the voice and wording weigh less (at most 6 points each, 28 together, against 35 for
+time and 30 for fillers): they rest on heuristics measured on generated speech only, a
+listener forgives each of them more readily than an answer that runs long or misses the
+point, and a coach names them as things to work on rather than faults.
 """
 
 from __future__ import annotations
@@ -11,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interviewer.domain.analysis import AnswerAnalysis
-from interviewer.domain.analysis.verdict import PACE_BAND_WPM, item_counts
+from interviewer.domain.analysis.verdict import HEDGES_PER_MIN_HIGH, PACE_BAND_WPM, item_counts
+from interviewer.domain.analysis.wordiness import LONG_IDLE_S
 
 TIMING_POINTS_PER_10_S = 5  # delivery points lost per 10 s outside the target band
 TIMING_MAX_LOSS = 35
@@ -23,6 +31,19 @@ FILLER_MAX_LOSS = 30
 PAUSE_FREE = 1  # long pauses that cost nothing (one to gather thoughts)
 PAUSE_POINTS_EACH = 4
 PAUSE_MAX_LOSS = 20
+MONOTONE_MAX_LOSS = 6  # at 0 semitones of spread; 2 points at the monotone line
+FLAT_LOSS = 2  # loudness hardly varies between sentences
+TRAILING_LOSS = 3  # a third or more of the sentences trail off
+FADE_LOSS = 1  # the last third of the answer is quieter than the first
+HEDGES_FREE_PER_MIN = HEDGES_PER_MIN_HIGH  # one every 30 s passes unnoticed
+HEDGE_POINTS_PER_1_PER_MIN = 2
+OPENER_LOSS = 1
+HEDGING_MAX_LOSS = 6
+REPEAT_POINTS_EACH = 2  # per off-topic phrase said three or more times
+REPEAT_MAX_LOSS = 4
+IDLE_FREE_S = LONG_IDLE_S  # a stretch without hint content shorter than this costs nothing
+IDLE_POINTS_PER_10_S = 1.5
+IDLE_MAX_LOSS = 6
 
 
 @dataclass(frozen=True)
@@ -43,8 +64,10 @@ def score(analysis: AnswerAnalysis) -> Score:
     if analysis.timing.verdict == "no answer":
         return Score(0, 0, ["no answer was heard (0 words)"])
     losses = [_timing_loss(analysis), _pace_loss(analysis), _filler_loss(analysis), _pause_loss(analysis)]
+    losses += [_pitch_loss(analysis), _energy_loss(analysis), _hedging_loss(analysis)]
+    losses += [_repetition_loss(analysis), _wordiness_loss(analysis)]
     reasons = [text for _, text in losses if text]
-    delivery = max(0, 100 - round(sum(points for points, _ in losses)))
+    delivery = max(0, 100 - sum(round(points) for points, _ in losses))  # the sum of the points the reasons show
     content, content_reason = _content(analysis)
     return Score(delivery, content, reasons + [content_reason])
 
@@ -90,6 +113,67 @@ def _pause_loss(a: AnswerAnalysis) -> tuple[float, str]:
     if not loss:
         return 0, f"long pauses: {p.long} of {p.threshold_s:.1f} s or more"
     return loss, f"-{loss:.0f}: {p.long} long pauses of {p.threshold_s:.1f} s or more"
+
+
+def _pitch_loss(a: AnswerAnalysis) -> tuple[float, str]:
+    p = a.pitch
+    if not p.measured:
+        return 0, ""
+    if "pitch" in a.reliability.untrusted:
+        return 0, f"pitch variation {p.spread_st:.1f} st not scored: the recording makes it unreliable"
+    if not p.monotone:
+        return 0, f"pitch moved {p.spread_st:.1f} semitones (monotone under {p.threshold_st:.0f})"
+    loss = 2 + (MONOTONE_MAX_LOSS - 2) * (1 - p.spread_st / p.threshold_st)
+    return loss, f"-{loss:.0f}: monotone, pitch moved only {p.spread_st:.1f} semitones (under {p.threshold_st:.0f})"
+
+
+def _energy_loss(a: AnswerAnalysis) -> tuple[float, str]:
+    e = a.energy
+    if not e.measured and not e.trails_off:
+        return 0, ""
+    if "energy" in a.reliability.untrusted:
+        return 0, "loudness not scored: the recording makes it unreliable"
+    parts = [(FLAT_LOSS, f"loudness varied only {e.spread_db:.1f} dB (flat under {e.threshold_db:.0f})")] * e.flat
+    parts += [(TRAILING_LOSS, f"{len(e.trailing)} of {e.sentences} sentences trailed off")] * e.trails_off
+    parts += [(FADE_LOSS, f"the last third was {e.drop_db:.1f} dB quieter than the first")] * e.dropping
+    if not parts:
+        return 0, f"loudness varied {e.spread_db:.1f} dB and held up to the ends of sentences"
+    loss = sum(points for points, _ in parts)
+    return loss, f"-{loss:.0f}: " + "; ".join(text for _, text in parts)
+
+
+def _hedging_loss(a: AnswerAnalysis) -> tuple[float, str]:
+    h = a.hedging
+    if "fillers" in a.reliability.untrusted:
+        return 0, f"hedges ({len(h.counted)}) not scored: the transcript is unreliable"
+    over = max(0.0, h.per_min - HEDGES_FREE_PER_MIN) * HEDGE_POINTS_PER_1_PER_MIN
+    loss = min(HEDGING_MAX_LOSS, over + (OPENER_LOSS if h.opener else 0))
+    excused = len(h.items) - len(h.counted)
+    note = f", {excused} stating the view asked for not counted" if excused else ""
+    opener = f", opened with '{h.opener.text}'" if h.opener else ""
+    if not loss:
+        return 0, f"hedges {h.per_min:.1f} a minute ({len(h.counted)}{note}) is fine" if h.items else ""
+    return loss, f"-{loss:.0f}: hedges {h.per_min:.1f} a minute ({len(h.counted)}{note}){opener}"
+
+
+def _repetition_loss(a: AnswerAnalysis) -> tuple[float, str]:
+    off = a.repetition.off_topic
+    if not off or "fillers" in a.reliability.untrusted:
+        return 0, ""
+    loss = min(REPEAT_MAX_LOSS, REPEAT_POINTS_EACH * len(off))
+    said = ", ".join(f"'{p.text}' x{p.count}" for p in off[:3])
+    return loss, f"-{loss:.0f}: repeated {said}"
+
+
+def _wordiness_loss(a: AnswerAnalysis) -> tuple[float, str]:
+    w = a.wordiness
+    if not w.measured or "coverage" in a.reliability.untrusted:
+        return 0, ""
+    seconds = w.longest_idle_s
+    if seconds < IDLE_FREE_S:
+        return 0, f"{w.idle_share:.0%} of the answer carried no hint point; longest stretch {seconds:.0f} s"
+    loss = min(IDLE_MAX_LOSS, (seconds - IDLE_FREE_S + 10) / 10 * IDLE_POINTS_PER_10_S)
+    return loss, f"-{loss:.0f}: a {seconds:.0f} s stretch covered nothing from the hint"
 
 
 def _content(a: AnswerAnalysis) -> tuple[int, str]:

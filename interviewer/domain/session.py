@@ -137,7 +137,7 @@ class AnswerRun:
             audio = timer.run("read_wav", _read_recording, recording)
             transcript = timer.run("transcribe_rest", self._finish_streaming, recording)
             result = timer.run("analyse", analyse_answer, transcript, audio, self.question.hint, self.target_s,
-                               self.pause_threshold_s)  # fmt: skip
+                               self.pause_threshold_s, self.question.text)  # fmt: skip
             timer.run("save", self._save, transcript, result)
         except Exception as e:
             self.store.update_answer(self.session, self.answer, status=FAILED, error=str(e))
@@ -171,13 +171,20 @@ class _StepTimer:
 
 
 def analyse_answer(
-    transcript: Transcript, audio: np.ndarray, hint: str, target_s: tuple[int, int], pause_threshold_s: float
+    transcript: Transcript,
+    audio: np.ndarray,
+    hint: str,
+    target_s: tuple[int, int],
+    pause_threshold_s: float,
+    question: str = "",
 ) -> dict:
     """The analysis and its score as one dict, the shape saved beside every answer."""
     from interviewer.domain.analysis import analyse
     from interviewer.domain.scoring import score
 
-    analysis = analyse(transcript, audio, hint, target_s=target_s, pause_threshold_s=pause_threshold_s)
+    analysis = analyse(
+        transcript, audio, hint, target_s=target_s, pause_threshold_s=pause_threshold_s, question=question
+    )
     data = analysis.to_dict()
     data.setdefault("score", _score_dict(score(analysis)))
     return data
@@ -227,7 +234,9 @@ def recover_answer(
     try:
         audio = read_wav(wav)
         transcript = transcribe_recording(transcriber, audio, answer.question_text, answer.hint, glossary)
-        result = analyse_answer(transcript, audio, answer.hint, answer.target_s, pause_threshold_s)
+        result = analyse_answer(
+            transcript, audio, answer.hint, answer.target_s, pause_threshold_s, answer.question_text
+        )
     except Exception as e:
         store.update_answer(session, answer, status=FAILED, error=str(e))
         raise

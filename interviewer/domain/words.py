@@ -103,3 +103,17 @@ def _is_drawn_out_hesitation(word: str) -> bool:
         and letters[0] in "um"
         and ("m" in letters or letters.startswith("uh"))
     )
+
+
+def split_sentences(tokens: list[Token]) -> list[list[Token]]:
+    """The tokens in sentences, split after each token that ends one; a trailing part is a sentence too."""
+    groups: list[list[Token]] = []
+    current: list[Token] = []
+    for token in tokens:
+        current.append(token)
+        if token.ends_sentence:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups

@@ -69,7 +69,7 @@ def evaluate_clip(
     glossary = clip_glossary(clip, bank_terms)
     began = time.perf_counter()
     transcript = hear(transcriber, audio, clip, glossary)
-    analysis = analyse_answer(transcript, audio, clip.hint, (120, 180), pause_threshold_s)
+    analysis = analyse_answer(transcript, audio, clip.hint, (120, 180), pause_threshold_s, clip.question)
     seconds = time.perf_counter() - began
     recovery = "; ".join(n for n in transcript.notes if "again on their own" in n)
     return compare(clip, truth, analysis, seconds, recovery), analysis

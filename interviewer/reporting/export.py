@@ -17,6 +17,7 @@ from interviewer.reporting import svg
 from interviewer.reporting.figures import figures, score_lines, score_reasons, verdict_lines, warnings
 from interviewer.reporting.marks import (
     FILLER,
+    HEDGE,
     PAUSE,
     POINT_SIGN,
     UNSURE,
@@ -27,6 +28,7 @@ from interviewer.reporting.marks import (
     point_state,
     transcript_marks,
 )
+from interviewer.reporting.moments import delivery_moments
 
 FORMATS = ("md", "html", "json")
 CSS_FILE = Path(__file__).with_name("report.css")
@@ -76,6 +78,8 @@ def _md_transcript(analysis: dict) -> str:
             parts.append(f"`{pause_label(mark)}`")
         elif mark.kind == FILLER:
             parts.append(f"**=={mark.text}==**")
+        elif mark.kind == HEDGE:
+            parts.append(f"~{mark.text}~")
         elif mark.kind == UNSURE:
             parts.append(f"_{mark.text}_?")
         else:
@@ -102,9 +106,13 @@ def _md_answer(item: AnswerExport) -> list[str]:
     for p in hint_points(analysis):
         when = f" — at {fmt_clock(p.get('at_s'))}" if p.get("at_s") is not None else ""
         lines.append(f"- {POINT_SIGN[point_state(p)]} {point_line(p)}{when}")
+    moments = delivery_moments(analysis)
+    if moments:
+        lines += ["", "**Moments**", ""]
+        lines += [f"- {m.when} — {m.label}" + (f": “{m.said}”" if m.said else "") for m in moments]
     lines += [
         "",
-        "**Transcript** (==fillers== in bold, `[⏸ s]` long pauses, _unsure_? words)",
+        "**Transcript** (==fillers== in bold, ~hedges~, `[⏸ s]` long pauses, _unsure_? words)",
         "",
         _md_transcript(analysis),
         "",
@@ -135,6 +143,8 @@ def _html_transcript(analysis: dict) -> str:
             )
         elif mark.kind == FILLER:
             spans.append(f'<mark class="filler"{t} title="filler">{escape(mark.text)}</mark>')
+        elif mark.kind == HEDGE:
+            spans.append(f'<span class="hedge"{t} title="hedge">{escape(mark.text)}</span>')
         elif mark.kind == UNSURE:
             spans.append(
                 f'<span class="unsure"{t} title="Whisper was unsure of this word '
@@ -160,6 +170,12 @@ def _html_charts(analysis: dict) -> str:
     ]
     if series:
         charts.append(("Pace over the answer (wpm)", svg.pace_chart(series, PACE_BAND_WPM)))
+    pitch = analysis.get("pitch") or {}
+    if len(pitch.get("series") or []) > 1:
+        points = [(float(t), float(v)) for t, v in pitch["series"]]
+        chart = svg.pitch_chart(points, float(pitch.get("threshold_st", 2.0)))
+        window = float(pitch.get("window_s") or 10.0)
+        charts.append((f"Pitch variation per {window:.0f} s (semitones; shaded: monotone)", chart))
     by_type = (analysis.get("fillers") or {}).get("by_type") or {}
     if by_type:
         charts.append(("Fillers by type", svg.fillers_chart(by_type)))
@@ -189,6 +205,15 @@ def _html_hints(analysis: dict) -> str:
     return f'<ul class="hints">{"".join(items)}</ul>' if items else ""
 
 
+def _html_moments(analysis: dict) -> str:
+    items = []
+    for m in delivery_moments(analysis):
+        times = " ".join(f'<span class="at" data-t="{t:.2f}">{fmt_clock(t)}</span>' for t in (m.start, *m.also_at))
+        said = f" <q>{escape(m.said)}</q>" if m.said else ""
+        items.append(f'<li class="{m.figure}" data-t="{m.start:.2f}">{times} {escape(m.label)}{said}</li>')
+    return f'<h3>Moments</h3><ul class="moments">{"".join(items)}</ul>' if items else ""
+
+
 def _html_audio(wav: Path) -> str:
     if not wav.exists():
         return '<p class="note">The recording is missing.</p>'
@@ -206,7 +231,7 @@ def _html_answer(item: AnswerExport, audio: bool) -> str:
     player = _html_audio(item.wav) if audio else ""
     return (
         f'{head}{player}<div class="grid"><div class="transcript">{_html_transcript(analysis)}</div>'
-        f'<div class="side">{_html_figures(analysis)}{_html_hints(analysis)}</div></div>'
+        f'<div class="side">{_html_figures(analysis)}{_html_hints(analysis)}{_html_moments(analysis)}</div></div>'
         f'<div class="charts">{_html_charts(analysis)}</div>'
         f'<p class="version">Analysis version {escape(str(analysis.get("analysis_version", "?")))}</p></section>'
     )
@@ -228,7 +253,8 @@ def to_html(session: SessionRecord, answers: list[AnswerExport], audio: bool = F
     title = escape(_title(session))
     engine = f" · transcribed by {escape(session.engine)} {escape(session.model)}" if session.engine else ""
     legend = (
-        '<p class="legend"><mark class="filler">filler</mark> <span class="pause">[‖ s]</span> long pause '
+        '<p class="legend"><mark class="filler">filler</mark> <span class="hedge">hedge</span> '
+        '<span class="pause">[‖ s]</span> long pause '
         '<span class="unsure">unsure</span> word Whisper was unsure of'
         + (" · click a word to hear it" if audio else "")
         + "</p>"

@@ -127,14 +127,112 @@ def _coverage(analysis: dict) -> Figure | None:
     return Figure("coverage", "Coverage", f"{covered}/{len(points)} points", f"{ratio:.0%}", level)
 
 
-UNTRUSTED_KEYS = {"pace": "wpm", "fillers": "fillers", "pauses": "pauses", "coverage": "coverage"}
+def _pitch(analysis: dict) -> Figure | None:
+    pitch = analysis.get("pitch")
+    if not pitch:
+        return None
+    if not pitch.get("measured"):
+        return Figure("pitch", "Pitch", "not measured", "too little voiced speech", "ok")
+    spread, line = float(pitch["spread_st"]), float(pitch.get("threshold_st", 0.0))
+    value = f"{spread:.1f} st" + ("  monotone" if pitch.get("monotone") else "")
+    detail = f"10-90 % range, monotone under {line:.0f} · median {float(pitch.get('median_hz', 0)):.0f} Hz"
+    flattest = pitch.get("flattest")
+    if flattest:
+        detail += f" · flattest at {fmt_clock(flattest['start'])} ({flattest.get('note', '')})"
+    series = tuple(float(item[-1]) for item in pitch.get("series") or [])
+    return Figure("pitch", "Pitch", value, detail, "warn" if pitch.get("monotone") else "ok", series)
+
+
+def _energy(analysis: dict) -> Figure | None:
+    energy = analysis.get("energy")
+    if not energy:
+        return None
+    if not energy.get("measured") and not energy.get("trailing"):
+        return Figure("energy", "Energy", "not measured", "fewer than 4 sentences", "ok")
+    flags = [
+        name for name, key in (("flat", "flat"), ("trails off", "trails_off"), ("fades", "dropping")) if energy.get(key)
+    ]
+    value = f"{float(energy.get('spread_db', 0)):.1f} dB" + "".join(f"  {flag}" for flag in flags)
+    trailing = energy.get("trailing") or []
+    detail = (
+        f"sentence loudness range, flat under {float(energy.get('threshold_db', 0)):.0f} dB · "
+        f"{len(trailing)}/{energy.get('sentences', 0)} sentences trailed off · "
+        f"last third {-float(energy.get('drop_db', 0)):+.1f} dB"
+    )
+    series = tuple(float(v) for v in energy.get("series") or [])
+    return Figure("energy", "Energy", value, detail, "warn" if flags else "ok", series)
+
+
+def _repetition(analysis: dict) -> Figure | None:
+    repetition = analysis.get("repetition")
+    if repetition is None:
+        return None
+    phrases = repetition.get("phrases") or []
+    off = [p for p in phrases if not p.get("on_topic")]
+    value = ", ".join(f"'{p['text']}' ×{p['count']}" for p in off[:2]) or "none off topic"
+    words = repetition.get("top_words") or []
+    detail = "most used: " + (", ".join(f"{w['text']} {w['count']}" + (" (topic)" if w.get("on_topic") else "")
+                                        for w in words[:4]) or "-")  # fmt: skip
+    topic = [p for p in phrases if p.get("on_topic")]
+    if topic:
+        detail += " · on topic, fine: " + ", ".join(f"'{p['text']}' ×{p['count']}" for p in topic[:2])
+    return Figure("repetition", "Repetition", value, detail, "warn" if off else "ok")
+
+
+def _hedging(analysis: dict) -> Figure | None:
+    from interviewer.domain.analysis.verdict import HEDGES_PER_MIN_HIGH  # numpy: not at the first screen
+
+    hedging = analysis.get("hedging")
+    if hedging is None:
+        return None
+    items = hedging.get("items") or []
+    counted = [h for h in items if not h.get("excused")]
+    kinds: dict[str, int] = {}
+    for item in counted:
+        kinds[item["kind"]] = kinds.get(item["kind"], 0) + 1
+    detail = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
+    if len(items) > len(counted):
+        detail += f" · {len(items) - len(counted)} stating the view asked for, not counted"
+    opener = hedging.get("opener")
+    if opener:
+        detail += f" · opened with '{opener['text']}'"
+    per_min = float(hedging.get("per_min", 0.0))
+    level = "warn" if per_min > HEDGES_PER_MIN_HIGH or opener else "ok"
+    return Figure("hedging", "Hedging", f"{per_min:.1f}/min ({len(counted)})", detail, level)
+
+
+def _wordiness(analysis: dict) -> Figure | None:
+    from interviewer.domain.analysis.wordiness import LONG_IDLE_S
+
+    wordiness = analysis.get("wordiness")
+    if not wordiness or not wordiness.get("measured"):
+        return None
+    longest = wordiness.get("longest_idle")
+    seconds = float(wordiness.get("longest_idle_s", 0.0))
+    detail = f"{wordiness.get('idle_sentences', 0)}/{wordiness.get('sentences', 0)} sentences carry no hint point"
+    if longest:
+        detail += f" · longest {seconds:.0f} s at {fmt_clock(longest['start'])}"
+    value = f"{float(wordiness.get('idle_share', 0.0)):.0%} off the hint"
+    return Figure("wordiness", "Wordiness", value, detail, "warn" if seconds >= LONG_IDLE_S else "ok")
+
+
+UNTRUSTED_KEYS = {
+    "pace": "wpm",
+    "fillers": "fillers",
+    "pauses": "pauses",
+    "coverage": "coverage",
+    "hedging": "fillers",
+    "repetition": "fillers",
+    "wordiness": "coverage",
+}
+MAKERS = (_duration, _pace, _fillers, _pauses, _coverage, _pitch, _energy, _repetition, _hedging, _wordiness)
 
 
 def figures(analysis: dict) -> list[Figure]:
     """The rows; a figure the reliability check distrusts is marked `bad` and says so."""
     untrusted = set((analysis.get("reliability") or {}).get("untrusted") or [])
     rows = []
-    for make in (_duration, _pace, _fillers, _pauses, _coverage):
+    for make in MAKERS:
         row = make(analysis)
         if row is None:
             continue

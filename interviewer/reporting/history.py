@@ -12,10 +12,11 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from interviewer.domain.practice.figures import measured_figure
 from interviewer.domain.storage import AnswerRecord, BrokenSession, SessionRecord, SessionStore, write_json_atomic
 
 INDEX_FILE = ".history-index.json"
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: the voice and wording figures
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,10 @@ class AnswerSummary:
     fillers_per_min: float | None = None
     long_pauses: int | None = None
     coverage: float | None = None
+    pitch_spread_st: float | None = None  # None: not measured (or an analysis before v3)
+    energy_spread_db: float | None = None
+    hedges_per_min: float | None = None
+    idle_share: float | None = None  # share of the answer that carried no hint point
     reliable: bool = True
     said: str = ""  # the transcript text, for search
 
@@ -81,6 +86,10 @@ def summarise(analysis: dict | None, versions: int) -> AnswerSummary:
         fillers_per_min=fillers.get("per_min"),
         long_pauses=pauses.get("long", len(pauses.get("items") or [])) if pauses else None,
         coverage=(analysis.get("coverage") or {}).get("ratio"),
+        pitch_spread_st=measured_figure(analysis, "pitch", "spread_st"),
+        energy_spread_db=measured_figure(analysis, "energy", "spread_db"),
+        hedges_per_min=(analysis.get("hedging") or {}).get("per_min"),
+        idle_share=measured_figure(analysis, "wordiness", "idle_share"),
         reliable=bool((analysis.get("reliability") or {}).get("ok", True)),
         said=str((analysis.get("transcript") or {}).get("text", "")),
     )

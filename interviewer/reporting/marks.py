@@ -1,4 +1,4 @@
-"""The transcript of an answer as a row of marks: words, fillers, unsure words and long pauses.
+"""The transcript of an answer as a row of marks: words, fillers, hedges, unsure words and long pauses.
 
 Both the TranscriptView widget and the exports draw from `transcript_marks`, so the screen and
 a report always agree on what was a filler and where a pause was.
@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from interviewer.domain.transcript import continues_word
 
-WORD, FILLER, UNSURE, PAUSE = "word", "filler", "unsure", "pause"
+WORD, FILLER, HEDGE, UNSURE, PAUSE = "word", "filler", "hedge", "unsure", "pause"
 LOW_PROBABILITY = 0.5  # Whisper word probability below which a word is shown as unsure
 FILLER_MATCH_S = 0.15  # a filler item this close to a word's start, with its first word, is that word
+HEDGE_MATCH_S = 0.002  # hedge and word times are both saved to the thousandth
 
 
 @dataclass(frozen=True)
@@ -93,14 +94,32 @@ def _filler_word_indices(words: list[dict], fillers: list[tuple[float, str, str]
     return marked, unmatched
 
 
-def _word_marks(words: list[dict], fillers: list[tuple[float, str, str]]) -> tuple[list[Mark], list]:
+def _hedge_word_indices(words: list[dict], analysis: dict) -> set[int]:
+    """Indices of the words inside a counted hedge ("I think" that softens, not one that states the view asked for)."""
+    spans = [
+        (float(h["start"]), float(h.get("end", h["start"])))
+        for h in (analysis.get("hedging") or {}).get("items") or []
+        if not h.get("excused")
+    ]
+    return {
+        i
+        for i, w in enumerate(words)
+        if any(a - HEDGE_MATCH_S <= float(w["start"]) and float(w["end"]) <= b + HEDGE_MATCH_S for a, b in spans)
+    }
+
+
+def _word_marks(
+    words: list[dict], fillers: list[tuple[float, str, str]], hedges: set[int] = frozenset()
+) -> tuple[list[Mark], list]:
     """Marks for the words, and the filler items no word matched (heard in the audio only).
     The pieces Whisper split a hyphenated word into make one mark: "cross-validation"."""
     filler_words, unmatched = _filler_word_indices(words, fillers)
     marks: list[Mark] = []
     for i, word in enumerate(words):
         probability = float(word.get("probability", 1.0))
-        kind = FILLER if i in filler_words else UNSURE if probability < LOW_PROBABILITY else WORD
+        kind = (
+            FILLER if i in filler_words else HEDGE if i in hedges else UNSURE if probability < LOW_PROBABILITY else WORD
+        )
         mark = Mark(kind, str(word["word"]).strip(), float(word["start"]), float(word["end"]), probability)
         if marks and continues_word(str(word["word"])):
             mark = _glued(marks.pop(), mark)
@@ -115,11 +134,12 @@ def _glued(first: Mark, rest: Mark) -> Mark:
 
 
 def transcript_marks(analysis: dict) -> list[Mark]:
-    """Words, fillers (also those heard but not transcribed) and long pauses, in time order."""
-    marks, unmatched = _word_marks(_words(analysis), _filler_items(analysis))
+    """Words, fillers (also those heard but not transcribed), hedges and long pauses, in time order."""
+    words = _words(analysis)
+    marks, unmatched = _word_marks(words, _filler_items(analysis), _hedge_word_indices(words, analysis))
     extra = [Mark(FILLER, f"‹{kind}›", start, start) for start, kind in unmatched]
     pauses = [Mark(PAUSE, "", start, end) for start, end in _long_pauses(analysis)]
-    order = {PAUSE: 0, FILLER: 1, UNSURE: 1, WORD: 1}
+    order = {PAUSE: 0, FILLER: 1, HEDGE: 1, UNSURE: 1, WORD: 1}
     return sorted(marks + extra + pauses, key=lambda m: (m.start, order[m.kind]))
 
 

@@ -47,7 +47,8 @@ def rescore_answer(
     old = store.latest_analysis(session, answer) or {}
     if pause_threshold_s is None:
         pause_threshold_s = float((old.get("pauses") or {}).get("threshold_s", 2.0))
-    result = analyse_answer(Transcript.from_dict(saved), read_wav(wav), answer.hint, answer.target_s, pause_threshold_s)
+    transcript, audio = Transcript.from_dict(saved), read_wav(wav)
+    result = analyse_answer(transcript, audio, answer.hint, answer.target_s, pause_threshold_s, answer.question_text)
     store.save_analysis(session, answer, result, result["analysis_version"])
     return RescoreResult(
         session.id, answer.number, str(old.get("analysis_version", "")), str(result["analysis_version"]), result

@@ -34,22 +34,33 @@ def duration_chart(duration_s: float, lo: float, hi: float) -> str:
 
 def pace_chart(series: list[tuple[float, float]], band: tuple[float, float]) -> str:
     """Words per minute over the answer as a line, the comfortable band shaded."""
+    return line_chart(series, band, "pace in words per minute over the answer", "pace-line")
+
+
+def pitch_chart(series: list[tuple[float, float]], monotone_st: float) -> str:
+    """Pitch spread (semitones) per window over the answer, the monotone zone shaded."""
+    return line_chart(series, (0.0, monotone_st), "pitch variation in semitones over the answer", "pitch-line")
+
+
+def line_chart(series: list[tuple[float, float]], band: tuple[float, float], label: str, css_class: str) -> str:
+    """`series` of (seconds, value) as a line over a shaded `band`."""
     if len(series) < 2:
         return ""
     t_max = max(t for t, _ in series) or 1.0
     v_max = max(max(v for _, v in series), band[1]) * 1.1
     v_min = min(min(v for _, v in series), band[0]) * 0.85
+    v_max = v_max if v_max > v_min else v_min + 1.0
     x = lambda t: 30 + (WIDTH - 40) * t / t_max  # noqa: E731
     y = lambda v: HEIGHT - 12 - (HEIGHT - 20) * (v - v_min) / (v_max - v_min)  # noqa: E731
     points = " ".join(f"{x(t):.1f},{y(v):.1f}" for t, v in series)
     body = (
         f'<rect x="30" y="{y(band[1]):.1f}" width="{WIDTH - 40}" height="{y(band[0]) - y(band[1]):.1f}" '
         f'fill="#e4eefb"/>'
-        f'<polyline class="pace-line" points="{points}" fill="none" stroke="#2a5db0" stroke-width="2"/>'
+        f'<polyline class="{css_class}" points="{points}" fill="none" stroke="#2a5db0" stroke-width="2"/>'
         f'<text x="2" y="{y(band[1]) + 4:.1f}" font-size="10">{band[1]:.0f}</text>'
         f'<text x="2" y="{y(band[0]) + 4:.1f}" font-size="10">{band[0]:.0f}</text>'
     )
-    return _svg(body, "pace in words per minute over the answer")
+    return _svg(body, label)
 
 
 def fillers_chart(by_type: dict[str, int]) -> str:

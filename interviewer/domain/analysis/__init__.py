@@ -8,7 +8,9 @@ from __future__ import annotations
 import numpy as np
 
 from interviewer.domain.analysis.coverage import assess_coverage
+from interviewer.domain.analysis.delivery_model import Energy, PitchVariation
 from interviewer.domain.analysis.fillers import find_fillers
+from interviewer.domain.analysis.hedging import find_hedging
 from interviewer.domain.analysis.hint_points import split_hint
 from interviewer.domain.analysis.model import (
     AnswerAnalysis,
@@ -25,17 +27,20 @@ from interviewer.domain.analysis.model import (
 )
 from interviewer.domain.analysis.pace import Sound, assess_pace
 from interviewer.domain.analysis.pauses import assess_pauses
+from interviewer.domain.analysis.prosody import assess_energy, assess_pitch
 from interviewer.domain.analysis.reliability import assess_reliability
+from interviewer.domain.analysis.repetition import find_repetition
 from interviewer.domain.analysis.timing import answer_bounds, assess_timing
 from interviewer.domain.analysis.verdict import assess_verdict
+from interviewer.domain.analysis.wordiness import assess_wordiness
 from interviewer.domain.hearing import signal
 from interviewer.domain.hearing.phantoms import heard_in_sound
-from interviewer.domain.hearing.pitch import track_pitch
+from interviewer.domain.hearing.pitch import PitchTrack, track_pitch
 from interviewer.domain.hearing.syllables import Nuclei, find_nuclei
 from interviewer.domain.transcript import Transcript
-from interviewer.domain.words import tokenize
+from interviewer.domain.words import split_sentences, tokenize
 
-ANALYSIS_VERSION = 3  # raise when a change alters any figure; stored with every result (3: hint items)
+ANALYSIS_VERSION = 4  # raise when a change alters any figure; stored with every result (3: hint items, 4: voice)
 
 
 def analyse(
@@ -45,8 +50,13 @@ def analyse(
     target_s: tuple[int, int] = (120, 180),
     pause_threshold_s: float = 2.0,
     sample_rate: int = 16000,
+    question: str = "",
 ) -> AnswerAnalysis:
-    """Timing, pace, pauses, fillers, hint coverage, reliability and a verdict for one answer."""
+    """Timing, pace, pauses, fillers, hint coverage, the voice and the wording, reliability and a verdict.
+
+    `question` (the question as asked) tells repetition what the answer's own subject is and hedging
+    whether the question asks for the speaker's view.
+    """
     audio = np.asarray(audio, dtype=np.float32).reshape(-1)
     recording_s = len(audio) / sample_rate if audio.size else transcript.duration_s
     levels = signal.levels(audio, sample_rate) if audio.size else None
@@ -56,29 +66,54 @@ def analyse(
     answer_tokens = [t for t in tokens if t.index not in in_filler]
     bounds = answer_bounds(tokens, levels)
     timing = assess_timing(recording_s, bounds, target_s)
-    pace = assess_pace(answer_tokens, bounds, _sound(audio, sample_rate, levels, bounds))
+    track = _answer_track(audio, sample_rate, levels, bounds)
+    pace = assess_pace(answer_tokens, bounds, _sound(audio, sample_rate, levels, bounds, track))
     pauses = assess_pauses(tokens, levels, bounds, pause_threshold_s)
     minutes = timing.duration_s / 60
     items = [Filler(h.type, h.start, " ".join(tokens[h.first + k].text for k in range(h.length))) for h in hits]
     fillers = Fillers(items, len(items) / minutes if minutes > 0 else 0.0)
-    coverage = assess_coverage(split_hint(hint), tokens)
+    points = split_hint(hint)
+    coverage = assess_coverage(points, tokens)
     reliability = assess_reliability(audio, levels or signal.levels(audio, sample_rate), tokens)
-    verdict = assess_verdict(timing, pace, pauses, fillers, coverage, reliability)
-    return AnswerAnalysis(ANALYSIS_VERSION, timing, pace, pauses, fillers, coverage, reliability, verdict, transcript)
+    sentences = split_sentences(tokens)
+    pitch, energy = _voice(track, levels, bounds, sentences)
+    repetition = find_repetition(answer_tokens, question, hint)
+    hedging = find_hedging(tokens, question, minutes)
+    covered = [(p.point, p.at_s) for p in coverage.points if p.at_s is not None]  # any of its items said
+    wordiness = assess_wordiness(sentences, covered, points)
+    delivery = (pitch, energy, repetition, hedging, wordiness)
+    verdict = assess_verdict(timing, pace, pauses, fillers, coverage, reliability, delivery)
+    return AnswerAnalysis(
+        ANALYSIS_VERSION, timing, pace, pauses, fillers, coverage, reliability, verdict, transcript, *delivery
+    )
+
+
+def _answer_track(audio: np.ndarray, sample_rate: int, levels, bounds) -> PitchTrack | None:
+    """The pitch track of the answer, first word to last (the lead-in and the tail are not the voice),
+    computed once for the pitch figures and the syllable nuclei."""
+    if levels is None or bounds is None:
+        return None
+    start, end = bounds
+    return track_pitch(audio[int(start * sample_rate) : int(np.ceil(end * sample_rate))], sample_rate)
+
+
+def _voice(track: PitchTrack | None, levels, bounds, sentences) -> tuple[PitchVariation, Energy]:
+    if track is None:
+        return PitchVariation(), Energy()
+    return assess_pitch(track, bounds[0], sentences), assess_energy(levels, bounds, sentences)
 
 
 PHRASE_GAP_S = 0.25  # silences this long separate the phrases the nuclei are counted in
 
 
-def _sound(audio: np.ndarray, sample_rate: int, levels, bounds) -> Sound | None:
-    """The answer's syllable nuclei and phrases, from first word to last (the voice, not the lead-in)."""
-    if levels is None or bounds is None:
+def _sound(audio: np.ndarray, sample_rate: int, levels, bounds, track: PitchTrack | None) -> Sound | None:
+    """The answer's syllable nuclei and phrases, on the answer's own pitch track."""
+    if track is None:
         return None
     start, end = bounds
     span = audio[int(start * sample_rate) : int(np.ceil(end * sample_rate))]
-    nuclei = find_nuclei(span, track_pitch(span, sample_rate), sample_rate)
-    moved = Nuclei(nuclei.times_s + start)
-    return Sound(moved, signal.phrases(levels, start, end, PHRASE_GAP_S))
+    nuclei = find_nuclei(span, track, sample_rate)
+    return Sound(Nuclei(nuclei.times_s + start), signal.phrases(levels, start, end, PHRASE_GAP_S))
 
 
 __all__ = [

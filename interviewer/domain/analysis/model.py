@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from interviewer.domain.analysis.delivery_model import Energy, Hedging, PitchVariation, Repetition, Wordiness
 from interviewer.domain.transcript import Transcript
 
 
@@ -211,6 +212,11 @@ class AnswerAnalysis:
     reliability: Reliability
     verdict: Verdict
     transcript: Transcript
+    pitch: PitchVariation = field(default_factory=PitchVariation)
+    energy: Energy = field(default_factory=Energy)
+    repetition: Repetition = field(default_factory=Repetition)
+    hedging: Hedging = field(default_factory=Hedging)
+    wordiness: Wordiness = field(default_factory=Wordiness)
 
     def to_dict(self) -> dict:
         t = self.timing
@@ -228,6 +234,11 @@ class AnswerAnalysis:
             "coverage": self.coverage.to_dict(),
             "reliability": self.reliability.to_dict(),
             "verdict": self.verdict.to_dict(),
+            "pitch": self.pitch.to_dict(),
+            "energy": self.energy.to_dict(),
+            "repetition": self.repetition.to_dict(),
+            "hedging": self.hedging.to_dict(),
+            "wordiness": self.wordiness.to_dict(),
             "transcript": self.transcript.to_dict(),
         }
 
@@ -268,6 +279,11 @@ class AnswerAnalysis:
                 str(data.get("verdict", {}).get("summary", "")), list(data.get("verdict", {}).get("fix_first", []))
             ),
             transcript=Transcript.from_dict(data["transcript"]),
+            pitch=PitchVariation.from_dict(data.get("pitch")),
+            energy=Energy.from_dict(data.get("energy")),
+            repetition=Repetition.from_dict(data.get("repetition")),
+            hedging=Hedging.from_dict(data.get("hedging")),
+            wordiness=Wordiness.from_dict(data.get("wordiness")),
         )
 
 

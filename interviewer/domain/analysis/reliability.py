@@ -31,12 +31,12 @@ def assess_reliability(audio: np.ndarray, levels: signal.Levels, tokens: list[To
     if speech_dbfs < QUIET_DBFS:
         flag(
             f"the voice is very quiet ({speech_dbfs:.0f} dBFS): words and fillers may be missed",
-            ("fillers", "wpm", "coverage"),
+            ("fillers", "wpm", "coverage", "pitch"),
         )
     if clipped > CLIPPED_SHARE:
         flag(
             f"the recording is clipped ({clipped:.1%} of samples at full scale): move back from the microphone",
-            ("fillers", "coverage"),
+            ("fillers", "coverage", "energy"),
         )
     if voiced_share < MIN_VOICED_SHARE:
         flag(f"the recording is mostly silence ({voiced_share:.0%} voiced)", ("pauses", "wpm"))

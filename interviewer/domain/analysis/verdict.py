@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+from interviewer.domain.analysis.delivery_model import Energy, Hedging, PitchVariation, Repetition, Wordiness
 from interviewer.domain.analysis.model import Coverage, Fillers, Pace, Pauses, Reliability, Timing, Verdict
+from interviewer.domain.analysis.wordiness import LONG_IDLE_S
 
 PACE_BAND_WPM = (120.0, 170.0)  # comfortable interview pace
 FILLERS_PER_MIN_HIGH = 4.0
 LONG_PAUSES_HIGH = 2
 COVERAGE_LOW = 0.6
+HEDGES_PER_MIN_HIGH = 2.0  # one every 30 s passes unnoticed
 
 
 def assess_verdict(
-    timing: Timing, pace: Pace, pauses: Pauses, fillers: Fillers, coverage: Coverage, reliability: Reliability
+    timing: Timing,
+    pace: Pace,
+    pauses: Pauses,
+    fillers: Fillers,
+    coverage: Coverage,
+    reliability: Reliability,
+    delivery: tuple[PitchVariation, Energy, Repetition, Hedging, Wordiness] | None = None,
 ) -> Verdict:
     if timing.verdict == "no answer":
         return Verdict("No answer was heard.", ["check the microphone and speak the answer aloud"])
     issues = _issues(timing, pace, pauses, fillers, coverage, reliability)
+    if delivery is not None:
+        issues += delivery_issues(*delivery, untrusted=reliability.untrusted)
     issues.sort(key=lambda pair: -pair[0])
     fix = [text for _, text in issues[:3]]
     said, items = item_counts(coverage)
@@ -64,6 +75,35 @@ def item_counts(coverage: Coverage) -> tuple[int, int]:
     if items is None:
         return sum(p.covered for p in coverage.points), len(coverage.points)
     return sum(i.covered for i in items), len(items)
+
+
+def delivery_issues(
+    pitch: PitchVariation,
+    energy: Energy,
+    repetition: Repetition,
+    hedging: Hedging,
+    wordiness: Wordiness,
+    untrusted: list[str] = (),
+) -> list[tuple[float, str]]:
+    """The voice and the wording: ranked below time, coverage and pace (weights 1.2-1.9)."""
+    issues: list[tuple[float, str]] = []
+    if pitch.monotone and "pitch" not in untrusted:
+        issues.append((1.9, f"vary your pitch: it moved only {pitch.spread_st:.1f} semitones"))
+    if energy.trails_off and "energy" not in untrusted:
+        issues.append((1.6, f"keep your voice up to the end of sentences ({len(energy.trailing)} trailed off)"))
+    elif energy.flat and "energy" not in untrusted:
+        issues.append((1.3, f"give key words more voice: loudness varied only {energy.spread_db:.1f} dB"))
+    if wordiness.longest_idle_s >= LONG_IDLE_S and "coverage" not in untrusted:
+        issues.append(
+            (1.8, f"cut or tie to the question: {wordiness.longest_idle_s:.0f} s covered nothing from the hint")
+        )
+    if hedging.per_min > HEDGES_PER_MIN_HIGH and "fillers" not in untrusted:
+        kind = max({h.kind for h in hedging.counted}, key=[h.kind for h in hedging.counted].count)
+        issues.append((1.5, f"state it plainly: {hedging.per_min:.1f} hedges a minute, most often '{kind}'"))
+    off = repetition.off_topic
+    if off and "fillers" not in untrusted:
+        issues.append((1.2, f"find other words for '{off[0].text}' (said {off[0].count} times)"))
+    return issues
 
 
 def _count(n: int, noun: str) -> str:

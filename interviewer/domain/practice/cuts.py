@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interviewer.domain.analysis.coverage import assess_point, shared_terms
+from interviewer.domain.analysis.wordiness import carried_points
 from interviewer.domain.practice.figures import figures_from_analysis
 from interviewer.domain.transcript import Word
-from interviewer.domain.words import Token, tokenize
+from interviewer.domain.words import split_sentences, tokenize
 
 
 @dataclass(frozen=True)
@@ -41,38 +41,19 @@ class CutPlan:
 def sentences(analysis: dict) -> list[Sentence]:
     """The transcript's sentences with their times and the hint points each carries."""
     words = (analysis.get("transcript") or {}).get("words") or []
-    groups = _split(tokenize([Word.from_dict(w) for w in words]))
+    groups = split_sentences(tokenize([Word.from_dict(w) for w in words]))
     points = (analysis.get("coverage") or {}).get("points") or []
-    covered = [p for p in points if p.get("covered")]
-    shared = shared_terms([p["point"] for p in points])
+    covered = [(p["point"], None if p.get("at_s") is None else float(p["at_s"])) for p in points if p.get("covered")]
+    carried = carried_points(groups, covered, [p["point"] for p in points])
     spans = [(g[0].start, g[-1].end) for g in groups]
     found = []
     for i, (group, (start, end)) in enumerate(zip(groups, spans, strict=True)):
         following = spans[i + 1][0] if i + 1 < len(spans) else None
         previous = spans[i - 1][1] if i > 0 else start
         saves = (following - start) if following is not None else (end - previous)
-        until = following if following is not None else end + 1e-6
-        carried = tuple(
-            p["point"]
-            for p in covered
-            if assess_point(p["point"], group, shared).covered
-            or (p.get("at_s") is not None and start <= float(p["at_s"]) < until)
-        )
         text = " ".join(t.text for t in group)
-        found.append(Sentence(i, text, start, end, round(saves, 2), carried))
+        found.append(Sentence(i, text, start, end, round(saves, 2), carried[i]))
     return found
-
-
-def _split(tokens: list[Token]) -> list[list[Token]]:
-    groups, current = [], []
-    for token in tokens:
-        current.append(token)
-        if token.ends_sentence:
-            groups.append(current)
-            current = []
-    if current:
-        groups.append(current)
-    return groups
 
 
 def suggest_cuts(analysis: dict, target_s: tuple[int, int] | None = None) -> CutPlan:

@@ -24,6 +24,10 @@ class AnswerFigures:
     coverage: float  # 0..1
     covered: tuple[str, ...]  # hint points the answer covered
     missed: tuple[str, ...]  # hint points it did not
+    pitch_spread_st: float | None = None  # None: not measured, or analysed before the voice figures
+    energy_spread_db: float | None = None
+    hedges_per_min: float | None = None
+    idle_share: float | None = None  # share of the answer carrying no hint point
 
     @property
     def in_band(self) -> bool:
@@ -71,7 +75,17 @@ def figures_from_analysis(analysis: dict, target_s: tuple[int, int] | None = Non
         coverage=float(ratio),
         covered=covered,
         missed=missed,
+        pitch_spread_st=measured_figure(analysis, "pitch", "spread_st"),
+        energy_spread_db=measured_figure(analysis, "energy", "spread_db"),
+        hedges_per_min=(analysis.get("hedging") or {}).get("per_min"),
+        idle_share=measured_figure(analysis, "wordiness", "idle_share"),
     )
+
+
+def measured_figure(analysis: dict, figure: str, key: str) -> float | None:
+    """`analysis[figure][key]` when that figure was measured; None when not (or analysed before it existed)."""
+    part = analysis.get(figure) or {}
+    return float(part[key]) if part.get("measured") and part.get(key) is not None else None
 
 
 def issues(figures: AnswerFigures) -> list[Issue]:

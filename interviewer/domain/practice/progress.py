@@ -14,6 +14,10 @@ METRICS = {  # field -> (chart title, unit)
     "fillers_per_min": ("Fillers", "per min"),
     "coverage": ("Hint coverage", "%"),
     "in_band_share": ("Answers inside their band", "%"),
+    "pitch_spread_st": ("Pitch variation", "semitones"),
+    "energy_spread_db": ("Loudness variation", "dB"),
+    "hedges_per_min": ("Hedges", "per min"),
+    "idle_share": ("Time off the hint", "%"),
 }
 
 
@@ -29,8 +33,12 @@ class ProgressPoint:
     fillers_per_min: float  # all fillers over all minutes spoken, not a mean of rates
     coverage: float
     in_band_share: float
+    pitch_spread_st: float | None = None  # None: no answer of the session has the figure
+    energy_spread_db: float | None = None
+    hedges_per_min: float | None = None
+    idle_share: float | None = None  # percent
 
-    def value(self, metric: str) -> float:
+    def value(self, metric: str) -> float | None:
         return getattr(self, metric)
 
 
@@ -61,4 +69,17 @@ def _point(session_id: str, group: list[Attempt]) -> ProgressPoint:
         fillers_per_min=fillers / minutes if minutes else 0.0,
         coverage=100 * fmean(f.coverage for f in figures),
         in_band_share=100 * sum(f.in_band for f in figures) / len(figures),
+        pitch_spread_st=_mean_of_measured(f.pitch_spread_st for f in figures),
+        energy_spread_db=_mean_of_measured(f.energy_spread_db for f in figures),
+        hedges_per_min=_mean_of_measured(f.hedges_per_min for f in figures),
+        idle_share=_percent(_mean_of_measured(f.idle_share for f in figures)),
     )
+
+
+def _mean_of_measured(values: Iterable[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return fmean(known) if known else None
+
+
+def _percent(share: float | None) -> float | None:
+    return None if share is None else 100 * share

@@ -1,6 +1,7 @@
 """Right after an answer: everything the analysis found, at a glance, and what to do next.
 
-Selecting a word or a hint point plays the answer from there; space stops it.
+Selecting a word, a hint point or a moment (a hedge, the flattest sentence ...) plays the answer
+from there; space stops it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from interviewer.domain.session import AnswerResult
 from interviewer.ui.cells import plain
 from interviewer.ui.widgets.answer_report import AnswerReport
 from interviewer.ui.widgets.hint_checklist import HintChecklist
+from interviewer.ui.widgets.moments_list import MomentsList
 from interviewer.ui.widgets.transcript_view import TranscriptView
 
 PLAY_LEAD_S = 0.3  # start a little before the chosen word
@@ -46,6 +48,9 @@ class FeedbackScreen(Screen[str]):
         self.play_from(message.time_s)
 
     def on_hint_checklist_point_selected(self, message: HintChecklist.PointSelected) -> None:
+        self.play_from(message.time_s)
+
+    def on_moments_list_moment_selected(self, message: MomentsList.MomentSelected) -> None:
         self.play_from(message.time_s)
 
     def play_from(self, time_s: float) -> None:

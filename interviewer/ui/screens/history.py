@@ -18,7 +18,7 @@ from interviewer.reporting.marks import fmt_clock
 from interviewer.ui.cells import plain_cells
 from interviewer.ui.screens.confirm import ConfirmScreen
 
-COLUMNS = ("When", "Bank", "Question", "Length", "WPM", "Fillers/min", "Pauses", "Coverage", "State")
+COLUMNS = ("When", "Bank", "Question", "Length", "WPM", "Fillers/min", "Pauses", "Coverage", "Pitch", "Hedges", "State")
 QUESTION_WIDTH = 44  # cells of question text shown
 SEARCH_DELAY_S = 0.25  # the list is filtered once typing pauses this long
 MAX_TABLE_ROWS = 300  # Textual's DataTable takes ~1.3 ms a row to fill; search reaches the rest
@@ -56,6 +56,8 @@ def _answer_cells(row: HistoryRow, current: str | None) -> tuple:
         num(s.fillers_per_min, ".1f"),
         num(s.long_pauses, "d"),
         num(s.coverage, ".0%"),
+        "" if s.pitch_spread_st is None else f"{s.pitch_spread_st:.1f} st",
+        num(s.hedges_per_min, ".1f"),
         answer_state(row, current),
     )
 
@@ -70,6 +72,8 @@ def _session_cells(rows: list[HistoryRow]) -> tuple:
         session.bank_title or session.bank_id,
         f"{len(rows)} answered",
         fmt_clock(total),
+        "",
+        "",
         "",
         "",
         "",

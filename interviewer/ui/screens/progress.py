@@ -93,13 +93,14 @@ def draw_metric(plot: PlotextPlot, points: list[ProgressPoint], metric: str) -> 
     title, unit = METRICS[metric]
     plt = plot.plt
     plt.clear_data()
-    plt.title(f"{title} ({unit})")
-    if points:
-        xs = list(range(1, len(points) + 1))
-        plt.plot(xs, [p.value(metric) for p in points], marker="braille")
-        plt.scatter(xs, [p.value(metric) for p in points])
+    known = [(x, p) for x, p in enumerate(points, start=1) if p.value(metric) is not None]
+    plt.title(f"{title} ({unit})" + ("" if known or not points else ": not in these analyses"))
+    if known:
+        xs = [x for x, _ in known]
+        plt.plot(xs, [p.value(metric) for _, p in known], marker="braille")
+        plt.scatter(xs, [p.value(metric) for _, p in known])
         step = max(1, len(xs) // 6)
-        plt.xticks(xs[::step], [p.started_at[5:10] for p in points][::step])
+        plt.xticks(xs[::step], [p.started_at[5:10] for _, p in known][::step])
         if unit == "%":
             plt.ylim(0, 100)
     plot.refresh()

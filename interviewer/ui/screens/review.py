@@ -23,6 +23,7 @@ from interviewer.reporting.marks import FILLER, PAUSE, fmt_clock
 from interviewer.ui.screens.confirm import ConfirmScreen
 from interviewer.ui.widgets.answer_report import AnswerReport
 from interviewer.ui.widgets.hint_checklist import HintChecklist
+from interviewer.ui.widgets.moments_list import MomentsList
 from interviewer.ui.widgets.transcript_view import TranscriptView
 
 JUMP_S = 5.0  # seconds moved by [ and ]
@@ -199,6 +200,9 @@ class ReviewScreen(Screen):
         self.play_from(max(0.0, event.time_s - LEAD_S))
 
     def on_hint_checklist_point_selected(self, event: HintChecklist.PointSelected) -> None:
+        self.play_from(max(0.0, event.time_s - LEAD_S))
+
+    def on_moments_list_moment_selected(self, event: MomentsList.MomentSelected) -> None:
         self.play_from(max(0.0, event.time_s - LEAD_S))
 
     def action_replay_question(self) -> None:

@@ -1,4 +1,4 @@
-"""One analysed answer at a glance: question, transcript, figures and hint points (fits 120x40)."""
+"""One analysed answer at a glance: question, transcript, figures, hint points and moments (fits 120x40)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from interviewer.ui.widgets.figures import FiguresPanel
 from interviewer.ui.widgets.hint_checklist import HintChecklist
+from interviewer.ui.widgets.moments_list import MomentsList
 from interviewer.ui.widgets.transcript_view import TranscriptView
 
 
@@ -34,11 +35,12 @@ class AnswerReport(Vertical):
         with Horizontal(id="body"):
             view = TranscriptView(self.analysis, id="transcript")
             view.border_title = "Transcript"
-            view.border_subtitle = "fillers highlighted · [⏸] long pauses · dim: unsure"
+            view.border_subtitle = "fillers highlighted · hedges underlined · [⏸] long pauses · dim: unsure"
             yield view
             with VerticalScroll(id="side"):
                 yield FiguresPanel(self.analysis, id="figures")
                 yield HintChecklist(self.analysis, id="hints")
+                yield MomentsList(self.analysis, id="moments")
 
     @property
     def transcript(self) -> TranscriptView:
@@ -53,6 +55,10 @@ class AnswerReport(Vertical):
         self.transcript.load(analysis)
         self.query_one(FiguresPanel).load(analysis)
         self.query_one(HintChecklist).load(analysis)
+        self.query_one(MomentsList).load(analysis)
 
     def on_hint_checklist_point_selected(self, event: HintChecklist.PointSelected) -> None:
+        self.transcript.scroll_to_time(event.time_s)
+
+    def on_moments_list_moment_selected(self, event: MomentsList.MomentSelected) -> None:
         self.transcript.scroll_to_time(event.time_s)

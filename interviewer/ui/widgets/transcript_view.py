@@ -1,4 +1,4 @@
-"""The transcript of one answer: fillers highlighted, long pauses inline, unsure words dimmed.
+"""The transcript of one answer: fillers highlighted, hedges underlined, long pauses inline, unsure words dimmed.
 
 A Line API widget: it wraps the words itself, so it knows which word sits under the mouse and
 which line to scroll to for a time. Playback calls `highlight_time(t)` to follow the voice.
@@ -17,11 +17,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from interviewer.reporting.marks import FILLER, PAUSE, UNSURE, Mark, mark_at, pause_label, transcript_marks
+from interviewer.reporting.marks import FILLER, HEDGE, PAUSE, UNSURE, Mark, mark_at, pause_label, transcript_marks
 
 STYLES = {
     "word": Style(),
     FILLER: Style(color="black", bgcolor="yellow", bold=True),
+    HEDGE: Style(color="magenta", underline=True),
     UNSURE: Style(dim=True, underline=True),
     PAUSE: Style(color="magenta", italic=True),
 }
