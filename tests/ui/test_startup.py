@@ -15,7 +15,8 @@ from interviewer.services import Services
 from interviewer.ui.app import InterviewApp
 from tests.ui.test_question_flow import ANSWER, BANK, voiced, wait_for
 
-HEAVY = ("numpy", "sounddevice", "soundfile", "pyttsx3", "torch", "whisper", "faster_whisper", "ctranslate2")
+HEAVY = ("numpy", "sounddevice", "soundfile", "pyttsx3", "torch", "whisper", "faster_whisper", "ctranslate2", "piper",
+         "onnxruntime")
 
 
 def _app(tmp_path, **config) -> InterviewApp:
