@@ -39,7 +39,7 @@ class PiperSpeaker:
         self.output_device = output_device
         self.cache_dir = Path(cache_dir) if cache_dir is not None else paths.cache_dir() / "tts"
         self.settings = PiperSettings(model=profile.model or BUNDLED_MODEL, length_scale=profile.length_scale)
-        self.label = f"{profile.name} (Piper)"
+        self.label = f"{profile.name} ({profile.engine_name})"
         self.notice = ""
         piper_voice.load_voice(self.settings.model)
         list(piper_voice.sentences(WARM_UP_TEXT, self.settings))

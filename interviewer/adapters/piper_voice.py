@@ -71,8 +71,8 @@ def load_voice(model: str = BUNDLED_MODEL):
     """The loaded PiperVoice for `model` (a bundled file name or a path), once per process."""
     with _voices_lock:
         if model not in _voices:
-            path = model_path(model)
             PiperVoice = import_piper().PiperVoice
+            path = model_path(model)
             try:
                 _voices[model] = PiperVoice.load(str(path))
             except Exception as e:  # onnxruntime raises its own kinds for a broken or truncated model

@@ -174,7 +174,7 @@ class Pyttsx3Speaker:
         self.profile = profile
         self.output_device = output_device
         self.cache_dir = Path(cache_dir) if cache_dir is not None else paths.cache_dir() / "tts"
-        self.label = f"{profile.name} (espeak)"  # the voice as a person reads it
+        self.label = f"{profile.name} ({profile.engine_name})"  # the voice as a person reads it
         self._owner = _EngineOwner.shared()
         self.voice_id, self.notice = self._owner.call(
             lambda engine: choose_system_voice(profile.language, engine.getProperty("voices"))

@@ -35,8 +35,8 @@ def problem(profile: VoiceProfile) -> str:
         if profile.engine == "piper":
             from interviewer.adapters import piper_voice
 
-            piper_voice.model_path(profile.model or piper_voice.BUNDLED_MODEL)
             piper_voice.import_piper()
+            piper_voice.model_path(profile.model or piper_voice.BUNDLED_MODEL)
         else:
             from interviewer.adapters.speaker import ensure_engine
 
