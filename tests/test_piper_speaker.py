@@ -143,3 +143,36 @@ def test_stop_cuts_a_streamed_question_short_and_caches_nothing(pulse_audio, tmp
     print(f"\nstop: play returned {event['stop_to_return_s'] * 1000:.0f} ms after stop was set")
     assert event["stop_to_return_s"] < 0.25
     assert not list((tmp_path / "tts").glob("*.wav"))  # half a question is never replayed as the whole
+
+
+CUE_WHILE_RECORDING = """
+import json, sys, threading, time
+from pathlib import Path
+from interviewer.adapters.recorder import SoundDeviceRecorder
+from interviewer.adapters.voice_choice import build_speaker
+speaker = build_speaker("natural-calm", cache_dir=sys.argv[2])
+recorder = SoundDeviceRecorder()
+recorder.start(Path(sys.argv[1]))
+time.sleep(0.5)
+playback = speaker.say("Let's wrap up.", threading.Event())
+time.sleep(0.5)
+info = recorder.stop()
+print(json.dumps({"event": "done", "samples": info.samples, "completed": playback.completed}))
+"""
+
+
+@pytest.mark.audio
+def test_the_spoken_cue_does_not_reach_the_virtual_microphone(pulse_audio, tmp_path):
+    """What this proves, and what not: the virtual speaker and microphone are separate devices, so a
+    cue said while the person answers is not in the recording here. A laptop's microphone can hear
+    its own loudspeaker; only headphones make that true on a real machine (README, 'Voices')."""
+    capture = pulse_audio.capture_speaker(4.0)
+    time.sleep(0.3)
+    out = tmp_path / "answer.wav"
+    done = run_python(pulse_audio.env, ["-c", CUE_WHILE_RECORDING, str(out), str(tmp_path / "tts")]).last("done")
+    heard = capture.samples()
+    recorded = from_pcm16(read_pcm16(out)[0])
+    print(f"\ncue: {_spoken_span_s(heard, 16000):.2f} s on the speaker; recording {len(recorded) / 16000:.2f} s, "
+          f"peak {np.abs(recorded).max():.5f}")  # fmt: skip
+    assert done["completed"] and _spoken_span_s(heard, 16000) > 0.5  # the cue was said
+    assert len(recorded) > 16000 and np.abs(recorded).max() < 1e-3  # and the microphone heard none of it
