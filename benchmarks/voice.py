@@ -7,7 +7,8 @@ playing on a private real-time PulseAudio speaker (tests/plugins/audio_env.py; a
 device when PulseAudio is missing). Per voice, the median over runs of:
 
     load_s        building the speaker (Piper: import, load the voice, one warm-up sentence)
-    synth_s       synthesising a 40-word question whole (a WAV, nothing cached)
+    synth_s       synthesising a 40-word question whole (a WAV, nothing cached); synth_cpu_s: its CPU
+                  seconds (all threads), which a shared machine's load does not inflate
     cold_s        load + `say()` of a new question: from nothing to the first audio
     warm_s        `say()` of a new question with the voice loaded (what the question screen does:
                   the app loads the voice in the background at start)
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -50,13 +52,13 @@ def child(voice: str, cache: Path) -> dict:
     speaker = build_speaker(voice, cache_dir=cache)
     load_s = time.perf_counter() - called
     cold = _say(speaker, QUESTIONS[0])
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     speaker.synthesize(QUESTIONS[1])
-    synth_s = time.perf_counter() - started
+    synth_s, synth_cpu_s = time.perf_counter() - started, time.process_time() - cpu
     warm = _say(speaker, QUESTIONS[2])
     speaker.synthesize(QUESTIONS[0])
     cached = _say(speaker, QUESTIONS[0])
-    return {"voice": voice, "label": speaker.label, "load_s": load_s, "synth_s": synth_s,
+    return {"voice": voice, "label": speaker.label, "load_s": load_s, "synth_s": synth_s, "synth_cpu_s": synth_cpu_s,
             "cold_s": load_s + cold, "warm_s": warm, "cached_s": cached}  # fmt: skip
 
 
@@ -105,6 +107,7 @@ def main() -> None:
     if args.child:
         print(json.dumps(child(args.child, args.cache)))
         return
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         env, daemon = audio_env(Path(tmp))
         try:
@@ -114,18 +117,20 @@ def main() -> None:
             if daemon:
                 daemon.speaker_keepalive.terminate()
                 daemon.stop()
+    load = (load_before, os.getloadavg()[0])
     if args.json:
-        print(json.dumps(results, indent=2))
+        print(json.dumps({"load_average": load, "voices": results}, indent=2))
         return
-    print(f"{'voice':<34} {'load s':>7} {'synth s':>8} {'cold s':>7} {'warm s':>7} {'cached s':>9}")
+    print(f"{'voice':<24} {'load s':>7} {'synth s':>8} {'synth CPU-s':>12} {'cold s':>7} {'warm s':>7} {'cached s':>9}")
     for r in results:
-        print(f"{r['label']:<34} {r['load_s']:>7.3f} {r['synth_s']:>8.3f} {r['cold_s']:>7.3f} "
-              f"{r['warm_s']:>7.3f} {r['cached_s']:>9.3f}")  # fmt: skip
-    print(f"(median of {args.runs} fresh processes; 40-word questions; first audio = first block handed to PortAudio)")
+        print(f"{r['label']:<24} {r['load_s']:>7.3f} {r['synth_s']:>8.3f} {r['synth_cpu_s']:>12.3f} "
+              f"{r['cold_s']:>7.3f} {r['warm_s']:>7.3f} {r['cached_s']:>9.3f}")  # fmt: skip
+    print(f"(median of {args.runs} fresh processes; 40-word questions; first audio = first block handed to "
+          f"PortAudio; load average {load[0]:.1f} before, {load[1]:.1f} after, on {os.cpu_count()} cores)")
 
 
 def summarise(runs: list[dict]) -> dict:
-    keys = ("load_s", "synth_s", "cold_s", "warm_s", "cached_s")
+    keys = ("load_s", "synth_s", "synth_cpu_s", "cold_s", "warm_s", "cached_s")
     summary = {key: statistics.median(run[key] for run in runs) for key in keys}
     summary.update(voice=runs[0]["voice"], label=runs[0]["label"], runs=runs)
     return summary

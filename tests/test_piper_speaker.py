@@ -63,8 +63,8 @@ def test_the_length_scale_of_the_profile_is_heard(tmp_path):
     calm, brisk = (replace(find_voice(v), sentence_pause_s=0.0) for v in ("natural-calm", "natural-brisk"))
     calm_n, brisk_n = (len(read_pcm16(PiperSpeaker(p, cache_dir=tmp_path).synthesize(QUESTION))[0])
                        for p in (calm, brisk))  # fmt: skip
-    # length_scale 1.1 against 0.9: measured 1.076x as long (Piper keeps some of each sound's length fixed)
-    assert calm_n > 1.05 * brisk_n
+    # length_scale 1.5 against 1.2: measured 1.24x as long
+    assert calm_n > 1.15 * brisk_n
 
 
 def test_the_sentence_pause_goes_between_sentences_only(tmp_path):

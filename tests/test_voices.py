@@ -69,8 +69,8 @@ PIPER = 'name = "Mine"\ndescription = "Neural."\nengine = "piper"\nlength_scale 
 def test_the_shipped_piper_voices_name_their_engine_and_settings():
     voices = load_voices([paths.shipped_voices_dir()])
     calm, brisk = voices["natural-calm"], voices["natural-brisk"]
-    assert (calm.engine, calm.length_scale, calm.sentence_pause_s, calm.model) == ("piper", 1.1, 0.35, "")
-    assert (brisk.engine, brisk.length_scale) == ("piper", 0.9) and brisk.engine_name == "Piper"
+    assert (calm.engine, calm.length_scale, calm.sentence_pause_s, calm.model) == ("piper", 1.5, 0.35, "")
+    assert (brisk.engine, brisk.length_scale) == ("piper", 1.2) and brisk.engine_name == "Piper"
     assert voices["calm-us"].engine == "pyttsx3" and voices["calm-us"].engine_name == "espeak"
 
 

@@ -13,7 +13,7 @@ A Piper (neural) voice names its engine and its own settings:
     name = "Natural calm"
     description = "..."
     engine = "piper"
-    length_scale = 1.1       # > 1 speaks slower, < 1 faster
+    length_scale = 1.5       # > 1 speaks slower, < 1 faster
     sentence_pause_s = 0.35  # silence between sentences
     model = "en_US-joe-medium.onnx"  # optional: a bundled voice file, or an absolute path
     volume = 1.0             # optional
