@@ -112,11 +112,17 @@ class InterviewApp(App):
                     self.speaker_error = e
             return self._speaker
 
+    def voice_in_use(self) -> str:
+        """The id of the voice reading the questions once the speaker is built (after a fallback, the
+        espeak one); before that, the configured id ("" = the default)."""
+        profile = getattr(self._speaker, "profile", None)
+        return profile.id if profile is not None else self.config.voice
+
     def new_session(self, bank: Bank, mode: str = "practice") -> SessionRecord:
         return self.store.new_session(
             bank.id,
             bank.title,
-            voice=self.config.voice,
+            voice=self.voice_in_use(),
             engine=self.config.engine,
             model=self.config.model,
             mode=mode,
