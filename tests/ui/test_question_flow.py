@@ -172,3 +172,16 @@ async def test_the_interviewer_says_wrap_up_at_the_end_of_the_band_unless_turned
         await pilot.pause(0.3)
         expected = ["What is a polygenic risk score?"] + (["Let's wrap up."] if spoken_cues else [])
         assert speaker.spoken == expected
+
+
+async def test_the_next_question_is_made_while_this_one_is_answered(app, tmp_path):
+    from interviewer.ui.app import PlannedQuestion
+
+    speaker = FakeSpeaker(tmp_path)
+    app.services.make_speaker = lambda: speaker
+    async with app.run_test(size=(120, 40)) as pilot:
+        [bank], _ = app.load_banks()
+        app.ask([PlannedQuestion(bank, question) for question in bank.questions])
+        await wait_for(pilot, lambda: getattr(app.screen, "state", "") == "answering")
+        await wait_for(pilot, lambda: len(speaker.spoken) == 2)
+        assert speaker.spoken == ["What is a polygenic risk score?", "Why does OMOP matter?"]  # said, made ahead
