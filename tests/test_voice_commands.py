@@ -152,3 +152,13 @@ def test_speak_plays_through_portaudio_and_caches_what_it_played(env, alsa_audio
     # streamed: silence fills the wait for the second sentence (this file speaker is not real time),
     # so compare the sound itself: every non-zero sample went out, in order, and nothing else
     assert np.array_equal(played[played != 0], said[said != 0])
+
+
+@pytest.mark.audio
+def test_speak_without_a_speaker_is_one_error_with_the_fix_and_exit_2(env, alsa_no_mic):
+    done = interviewer({**alsa_no_mic, **{k: env[k] for k in ("INTERVIEWER_CONFIG", "INTERVIEWER_CACHE_DIR")}},
+                       "speak", "--voice", "calm-us", TEXT)  # fmt: skip
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    label, message, fix = stderr_lines(done)
+    assert label == "voice: Calm US (espeak)" and message.startswith("interviewer: cannot play sound")
+    assert fix.startswith("  fix: connect headphones or a speaker")
