@@ -46,11 +46,6 @@ def problem(profile: VoiceProfile) -> str:
     return ""
 
 
-def default_voice_id(dirs: Iterable[Path] | None = None) -> str:
-    natural = load_voices(dirs).get(NATURAL_DEFAULT)
-    return NATURAL_DEFAULT if natural is not None and not problem(natural) else ESPEAK_DEFAULT
-
-
 def voice_statuses(dirs: Iterable[Path] | None = None) -> list[VoiceStatus]:
     """Every voice, whether it can speak here and why not; the default marked."""
     voices = load_voices(dirs)
