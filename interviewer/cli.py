@@ -29,6 +29,8 @@ COMMANDS = {
     "sessions": "list, show, export and re-score saved sessions",
     "bench": "measure streaming transcription on this machine",
     "eval": "measure the analysis against generated spoken answers",
+    "voices": "list the interviewer's voices and whether each can speak here",
+    "speak": "say a text in an interviewer voice, or write it to a WAV",
     "doctor": "check every piece the interviewer needs, and say how to fix what is missing",
 }
 

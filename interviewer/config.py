@@ -17,7 +17,7 @@ from interviewer.errors import ConfigError
 ENGINES = ("faster-whisper", "openai-whisper")
 DEFAULT_ENGINE = "faster-whisper"
 DEFAULT_MODEL = "tiny.en"
-DEFAULT_VOICE = "calm-us"
+DEFAULT_VOICE = ""  # the natural Piper voice when installed, else espeak (adapters/voice_choice.py)
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Config:
     input_device: str = ""  # name or index; "" is the system default
     output_device: str = ""
     live_hints: bool = False  # tick hint points off while speaking
+    spoken_cues: bool = True  # the interviewer says "Let's wrap up." at the end of the band
     source: Path | None = None  # the file this was read from, if any
 
 
@@ -98,7 +99,7 @@ def _convert(key: str, raw):
         return float(raw)
     if key == "recordings_dir":
         return Path(_string(raw)).expanduser()
-    if key == "live_hints":
+    if key in ("live_hints", "spoken_cues"):
         if not isinstance(raw, bool):
             raise TypeError("must be true or false")
         return raw

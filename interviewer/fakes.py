@@ -55,6 +55,7 @@ class FakeSpeaker:
         self.folder, self.play_s = folder, play_s
         self.spoken: list[str] = []
         self.notice = ""
+        self.label = "Fake tone (test)"
 
     def synthesize(self, text: str) -> Path:
         self.spoken.append(text)
@@ -64,6 +65,9 @@ class FakeSpeaker:
 
     def play(self, wav: Path, stop: threading.Event) -> None:
         stop.wait(self.play_s)
+
+    def say(self, text: str, stop: threading.Event) -> None:
+        self.play(self.synthesize(text), stop)
 
 
 class FakeRecorder:

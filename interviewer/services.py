@@ -104,12 +104,9 @@ class _WaitingTranscriber:
 
 def real_services(config: Config) -> Services:
     def make_speaker() -> Speaker:
-        from interviewer import paths
-        from interviewer.adapters.speaker import Pyttsx3Speaker
-        from interviewer.adapters.voices import find_voice
+        from interviewer.adapters.voice_choice import build_speaker
 
-        profile = find_voice(config.voice, [paths.shipped_voices_dir(), paths.user_voices_dir()])
-        return Pyttsx3Speaker(profile, output_device=config.output_device)
+        return build_speaker(config.voice, output_device=config.output_device)
 
     def make_recorder() -> Recorder:
         from interviewer.adapters.recorder import SoundDeviceRecorder

@@ -18,6 +18,14 @@ def test_defaults_when_no_file(tmp_path, monkeypatch):
     monkeypatch.setenv("INTERVIEWER_CONFIG", str(tmp_path / "absent.toml"))
     config = load_config()
     assert config.engine == "faster-whisper" and config.target_s == (120, 180) and config.source is None
+    assert config.voice == "" and config.spoken_cues  # "" = the natural voice when installed, else espeak
+
+
+def test_spoken_cues_can_be_turned_off_and_must_be_a_boolean(tmp_path):
+    assert load_config(write(tmp_path, "spoken_cues = false\n")).spoken_cues is False
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, 'spoken_cues = "no"\n'))
+    assert caught.value.message.endswith(":1: spoken_cues: must be true or false")
 
 
 def test_values_are_read_and_converted(tmp_path):

@@ -4,7 +4,8 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("textual", "sounddevice", "pyttsx3", "whisper", "torch", "faster_whisper", "ctranslate2", "soundfile")
+HEAVY = ("textual", "sounddevice", "pyttsx3", "whisper", "torch", "faster_whisper", "ctranslate2", "soundfile", "piper",
+         "onnxruntime")
 
 
 def _modules_after(statement: str) -> set[str]:
@@ -24,4 +25,5 @@ def test_domain_imports_no_ui_audio_or_ml_library():
 
 def test_cli_parser_imports_no_ml_library():
     loaded = _modules_after("from interviewer.cli import build_parser; build_parser()")
-    assert not loaded & {"torch", "whisper", "faster_whisper", "ctranslate2", "textual", "sounddevice"}
+    heavy = {"torch", "whisper", "faster_whisper", "ctranslate2", "textual", "sounddevice", "piper", "onnxruntime"}
+    assert not loaded & heavy

@@ -45,6 +45,24 @@ def bundled_model_path(name: str = BUNDLED_MODEL) -> Path:
     return path
 
 
+def model_path(model: str = BUNDLED_MODEL) -> Path:
+    """The ONNX file of `model` (a bundled file name or an absolute path); SpeechError when missing."""
+    if not Path(model).is_absolute():
+        return bundled_model_path(model)
+    if not Path(model).is_file():
+        raise SpeechError(f"the Piper voice file {model} is missing", "set model to an existing .onnx voice file")
+    return Path(model)
+
+
+def import_piper():
+    """The piper package; SpeechError when it cannot be imported."""
+    try:
+        import piper
+    except ImportError as e:
+        raise SpeechError(f"Piper is not installed (piper-tts: {e})", FIX_PIPER) from e
+    return piper
+
+
 _voices: dict[str, object] = {}
 _voices_lock = threading.Lock()
 
@@ -53,11 +71,8 @@ def load_voice(model: str = BUNDLED_MODEL):
     """The loaded PiperVoice for `model` (a bundled file name or a path), once per process."""
     with _voices_lock:
         if model not in _voices:
-            path = Path(model) if Path(model).is_absolute() else bundled_model_path(model)
-            try:
-                from piper import PiperVoice
-            except ImportError as e:
-                raise SpeechError("the Piper speech engine (piper-tts) is not installed", FIX_PIPER) from e
+            PiperVoice = import_piper().PiperVoice
+            path = model_path(model)
             try:
                 _voices[model] = PiperVoice.load(str(path))
             except Exception as e:  # onnxruntime raises its own kinds for a broken or truncated model

@@ -4,12 +4,17 @@
 stopping, resuming is playing again from that position, seeking is stopping and playing from
 elsewhere. The PortAudio callback only copies the next block; the calling thread reports the
 position. Samples go out as the file's own int16, so what reaches the speaker is bit-exact.
+
+`play_stream` plays sound that is still being made (speech synthesised sentence by sentence):
+the first part goes out as soon as it exists and later parts are appended while it plays.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -38,20 +43,80 @@ def _read_samples(wav_path: Path) -> tuple[np.ndarray, int]:
 
 
 class _Feed:
-    """The callback side: hands out consecutive blocks of `samples` and counts what went out."""
+    """The callback side: hands out consecutive blocks of `samples` and counts what went out.
 
-    def __init__(self, samples: np.ndarray, first: int) -> None:
+    Until `close()`, more samples may be appended while it plays; running short before then
+    plays silence (a gap between sentences) instead of ending.
+    """
+
+    def __init__(self, samples: np.ndarray, first: int, closed: bool = True) -> None:
         self.samples = samples
         self.next = first
+        self.closed = closed
+        self.first_block_at: float | None = None  # perf_counter when the first sound went out
         self.done = threading.Event()
+        self._lock = threading.Lock()
+
+    def append(self, samples: np.ndarray) -> None:
+        with self._lock:
+            self.samples = np.concatenate([self.samples, samples])
+
+    def close(self) -> None:
+        with self._lock:
+            self.closed = True
 
     def callback(self, outdata, frames, time_info, status) -> None:  # noqa: ARG002 - PortAudio's signature
-        block = self.samples[self.next : self.next + frames]
+        with self._lock:
+            block, closed = self.samples[self.next : self.next + frames], self.closed
         outdata[: len(block), 0] = block
         outdata[len(block) :, 0] = 0
         self.next += len(block)
-        if len(block) < frames:
+        if len(block) and self.first_block_at is None:
+            self.first_block_at = time.perf_counter()
+        if len(block) < frames and closed:
             raise import_sounddevice().CallbackStop
+
+
+@dataclass(frozen=True)
+class StreamPlayback:
+    completed: bool  # False: stopped before the end
+    first_audio_at: float | None  # time.perf_counter() when the first block of sound went to PortAudio
+
+    def first_audio_s(self, since: float) -> float | None:
+        """Seconds from `since` (a perf_counter reading) to the first sound, None if none went out."""
+        return None if self.first_audio_at is None else self.first_audio_at - since
+
+
+class _Producer:
+    """Pulls the parts of a stream in its own thread, so stopping never waits for the next part.
+
+    Not a daemon: a process that exits right after a stop lets the part being made finish (one
+    sentence) instead of killing onnxruntime mid-run, which aborts the process.
+    """
+
+    def __init__(self, parts: Iterator[np.ndarray], stop: threading.Event) -> None:
+        self.feed: _Feed | None = None
+        self.first = threading.Event()  # set when the feed exists, or nothing will come
+        self.error: BaseException | None = None
+        self._parts, self._stop = parts, stop
+        threading.Thread(target=self._run, name="speech-parts").start()
+
+    def _run(self) -> None:
+        try:
+            for part in self._parts:
+                if self._stop.is_set():
+                    break
+                if self.feed is None:
+                    self.feed = _Feed(part, 0, closed=False)
+                    self.first.set()
+                else:
+                    self.feed.append(part)
+        except BaseException as e:  # handed to the caller, whatever it is
+            self.error = e
+        finally:
+            if self.feed is not None:
+                self.feed.close()
+            self.first.set()
 
 
 class SoundDevicePlayer:
@@ -92,6 +157,28 @@ class SoundDevicePlayer:
         position = heard() if stop.is_set() else feed.next / rate
         report(position)
         return position
+
+    def play_stream(self, parts: Iterator[np.ndarray], rate: int, stop: threading.Event) -> StreamPlayback:
+        """Play int16 `parts` as they are made, until the last has played or `stop` is set.
+
+        Raises:
+            AudioDeviceError: as `play`; and whatever making the parts raised.
+        """
+        producer = _Producer(parts, stop)
+        while not producer.first.wait(POSITION_EVERY_S) and not stop.is_set():
+            pass
+        feed = producer.feed
+        if feed is not None and not stop.is_set():
+            stream = self._open_stream(rate, feed)
+            try:
+                while not feed.done.wait(POSITION_EVERY_S) and not stop.is_set():
+                    pass
+            finally:
+                stream.abort() if stop.is_set() else stream.stop()
+                stream.close()
+        if producer.error is not None and not stop.is_set():
+            raise producer.error
+        return StreamPlayback(not stop.is_set() and producer.error is None, feed.first_block_at if feed else None)
 
     def _open_stream(self, rate: int, feed: _Feed):
         sd = import_sounddevice()

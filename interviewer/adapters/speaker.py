@@ -4,6 +4,8 @@ pyttsx3 hands out one shared engine per process and hangs when two threads drive
 one daemon thread owns it and every engine call is queued to that thread. `say()` shells
 out to `aplay` on Linux; instead each question is saved to a WAV (22050 Hz mono 16-bit),
 cached by voice, rate, volume and text, and played by `SoundDevicePlayer` (stoppable).
+
+The cache (`cache_file`, `write_cached_wav`) and `say_wav` are shared with the Piper speaker.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 
 from interviewer import paths
 from interviewer.adapters.voices import VoiceProfile
-from interviewer.domain.audiofile import read_layout
+from interviewer.domain.audiofile import read_layout, read_pcm16, wav_header
 from interviewer.errors import SpeechError
 
 TTS_RATE = 22050  # Hz: what pyttsx3's espeak driver always writes
@@ -77,6 +79,55 @@ class _EngineOwner:
         return self._engine
 
 
+def ensure_engine() -> None:
+    """Start the process's pyttsx3 engine if it is not running; SpeechError when espeak-ng is missing."""
+    _EngineOwner.shared().call(lambda engine: engine)
+
+
+def cache_file(cache_dir: Path, voice_id: str, settings: tuple, text: str) -> Path:
+    """Where the WAV of `text` in voice `voice_id` with `settings` is cached."""
+    key = "|".join(str(part) for part in (*settings, text)).encode()
+    return cache_dir / f"{voice_id}-{hashlib.sha256(key).hexdigest()[:24]}.wav"
+
+
+def cached(path: Path) -> bool:
+    return bool(_frames(path))
+
+
+def _partial_path(target: Path) -> Path:
+    return target.with_name(f".{target.stem}.{os.getpid()}.{threading.get_ident()}.wav")
+
+
+def _publish(partial: Path, target: Path) -> None:
+    os.chmod(partial, 0o600)
+    os.replace(partial, target)
+
+
+def write_cached_wav(target: Path, samples: Any, rate: int) -> Path:
+    """Write int16 `samples` to `target` (0600) all at once: a reader never sees half a file."""
+    paths.ensure_private_dir(target.parent)
+    partial = _partial_path(target)
+    try:
+        data = samples.tobytes()
+        partial.write_bytes(wav_header(rate, len(data)) + data)
+        _publish(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def say_wav(wav: Path, output_device: str, stop: threading.Event):
+    """Play a finished WAV through the same streaming path as speech still being made.
+
+    Returns:
+        The player's StreamPlayback (completed, seconds to the first audio).
+    """
+    from interviewer.adapters.player import SoundDevicePlayer
+
+    samples, rate = read_pcm16(Path(wav))
+    return SoundDevicePlayer(output_device).play_stream(iter([samples]), rate, stop)
+
+
 class _DropLine:
     """A stdout that swallows one exact line (pyttsx3 prints "Audio saved to <path>" from espeak's thread)."""
 
@@ -111,6 +162,7 @@ class Pyttsx3Speaker:
     """Implements the `Speaker` port with pyttsx3 + espeak-ng and a sounddevice output.
 
     Attributes:
+        label: the voice as a person reads it, e.g. "Calm US (espeak)".
         notice: "" or a sentence for the UI (the profile's language is not installed).
         voice_id: the system voice used (None = the engine's default).
 
@@ -122,14 +174,15 @@ class Pyttsx3Speaker:
         self.profile = profile
         self.output_device = output_device
         self.cache_dir = Path(cache_dir) if cache_dir is not None else paths.cache_dir() / "tts"
+        self.label = f"{profile.name} ({profile.engine_name})"  # the voice as a person reads it
         self._owner = _EngineOwner.shared()
         self.voice_id, self.notice = self._owner.call(
             lambda engine: choose_system_voice(profile.language, engine.getProperty("voices"))
         )
 
     def cache_path(self, text: str) -> Path:
-        key = f"{self.voice_id}|{self.profile.rate}|{self.profile.volume}|{text}".encode()
-        return self.cache_dir / f"{self.profile.id}-{hashlib.sha256(key).hexdigest()[:24]}.wav"
+        settings = (self.voice_id, self.profile.rate, self.profile.volume)
+        return cache_file(self.cache_dir, self.profile.id, settings, text)
 
     def synthesize(self, text: str) -> Path:
         """A WAV (22050 Hz mono 16-bit) of `text` in this voice; made once, then cached."""
@@ -137,14 +190,13 @@ class Pyttsx3Speaker:
         if _frames(target):
             return target
         paths.ensure_private_dir(self.cache_dir)
-        partial = target.with_name(f".{target.stem}.{os.getpid()}.{threading.get_ident()}.wav")
+        partial = _partial_path(target)
         try:
             for _attempt in range(2):  # a cancelled or empty save is retried once
                 partial.unlink(missing_ok=True)
                 completed = self._owner.call(lambda engine: self._save(engine, text, partial))
                 if completed and _wait_until_complete(partial):
-                    os.chmod(partial, 0o600)
-                    os.replace(partial, target)
+                    _publish(partial, target)
                     return target
         finally:
             partial.unlink(missing_ok=True)
@@ -159,6 +211,10 @@ class Pyttsx3Speaker:
         from interviewer.adapters.player import SoundDevicePlayer
 
         SoundDevicePlayer(self.output_device).play(Path(wav), stop=stop)
+
+    def say(self, text: str, stop: threading.Event):
+        """Speak `text` (synthesis takes about 30 ms here, so it is made whole, then played)."""
+        return say_wav(self.synthesize(text), self.output_device, stop)
 
     def _save(self, engine: Any, text: str, path: Path) -> bool:
         """Runs on the engine thread: save `text` to `path`; False if espeak cancelled it."""

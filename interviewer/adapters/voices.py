@@ -1,12 +1,22 @@
 """Interviewer voice profiles: one TOML file per voice in voices/ (shipped) or the user's voices dir.
 
-A file `calm-us.toml` defines the voice `calm-us`:
+A file `calm-us.toml` defines the voice `calm-us`, spoken by pyttsx3 (espeak-ng), the default engine:
 
     name = "Calm US"
     description = "An unhurried American interviewer, 150 words per minute."
     language = "en-us"   # espeak-ng language, matched against the system's voices
     rate = 150           # words per minute
     volume = 0.9         # 0.0 - 1.0
+
+A Piper (neural) voice names its engine and its own settings:
+
+    name = "Natural calm"
+    description = "..."
+    engine = "piper"
+    length_scale = 1.5       # > 1 speaks slower, < 1 faster
+    sentence_pause_s = 0.35  # silence between sentences
+    model = "en_US-joe-medium.onnx"  # optional: a bundled voice file, or an absolute path
+    volume = 1.0             # optional
 
 Errors name the file and line, like the config's.
 """
@@ -24,7 +34,12 @@ from interviewer import paths
 from interviewer.errors import ConfigError
 
 RATE_RANGE = (60, 450)  # words per minute espeak-ng can say intelligibly
-KEYS = ("name", "description", "language", "rate", "volume")
+ENGINES = ("pyttsx3", "piper")
+KEYS = ("name", "description", "language", "rate", "volume")  # pyttsx3: all required
+PIPER_KEYS = ("name", "description", "engine", "length_scale", "sentence_pause_s")  # required
+PIPER_OPTIONAL = ("model", "volume", "language")
+LENGTH_SCALE_RANGE = (0.5, 2.0)
+PAUSE_RANGE_S = (0.0, 2.0)
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]+)*$")
 FIX = "see voices/calm-us.toml for a working example"
 
@@ -38,6 +53,15 @@ class VoiceProfile:
     rate: int  # words per minute
     volume: float  # 0.0 - 1.0
     source: Path | None = None
+    engine: str = "pyttsx3"
+    model: str = ""  # piper: a bundled voice file name or an absolute path; "" = the bundled voice
+    length_scale: float = 1.0  # piper: > 1 slower
+    sentence_pause_s: float = 0.0  # piper: silence between sentences
+
+    @property
+    def engine_name(self) -> str:
+        """The engine as a person knows it."""
+        return "Piper" if self.engine == "piper" else "espeak"
 
 
 def default_voice_dirs() -> list[Path]:
@@ -79,16 +103,27 @@ def load_voice(file: Path) -> VoiceProfile:
         raise ConfigError(f"{file}:{line.group(1) if line else 1}: {e}", "fix the TOML syntax there") from e
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(f"{file}: cannot read ({e})", "check the file's permissions and encoding") from e
-    unknown = sorted(set(data) - set(KEYS))
+    engine = data.get("engine", "pyttsx3")
+    if engine not in ENGINES:
+        raise ConfigError(f"{file}:{_line_of(text, 'engine')}: engine must be one of {ENGINES}, not {engine!r}", FIX)
+    required, optional = (PIPER_KEYS, PIPER_OPTIONAL) if engine == "piper" else (KEYS, ("engine",))
+    unknown = sorted(set(data) - set(required) - set(optional))
     if unknown:
-        raise ConfigError(f"{file}:{_line_of(text, unknown[0])}: unknown key {unknown[0]!r}", f"known: {KEYS}")
-    missing = [key for key in KEYS if key not in data]
+        raise ConfigError(f"{file}:{_line_of(text, unknown[0])}: unknown key {unknown[0]!r}",
+                          f"known: {required + optional}")  # fmt: skip
+    missing = [key for key in required if key not in data]
     if missing:
         raise ConfigError(f"{file}:1: missing {', '.join(missing)}", FIX)
-    for key in KEYS:
+    for key in data:
         problem = _problem(key, data[key])
         if problem:
             raise ConfigError(f"{file}:{_line_of(text, key)}: {key} {problem}", FIX)
+    if engine == "piper":
+        return VoiceProfile(
+            file.stem, data["name"], data["description"], data.get("language", "en-us").lower(), 0,
+            float(data.get("volume", 1.0)), file, "piper", data.get("model", ""),
+            float(data["length_scale"]), float(data["sentence_pause_s"]),
+        )  # fmt: skip
     return VoiceProfile(
         file.stem, data["name"], data["description"], data["language"].lower(),
         int(data["rate"]), float(data["volume"]), file,
@@ -97,6 +132,8 @@ def load_voice(file: Path) -> VoiceProfile:
 
 def _problem(key: str, value) -> str:
     """What is wrong with `value` for `key`, or ""."""
+    if key in ("engine", "model"):
+        return "" if isinstance(value, str) else "must be a string"
     if key in ("name", "description", "language"):
         if not isinstance(value, str) or (key != "description" and not value.strip()):
             return "must be a non-empty string"
@@ -109,6 +146,10 @@ def _problem(key: str, value) -> str:
         return f"must be a whole number of words per minute from {RATE_RANGE[0]} to {RATE_RANGE[1]}"
     if key == "volume" and not 0.0 <= value <= 1.0:
         return "must be between 0.0 and 1.0"
+    if key == "length_scale" and not LENGTH_SCALE_RANGE[0] <= value <= LENGTH_SCALE_RANGE[1]:
+        return f"must be between {LENGTH_SCALE_RANGE[0]} and {LENGTH_SCALE_RANGE[1]} (1.0 is the voice's own pace)"
+    if key == "sentence_pause_s" and not PAUSE_RANGE_S[0] <= value <= PAUSE_RANGE_S[1]:
+        return f"must be between {PAUSE_RANGE_S[0]} and {PAUSE_RANGE_S[1]} seconds"
     return ""
 
 

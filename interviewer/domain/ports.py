@@ -50,6 +50,9 @@ class Speaker(Protocol):
     def play(self, wav: Path, stop: threading.Event) -> None:
         """Play `wav`, blocking until it ends or `stop` is set."""
 
+    def say(self, text: str, stop: threading.Event) -> object:
+        """Speak `text`, starting as soon as its first part is ready; blocks like `play`."""
+
 
 @dataclass(frozen=True)
 class RecordingInfo:

@@ -1,8 +1,10 @@
-"""Synthesize a question with Pyttsx3Speaker and play it on the real output, reporting JSON lines.
+"""Synthesize a question with the voice's speaker and play it on the real output, reporting JSON lines.
 
 Run in a subprocess whose environment selects the virtual speaker:
-`python -m tests.audio_helpers.speak "Question?" --voice calm-us --cache DIR [--stop-after S]`.
-Prints {"event": "played", "wav", "synth_s", "play_s", "stop_set_s"} or {"event": "error", ...}.
+`python -m tests.audio_helpers.speak "Question?" --voice calm-us --cache DIR [--stop-after S] [--say]`.
+Prints {"event": "played", "wav", "synth_s", "play_s", "stop_set_s", "label", "notice"} or
+{"event": "error", ...}. With `--say` the question is spoken with `say()` (sentence by sentence,
+then cached) and "first_audio_s" is the time from the call to the first block handed to PortAudio.
 """
 
 from __future__ import annotations
@@ -22,12 +24,11 @@ def emit(**fields) -> None:
 
 
 def speak(args: argparse.Namespace) -> None:
-    from interviewer.adapters.speaker import Pyttsx3Speaker
-    from interviewer.adapters.voices import find_voice
+    from interviewer.adapters.voice_choice import build_speaker
 
-    speaker = Pyttsx3Speaker(find_voice(args.voice), args.device, Path(args.cache))
+    speaker = build_speaker(args.voice, args.device, Path(args.cache))
     started = time.perf_counter()
-    wav = speaker.synthesize(args.text)
+    wav = None if args.say else speaker.synthesize(args.text)
     synth_s = time.perf_counter() - started
     stop = threading.Event()
     stop_set: list[float] = []
@@ -39,10 +40,11 @@ def speak(args: argparse.Namespace) -> None:
 
         threading.Timer(args.stop_after, press_stop).start()
     started = time.perf_counter()
-    speaker.play(wav, stop)
+    playback = speaker.say(args.text, stop) if args.say else speaker.play(wav, stop)
     ended = time.perf_counter()
-    emit(event="played", wav=str(wav), synth_s=synth_s, play_s=ended - started,
-         stop_to_return_s=(ended - stop_set[0]) if stop_set else None, notice=speaker.notice)  # fmt: skip
+    emit(event="played", wav=str(wav or speaker.cache_path(args.text)), synth_s=synth_s, play_s=ended - started,
+         stop_to_return_s=(ended - stop_set[0]) if stop_set else None, label=speaker.label, notice=speaker.notice,
+         first_audio_s=playback.first_audio_s(started) if playback else None)  # fmt: skip
 
 
 def main() -> int:
@@ -52,6 +54,7 @@ def main() -> int:
     parser.add_argument("--device", default="")
     parser.add_argument("--cache", required=True)
     parser.add_argument("--stop-after", type=float, default=-1.0)
+    parser.add_argument("--say", action="store_true", help="speak with say() instead of synthesize() + play()")
     args = parser.parse_args()
     try:
         speak(args)

@@ -131,3 +131,57 @@ async def test_live_hints_tick_off_while_speaking_when_asked_for(app):
         assert len(points) == 3 and sum(said for _, said in points) >= 2
         await pilot.press("space")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "FeedbackScreen", timeout=30)
+
+
+async def test_the_question_screen_names_the_voice_in_use(app, tmp_path):
+    speaker = FakeSpeaker(tmp_path)
+    speaker.label = "Calm US (espeak): Piper is not installed (piper-tts): install it"
+    app.services.make_speaker = lambda: speaker
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "state", "") == "answering")
+        shown = str(app.screen.query_one("#voice").render())
+        assert shown == "voice: Calm US (espeak): Piper is not installed (piper-tts): install it"
+        assert speaker.spoken == ["What is a polygenic risk score?"]
+
+
+async def test_no_speaker_is_named_on_the_question_screen(app):
+    def no_speech():
+        raise RuntimeError("no text-to-speech engine")
+
+    app.services.make_speaker = no_speech
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "state", "") == "answering")
+        assert "voice: none: questions are shown as text only" in str(app.screen.query_one("#voice").render())
+
+
+@pytest.mark.parametrize("spoken_cues", [True, False])
+async def test_the_interviewer_says_wrap_up_at_the_end_of_the_band_unless_turned_off(app, tmp_path, spoken_cues):
+    from dataclasses import replace
+
+    speaker = FakeSpeaker(tmp_path)
+    app.services.make_speaker = lambda: speaker
+    app.config = replace(app.config, target_s=(2, 5), spoken_cues=spoken_cues)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "state", "") == "answering")
+        question = app.screen
+        await wait_for(pilot, lambda: question.run.recorder.finished)  # 12 s of answer, past both edges
+        await wait_for(pilot, lambda: 5 in question.cues_given)
+        await pilot.pause(0.3)
+        expected = ["What is a polygenic risk score?"] + (["Let's wrap up."] if spoken_cues else [])
+        assert speaker.spoken == expected
+
+
+async def test_the_next_question_is_made_while_this_one_is_answered(app, tmp_path):
+    from interviewer.ui.app import PlannedQuestion
+
+    speaker = FakeSpeaker(tmp_path)
+    app.services.make_speaker = lambda: speaker
+    async with app.run_test(size=(120, 40)) as pilot:
+        [bank], _ = app.load_banks()
+        app.ask([PlannedQuestion(bank, question) for question in bank.questions])
+        await wait_for(pilot, lambda: getattr(app.screen, "state", "") == "answering")
+        await wait_for(pilot, lambda: len(speaker.spoken) == 2)
+        assert speaker.spoken == ["What is a polygenic risk score?", "Why does OMOP matter?"]  # said, made ahead

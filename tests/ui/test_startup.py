@@ -2,6 +2,7 @@
 and answers left unfinished by a crash are still recovered once it is up."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -15,7 +16,8 @@ from interviewer.services import Services
 from interviewer.ui.app import InterviewApp
 from tests.ui.test_question_flow import ANSWER, BANK, voiced, wait_for
 
-HEAVY = ("numpy", "sounddevice", "soundfile", "pyttsx3", "torch", "whisper", "faster_whisper", "ctranslate2")
+HEAVY = ("numpy", "sounddevice", "soundfile", "pyttsx3", "torch", "whisper", "faster_whisper", "ctranslate2", "piper",
+         "onnxruntime")
 
 
 def _app(tmp_path, **config) -> InterviewApp:
@@ -101,3 +103,39 @@ asyncio.run(main())
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     loaded = {name.split(".")[0] for name in json.loads(out.strip().splitlines()[-1])}
     assert not loaded & set(HEAVY), f"the first screen pulled in {sorted(loaded & set(HEAVY))}"
+
+
+async def test_the_voice_and_the_model_load_in_the_background_once_the_home_screen_is_up(tmp_path):
+    app = _app(tmp_path)
+    built = []
+    make_speaker = app.services.make_speaker
+    app.services.make_speaker = lambda: built.append(make_speaker()) or built[-1]
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert type(app.screen).__name__ == "HomeScreen" and not built and app.model.status == "not loaded"
+        await wait_for(pilot, lambda: built and app.model.ready, timeout=10)
+        assert app.speaker() is built[0] and len(built) == 1  # the question screen gets the preloaded one
+
+
+def test_the_real_natural_voice_is_preloaded_after_the_first_screen(tmp_path):
+    code = f"""
+import asyncio, json, sys
+from interviewer.config import Config
+from interviewer.ui.app import build_app
+
+async def main():
+    app = build_app(Config(recordings_dir={str(tmp_path / "recordings")!r}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        first = "piper" in sys.modules or "onnxruntime" in sys.modules
+        for _ in range(300):
+            if app.speaker_error or app.voice_in_use():
+                break
+            await pilot.pause(0.05)
+        print(json.dumps({{"first": first, "label": app.speaker().label, "piper": "piper" in sys.modules}}))
+
+asyncio.run(main())
+"""
+    env = {**os.environ, "INTERVIEWER_CACHE_DIR": str(tmp_path / "cache"), "INTERVIEWER_CONFIG": str(tmp_path / "x")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    seen = json.loads(out.strip().splitlines()[-1])
+    assert seen == {"first": False, "label": "Natural calm (Piper)", "piper": True}
