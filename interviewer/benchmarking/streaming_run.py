@@ -101,7 +101,7 @@ def answer_run(transcriber, audio: np.ndarray, meta: dict, folder: Path):
 
 def measure_stream(engine: str, model: str, answer_dir: Path) -> StreamResult:
     from interviewer.adapters.engines import build_transcriber
-    from interviewer.domain.hearing.prompt import decode_hints_for
+    from interviewer.domain.hearing.prompt import decode_hints_for, listening_for
     from interviewer.domain.hearing.recovery import transcribe_answer
 
     audio, meta = read_answer(answer_dir)
@@ -119,7 +119,8 @@ def measure_stream(engine: str, model: str, answer_dir: Path) -> StreamResult:
     peak = peak_rss_mb()
     stats = run.streamer.stats()
     t0 = time.perf_counter()
-    whole = transcribe_answer(transcriber, audio, decode_hints_for(meta["question"], meta["hint"]))
+    listening = listening_for(model)
+    whole = transcribe_answer(transcriber, audio, decode_hints_for(meta["question"], meta["hint"], listening=listening))
     whole_s = time.perf_counter() - t0
     first, second, slope = lag_shape(stats)
     return StreamResult(
