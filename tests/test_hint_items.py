@@ -107,3 +107,30 @@ def test_a_partly_covered_point_shows_which_items_were_said_on_screen_and_in_rep
     assert point_state(point) == "partial"
     assert point_line(point) == "calibration techniques: Platt scaling ✓, temperature scaling ✗"
     assert point_prompt(point).plain.startswith("◐ calibration techniques: Platt scaling ✓, temperature scaling ✗")
+
+
+def test_a_word_whisper_was_sure_of_is_not_a_sound_alike_of_a_term():
+    hint = "Cover focal loss, and Platt scaling."
+    sure = assess_coverage(split_hint(hint), spoken("then we looked at the plate readings and the scale of each", 0.98))
+    unsure = assess_coverage(split_hint(hint), spoken("then we fit a plat scaling on the scores", 0.4))
+    assert not sure.points[1].covered, "'plate' said clearly is not 'Platt'"
+    assert unsure.points[1].covered, "a misheard 'plat' before 'scaling' is the term"
+
+
+SMOTE_HINT = "Cover SMOTE/ADASYN, and focal loss."
+
+
+def test_evidence_the_sound_does_not_hold_leaves_the_item_unsure_and_not_covered():
+    coverage = assess_coverage(split_hint(SMOTE_HINT), spoken("we built a sets of SMOTE model", 0.05))
+    [item] = coverage.points[0].items
+    assert not item.covered and not item.sure and item.confidence == pytest.approx(0.05)
+
+
+def test_an_unclear_item_is_said_so_on_screen_and_in_reports():
+    from interviewer.reporting.marks import point_line
+    from interviewer.ui.widgets.hint_checklist import point_prompt
+
+    coverage = assess_coverage(split_hint(SMOTE_HINT), spoken("we built a sets of SMOTE model", 0.05))
+    point = coverage.to_dict()["points"][0]
+    assert "SMOTE/ADASYN: heard unclearly, not counted" in point_line(point)
+    assert "heard unclearly" in point_prompt(point).plain

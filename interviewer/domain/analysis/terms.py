@@ -95,8 +95,9 @@ def term_weight(raw: str) -> float:
 
 
 @lru_cache(maxsize=65536)
-def same_word(spoken: str, term: str) -> bool:
-    """Whether the spoken word (normalised) is the term, allowing inflection and ASR slips."""
+def same_word(spoken: str, term: str, sound_alike: bool = True) -> bool:
+    """Whether the spoken word (normalised) is the term, allowing inflection and ASR slips; a word that
+    only sounds like the term ('brier'/'breyer') counts only when `sound_alike`."""
     if spoken == term:
         return True
     if len(term) <= 3 or len(spoken) <= 2:
@@ -108,7 +109,7 @@ def same_word(spoken: str, term: str) -> bool:
     if len(shorter) >= 5 and longer.startswith(shorter) and len(longer) - len(shorter) <= 4:
         return True  # 'clinic'/'clinical', 'calibrate'/'calibrated'
 
-    if len(term) >= 5 and jellyfish.metaphone(spoken) == jellyfish.metaphone(term):
+    if sound_alike and len(term) >= 5 and jellyfish.metaphone(spoken) == jellyfish.metaphone(term):
         return fuzz.ratio(spoken, term) >= PHONETIC_FUZZY_MIN
     return False
 
