@@ -37,7 +37,7 @@ MIN_TERMS_SAID = 2
 # "Platt scaling" (seen on espeak and Piper answers); a sound-alike stands for a term only when
 # Whisper was unsure of what it heard
 SOUND_ALIKE_MAX_P = 0.6
-SURE_PROBABILITY = 0.2  # said items' best evidence word on the tuning half: 0.25 at the lowest (42 items, base)
+SURE_PROBABILITY = 0.05  # said items' best evidence word on the tuning half: 0.077 at the lowest with tiny.en, 0.25 with base
 EXAMPLE_MIN_WEIGHT = 2.0  # an example in parentheses counts when distinctive ("(e.g., PubMedBERT)")
 PARENTHESES = re.compile(r"\(([^)]*)\)")
 
