@@ -37,7 +37,12 @@ MIN_TERMS_SAID = 2
 # "Platt scaling" (seen on espeak and Piper answers); a sound-alike stands for a term only when
 # Whisper was unsure of what it heard
 SOUND_ALIKE_MAX_P = 0.6
-SURE_PROBABILITY = 0.05  # said items' best evidence word on the tuning half: 0.077 at the lowest with tiny.en, 0.25 with base
+# The unprompted word probability (faster-whisper aligns the words with no prompt) was to tell
+# an item the prompt wrote from one the sound holds. Measured, it does not: "SMOTE" said plainly
+# by Piper came back at p 0.035 from tiny.en in a tmux drive, and said items of the tuning half
+# went down to 0.077; no invented item was seen to compare. So it is recorded (`confidence`) and
+# not used; what keeps the prompt from scoring is the two-terms rule and no glossary.
+SURE_PROBABILITY = 0.0  # off: measured, the unprompted probability does not tell said jargon from invented (below)
 EXAMPLE_MIN_WEIGHT = 2.0  # an example in parentheses counts when distinctive ("(e.g., PubMedBERT)")
 PARENTHESES = re.compile(r"\(([^)]*)\)")
 
