@@ -180,18 +180,8 @@ def point_parts(point: dict) -> tuple[str, list[tuple[str, bool]]]:
     return head, [(str(i.get("text", "")), bool(i.get("covered"))) for i in items]
 
 
-UNCLEAR_NOTE = "heard unclearly, not counted"
-
-
-def unclear_items(point: dict) -> list[str]:
-    """Items whose words were written but the sound did not clearly hold (the prompt may have put them there)."""
-    return [str(i.get("text", "")) for i in point.get("items") or [] if i.get("sure") is False]
-
-
 def point_line(point: dict) -> str:
     """The point as one plain line, signs included (Markdown and anywhere without colour)."""
     head, items = point_parts(point)
     listed = ", ".join(f"{text} {POINT_SIGN[COVERED if said else MISSED]}" for text, said in items)
-    line = f"{head}: {listed}" if head and listed else listed or head
-    unclear = unclear_items(point)
-    return line + (f" ({', '.join(unclear)}: {UNCLEAR_NOTE})" if unclear else "")
+    return f"{head}: {listed}" if head and listed else listed or head

@@ -12,12 +12,10 @@ from interviewer.reporting.marks import (
     MISSED,
     PARTIAL,
     POINT_SIGN,
-    UNCLEAR_NOTE,
     fmt_clock,
     hint_points,
     point_parts,
     point_state,
-    unclear_items,
 )
 
 STATE_STYLE = {COVERED: "bold green", PARTIAL: "bold yellow", MISSED: "bold red"}
@@ -32,9 +30,6 @@ def point_prompt(point: dict) -> Text:
         text.append((": " if head else "") if k == 0 else ", ")
         text.append(item, style="" if said else "dim")
         text.append(" " + POINT_SIGN[COVERED if said else MISSED], style="green" if said else "red")
-    unclear = unclear_items(point)
-    if unclear:
-        text.append(f"  ({', '.join(unclear)}: {UNCLEAR_NOTE})", style="yellow")
     if point.get("at_s") is not None:
         text.append(f"  {fmt_clock(point['at_s'])}", style="cyan")
     return text
