@@ -109,12 +109,9 @@ def test_a_partly_covered_point_shows_which_items_were_said_on_screen_and_in_rep
     assert point_prompt(point).plain.startswith("◐ calibration techniques: Platt scaling ✓, temperature scaling ✗")
 
 
-def test_a_word_whisper_was_sure_of_is_not_a_sound_alike_of_a_term():
-    hint = "Cover focal loss, and Platt scaling."
-    sure = assess_coverage(split_hint(hint), spoken("then we looked at the plate readings and the scale of each", 0.98))
-    unsure = assess_coverage(split_hint(hint), spoken("then we fit a plat scaling on the scores", 0.4))
-    assert not sure.points[1].covered, "'plate' said clearly is not 'Platt'"
-    assert unsure.points[1].covered, "a misheard 'plat' before 'scaling' is the term"
+def test_a_term_misheard_as_its_sound_alike_still_counts():
+    coverage = assess_coverage(split_hint("Cover focal loss, and Platt scaling."), spoken("then I train with vocal loss", 0.9))
+    assert coverage.points[0].covered, "tiny.en wrote 'vocal loss' for 'focal loss' in a tmux drive"
 
 
 def test_each_item_records_how_likely_its_evidence_was_without_the_prompt():

@@ -33,10 +33,6 @@ WINDOW_WORDS = 40  # the evidence for one point lies within this many spoken wor
 # estimators", "divergence" not "KL divergence", "GPU" not "GPU optimization" (tuning half: 3 of the
 # 4 missed items shown covered were such; raising COVERED_SHARE to 0.55 instead cost 0.09 accuracy)
 MIN_TERMS_SAID = 2
-# a word Whisper was sure of is the word it wrote: "plate" (p 0.98) said before "scale" is not
-# "Platt scaling" (seen on espeak and Piper answers); a sound-alike stands for a term only when
-# Whisper was unsure of what it heard
-SOUND_ALIKE_MAX_P = 0.6
 # The unprompted word probability (faster-whisper aligns the words with no prompt) was to tell
 # an item the prompt wrote from one the sound holds. Measured, it does not: "SMOTE" said plainly
 # by Piper came back at p 0.035 from tiny.en in a tmux drive, and said items of the tuning half
@@ -87,8 +83,7 @@ def group_hits(group: Group, tokens: list[Token]) -> list[int]:
     spoken = [words_of(t.norm) for t in tokens]
     for i, parts in enumerate(spoken):
         for term in group.alternatives:
-            misheard = tokens[i].probability < SOUND_ALIKE_MAX_P
-            if any(same_word(p, term.text, misheard) for p in parts) or _acronym_spelled(term, spoken, i):
+            if any(same_word(p, term.text) for p in parts) or _acronym_spelled(term, spoken, i):
                 hits.append(i)
                 break
     return hits

@@ -95,9 +95,12 @@ def term_weight(raw: str) -> float:
 
 
 @lru_cache(maxsize=65536)
-def same_word(spoken: str, term: str, sound_alike: bool = True) -> bool:
-    """Whether the spoken word (normalised) is the term, allowing inflection and ASR slips; a word that
-    only sounds like the term ('brier'/'breyer') counts only when `sound_alike`."""
+def same_word(spoken: str, term: str) -> bool:
+    """Whether the spoken word (normalised) is the term, allowing inflection and ASR slips ('brier'/'breyer').
+
+    Sound-alikes stay even when Whisper was sure of the word it wrote: tiny.en wrote "vocal loss"
+    for "focal loss" at high probability in a tmux drive; refusing those (tried) would also have
+    kept "plate ... scale" from passing for "Platt scaling", a false credit seen in a probe."""
     if spoken == term:
         return True
     if len(term) <= 3 or len(spoken) <= 2:
@@ -109,7 +112,7 @@ def same_word(spoken: str, term: str, sound_alike: bool = True) -> bool:
     if len(shorter) >= 5 and longer.startswith(shorter) and len(longer) - len(shorter) <= 4:
         return True  # 'clinic'/'clinical', 'calibrate'/'calibrated'
 
-    if sound_alike and len(term) >= 5 and jellyfish.metaphone(spoken) == jellyfish.metaphone(term):
+    if len(term) >= 5 and jellyfish.metaphone(spoken) == jellyfish.metaphone(term):
         return fuzz.ratio(spoken, term) >= PHONETIC_FUZZY_MIN
     return False
 
