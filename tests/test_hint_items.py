@@ -110,7 +110,8 @@ def test_a_partly_covered_point_shows_which_items_were_said_on_screen_and_in_rep
 
 
 def test_a_term_misheard_as_its_sound_alike_still_counts():
-    coverage = assess_coverage(split_hint("Cover focal loss, and Platt scaling."), spoken("then I train with vocal loss", 0.9))
+    hint = "Cover focal loss, and Platt scaling."
+    coverage = assess_coverage(split_hint(hint), spoken("then I train with vocal loss", 0.9))
     assert coverage.points[0].covered, "tiny.en wrote 'vocal loss' for 'focal loss' in a tmux drive"
 
 
