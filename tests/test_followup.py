@@ -122,3 +122,21 @@ def test_coverage_together_of_different_hints_is_the_follow_ups_own():
 def test_a_coverage_survives_its_dict():
     coverage = Coverage(0.5, [HintPoint("p", False, items=[HintItem("a", True, 1.0, "a"), HintItem("b", False)])])
     assert Coverage.from_dict(coverage.to_dict()) == coverage
+
+
+def test_a_follow_ups_analysis_gets_the_coverage_together_with_its_parents(tmp_path):
+    from interviewer.domain.session import add_together
+    from interviewer.domain.storage import SessionStore
+
+    store = SessionStore(tmp_path)
+    session = store.new_session("b", "B")
+    first = store.start_answer(session, "q", "How?", CALIBRATION, (60, 90))
+    store.save_analysis(session, first, {"coverage": simulated_coverage(CALIBRATION, said_items("Platt scaling"))
+                                         .to_dict()}, 4)  # fmt: skip
+    second = store.start_answer(session, "q", "How?", CALIBRATION, (60, 90), parent=first.number, follow_up_text="?")
+    result = {"coverage": simulated_coverage(CALIBRATION, said_items("reliability diagrams")).to_dict()}
+    add_together(store, session, second, result)
+    assert item_counts(Coverage.from_dict(result["together"])) == (2, 3)
+    alone = {"coverage": result["coverage"]}
+    add_together(store, session, first, alone)
+    assert "together" not in alone

@@ -173,6 +173,5 @@ def _either(first: HintPoint, second: HintPoint) -> HintPoint:
     items = [a if a.covered or not b.covered else b for a, b in zip(first.items, second.items, strict=True)]
     covered = all(i.covered for i in items) if items else first.covered or second.covered
     said = [i for i in items if i.covered]
-    return HintPoint(first.point, covered, said[0].at_s if said else None, "; ".join(i.evidence for i in said),
-                     items, first.label)  # fmt: skip
-
+    evidence = "; ".join(i.evidence for i in said)
+    return HintPoint(first.point, covered, said[0].at_s if said else None, evidence, items, first.label)
