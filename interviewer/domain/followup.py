@@ -175,3 +175,14 @@ def _either(first: HintPoint, second: HintPoint) -> HintPoint:
     said = [i for i in items if i.covered]
     evidence = "; ".join(i.evidence for i in said)
     return HintPoint(first.point, covered, said[0].at_s if said else None, evidence, items, first.label)
+
+
+def together_line(analysis: dict) -> str:
+    """A follow-up's items alone and together with the first answer; "" for a first answer."""
+    from interviewer.domain.analysis.verdict import item_counts
+
+    if "together" not in analysis or "coverage" not in analysis:
+        return ""
+    said, items = item_counts(Coverage.from_dict(analysis["coverage"]))
+    both, _ = item_counts(Coverage.from_dict(analysis["together"]))
+    return f"This follow-up alone: {said} of {items} items · together with the first answer: {both} of {items} items"
