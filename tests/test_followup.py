@@ -85,6 +85,14 @@ def test_the_subject_of_a_what_is_question():
     assert question_subject("How do you handle drift?") == ""
 
 
+def test_a_hint_written_as_a_model_answer_gets_no_follow_up_about_its_sentences():
+    hint = "I'd treat it as a risk-managed learning problem. In such situations; Containerization: Docker builds."
+    asked = follow_up("How would you ship it?", hint, simulated_coverage(hint, lambda k, items: False))
+    assert asked.text == "You didn't talk about containerization. How would that come into your answer?"
+    hint = "I'd treat it as a risk-managed learning problem. Overfitting is when a model memorises."
+    assert follow_up("Why?", hint, simulated_coverage(hint, lambda k, items: False)) is None
+
+
 def test_distinguish_x_from_y_asks_how_to_tell_them_apart():
     hint = "The answer should distinguish whole-image labels from pixel-level masks."
     asked = follow_up("Classification or segmentation?", hint, simulated_coverage(hint, lambda k, items: False))

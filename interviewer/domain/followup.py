@@ -21,7 +21,7 @@ LEAD_IN = re.compile(  # what split_hint leaves of the hint's own wording ("the 
     r"(?:the\s+)?importance\s+of\s+|the\s+need\s+for\s+|the\s+concept\s+of\s+)+",
     re.IGNORECASE,
 )
-PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+PARENTHESIS = re.compile(r"\s+\([^()]*\)")  # "(e.g., ImageNet)", not the "(k)" of "510(k)"
 TRAILING_TASK = re.compile(r"\s+and\s+(?:give|provide|explain|discuss|mention|describe)\b.*$", re.IGNORECASE)
 SLASH = re.compile(r"\b([\w&.+-]{3,}|[\w&.+-]+(?=/[\w&.+-]{3,}))/(?=[\w&])")
 # a label naming rival options (its last word): the partner of a said one is used *instead* of it
@@ -31,6 +31,13 @@ ALTERNATIVES = frozenset(
 )
 CLAUSE_START = re.compile(r"^(?:how|why|that|whether|when|where|what|which|who)\b", re.IGNORECASE)
 SUBJECT = re.compile(r"^(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?([^,?]+?)\s*(?:,|\?|\band\b)", re.I)
+# hints written as a model answer ("I'd treat it as a risk-managed learning problem") or pieces of one
+# ("in such situations") name no topic to ask about: such items get no follow-up
+FIRST_PERSON = re.compile(r"(?:^|\s)(?:i|i['’](?:m|d|ve|ll)|my|we|we['’](?:re|ve)|our|me)\b", re.IGNORECASE)
+STATEMENT = re.compile(r"^(?!how|why|what|whether|when|where)\S+(?:\s+\S+){0,3}\s+(?:is|are|was|were)\s", re.I)
+FRAGMENT_START = frozenset("in for on at with from by to as most not while this that these which so".split())
+FRAGMENT_WORDS = 4
+HEADING = re.compile(r"^([^:]{2,40}):\s+\S")  # "Containerization: Multi-stage Docker builds"
 LONG_LABEL_WORDS = 6  # a longer label is a clause, not a name to fit an item into
 
 
@@ -45,7 +52,12 @@ def follow_up(question_text: str, hint: str, coverage: Coverage) -> FollowUp | N
     """The follow-up about the most important item `coverage` shows missed; None when nothing was."""
     context, subject = f"{question_text} {hint}", question_subject(question_text)
     points = _points(coverage, hint)
-    candidates = [(_rank(p, i, item), p, item) for i, p in enumerate(points) for item in p.items if not item.covered]
+    candidates = [
+        (_rank(p, i, item), p, item)
+        for i, p in enumerate(points)
+        for item in p.items
+        if not item.covered and askable(clean_item(item.text, context, subject))
+    ]
     if not candidates:
         return None
     _, point, item = min(candidates, key=lambda c: c[0])
@@ -56,6 +68,14 @@ def _points(coverage: Coverage, hint: str) -> list[HintPoint]:
     """The coverage's points with their items (an analysis from before items: one item per point)."""
     points = coverage.points or [_point(p, lambda k, texts: False) for p in split_hint(hint)]
     return [p if p.items else HintPoint(p.point, p.covered, items=[HintItem(p.point, p.covered)]) for p in points]
+
+
+def askable(cleaned: str) -> bool:
+    """Whether a cleaned item names a topic to ask about (not a model answer's sentence or a piece of one)."""
+    words = cleaned.split()
+    if not words or FIRST_PERSON.search(cleaned) or STATEMENT.match(cleaned):
+        return False
+    return not (len(words) <= FRAGMENT_WORDS and words[0].lower() in FRAGMENT_START)
 
 
 def _rank(point: HintPoint, index: int, item: HintItem) -> tuple:
@@ -72,7 +92,7 @@ def _distinctive(text: str) -> float:
 def _phrase(point: HintPoint, item: HintItem, context: str, subject: str) -> str:
     missing = clean_item(item.text, context, subject)
     label = clean_item(point.label, context, subject) if point.label else ""
-    said = [i for i in point.items if i.covered]
+    said = [i for i in point.items if i.covered and askable(clean_item(i.text, context, subject))]
     if said:
         mentioned = clean_item(said[0].text, context, subject)
         if label.split()[-1:] and label.split()[-1].lower() in ALTERNATIVES:
@@ -82,6 +102,8 @@ def _phrase(point: HintPoint, item: HintItem, context: str, subject: str) -> str
         return f"You mentioned {mentioned}. What about {missing}?"
     if label and len(label.split()) <= LONG_LABEL_WORDS:
         return f"You didn't mention {missing}. How does it fit into {label}?"
+    if label:
+        return f"Can you say more about {label}?"  # a clause with examples in it: ask about the clause
     contrast = _contrast(missing, item.text, context)
     if contrast:
         return contrast
@@ -111,6 +133,8 @@ def clean_item(text: str, context: str = "", subject: str = "") -> str:
     an acronym or a name (a word `context` writes capitalised mid-sentence too)."""
     cleaned = TRAILING_TASK.sub("", PARENTHESIS.sub("", " ".join(text.split())))
     cleaned = LEAD_IN.sub("", cleaned).strip(" .,;:!?") or text.strip(" .,;:!?")
+    heading = HEADING.match(cleaned)
+    cleaned = heading.group(1).strip() if heading else cleaned
     cleaned = SLASH.sub(r"\1 or ", cleaned)
     if re.match(r"^its\b", cleaned, re.I):
         cleaned = (f"{subject}'s" if subject else "the") + cleaned[3:]
