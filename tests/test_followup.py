@@ -148,3 +148,18 @@ def test_a_follow_ups_analysis_gets_the_coverage_together_with_its_parents(tmp_p
     alone = {"coverage": result["coverage"]}
     add_together(store, session, first, alone)
     assert "together" not in alone
+
+
+
+def test_a_follow_up_is_not_an_attempt_of_the_question(tmp_path):
+    from interviewer.domain.practice.attempts import collect_attempts
+    from interviewer.domain.practice.samples import make_analysis
+    from interviewer.domain.storage import SessionStore
+
+    store = SessionStore(tmp_path)
+    session = store.new_session("b", "B")
+    first = store.start_answer(session, "q", "How?", CALIBRATION, (60, 90))
+    follow = store.start_answer(session, "q", "How?", CALIBRATION, (60, 90), parent=first.number, follow_up_text="?")
+    for answer in (first, follow):
+        store.save_analysis(session, answer, make_analysis(["we fit platt scaling"], 70.0, (60, 90)), 4)
+    assert [a.number for a in collect_attempts(store, "b", "q")] == [first.number]
