@@ -163,3 +163,16 @@ def test_a_follow_up_is_not_an_attempt_of_the_question(tmp_path):
     for answer in (first, follow):
         store.save_analysis(session, answer, make_analysis(["we fit platt scaling"], 70.0, (60, 90)), 4)
     assert [a.number for a in collect_attempts(store, "b", "q")] == [first.number]
+
+
+def test_a_sessions_report_names_the_follow_up_and_its_parent(tmp_path):
+    from interviewer.domain.storage import SessionStore
+    from interviewer.reporting.export import collect, to_markdown
+
+    store = SessionStore(tmp_path)
+    session = store.new_session("b", "B")
+    first = store.start_answer(session, "q", "How do you calibrate?", CALIBRATION, (60, 90))
+    store.start_answer(session, "q", "How do you calibrate?", CALIBRATION, (60, 90), parent=first.number,
+                       follow_up_text="What about temperature scaling?")  # fmt: skip
+    report = to_markdown(session, collect(store, session))
+    assert "## 2. How do you calibrate?\n↳ follow-up to answer 1: What about temperature scaling?" in report

@@ -50,6 +50,13 @@ class AnswerRecord:
         return self.follow_up_text or self.question_text
 
     @property
+    def title(self) -> str:
+        """The question; a follow-up's with what was asked."""
+        if not self.follow_up_text:
+            return self.question_text
+        return f"{self.question_text}\n↳ follow-up to answer {self.parent}: {self.follow_up_text}"
+
+    @property
     def stem(self) -> str:
         return f"{self.number:02d}_{safe_name(self.question_id)}"
 

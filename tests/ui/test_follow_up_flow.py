@@ -124,7 +124,7 @@ async def test_review_and_history_show_a_follow_up_after_its_parent(app, transcr
     async with host.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.2)
         shown = "\n".join(str(w.render()) for w in review.query("Static"))
-        assert "2. How do you calibrate a classifier's probabilities?\n↳ follow-up: " + ASKED in shown
+        assert "2. How do you calibrate a classifier's probabilities?\n↳ follow-up to answer 1: " + ASKED in shown
         assert "follow-up to answer 1" in shown and "together with the first answer: 3 of 3 items" in shown
 
 

@@ -74,7 +74,7 @@ def attempt_of(store: SessionStore, session: SessionRecord, answer: AnswerRecord
         bank_id=answer_bank_id(session, answer),
         number=answer.number,
         question_id=answer.question_id,
-        question_text=answer.question_text,
+        question_text=answer.asked,  # a follow-up (in a mock summary): what was asked
         started_at=answer.started_at or session.started_at,
         figures=figures_from_analysis(analysis, tuple(answer.target_s)),
         transcript=((analysis.get("transcript") or {}).get("text") or "").strip(),

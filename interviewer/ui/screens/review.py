@@ -51,12 +51,6 @@ def export_html(store: SessionStore, session: SessionRecord, folder: Path | None
     return target.resolve()
 
 
-def review_title(answer: AnswerRecord) -> str:
-    """The answer's number and question; a follow-up's also what was asked."""
-    title = f"{answer.number}. {answer.question_text}"
-    return f"{title}\n↳ follow-up: {answer.follow_up_text}" if answer.follow_up_text else title
-
-
 class ReviewScreen(Screen):
     DEFAULT_CSS = """
     ReviewScreen #info { height: auto; padding: 0 1; color: $text-muted; }
@@ -102,7 +96,7 @@ class ReviewScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="info")
-        yield AnswerReport(self.analysis, review_title(self.answer))
+        yield AnswerReport(self.analysis, f"{self.answer.number}. {self.answer.title}")
         yield Static(id="playback")
         yield Footer()
 
