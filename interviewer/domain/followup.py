@@ -31,6 +31,8 @@ ALTERNATIVES = frozenset(
 )
 CLAUSE_START = re.compile(r"^(?:how|why|that|whether|when|where|what|which|who)\b", re.IGNORECASE)
 SUBJECT = re.compile(r"^(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?([^,?]+?)\s*(?:,|\?|\band\b)", re.I)
+TARGET_S = (30, 90)  # seconds: a follow-up answers one item, not the whole question
+
 # hints written as a model answer ("I'd treat it as a risk-managed learning problem") or pieces of one
 # ("in such situations") name no topic to ask about: such items get no follow-up
 FIRST_PERSON = re.compile(r"(?:^|\s)(?:i|i['’](?:m|d|ve|ll)|my|we|we['’](?:re|ve)|our|me)\b", re.IGNORECASE)

@@ -96,6 +96,7 @@ async def test_a_follow_up_from_the_feedback_screen_to_its_own_feedback(app, spe
     first_answer, follow = data["answers"]
     assert first_answer["parent"] is None and follow["parent"] == first_answer["number"]
     assert follow["follow_up_text"] == ASKED and follow["question_id"] == "calibrate"
+    assert follow["target_s"] == [30, 90] and first_answer["target_s"] == [120, 180]
     analysis = app.store.latest_analysis(session, session.answers[1])
     assert analysis["together"]["ratio"] == 1.0 and analysis["coverage"]["ratio"] < 1.0
 
@@ -143,3 +144,11 @@ async def test_a_mock_interview_asks_follow_ups_when_chosen(app, speaker):
         await wait_for(pilot, lambda: type(app.screen).__name__ == "MockSummaryScreen", timeout=30)
     answers = app.store.sessions()[0][0].answers
     assert [(a.number, a.parent, a.status) for a in answers] == [(1, None, "analysed"), (2, 1, "analysed")]
+
+
+def test_the_question_and_its_follow_up_are_drawn_as_written():
+    from interviewer.ui.screens.question import asked_text
+
+    drawn = asked_text("What is [b]PRS[/b]?", "You didn't talk about [i]LD[/i]. How would that come in?")
+    assert drawn.plain == "Follow-up to: What is [b]PRS[/b]?\nYou didn't talk about [i]LD[/i]. How would that come in?"
+    assert asked_text("What is [b]PRS[/b]?").plain == "What is [b]PRS[/b]?"

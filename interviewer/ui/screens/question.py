@@ -72,6 +72,10 @@ class QuestionScreen(Screen):
 
     @property
     def target_s(self) -> tuple[int, int]:
+        if self.follow_up is not None:
+            from interviewer.domain.followup import TARGET_S
+
+            return TARGET_S
         return self.planned.bank.target_for(self.planned.question, self.app.config.target_s)
 
     def compose(self) -> ComposeResult:
