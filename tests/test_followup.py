@@ -93,6 +93,18 @@ def test_a_hint_written_as_a_model_answer_gets_no_follow_up_about_its_sentences(
     assert follow_up("Why?", hint, simulated_coverage(hint, lambda k, items: False)) is None
 
 
+def test_a_long_clause_with_examples_is_asked_about_up_to_its_first_and():
+    hint = ("The answer should explain PCCP as a mechanism for manufacturers to define anticipated model modifications "
+            "(retraining, fine-tuning) and the methodology for validating those changes without resubmitting a new "
+            "510(k) each time.")  # fmt: skip
+    asked = follow_up("What is a PCCP?", hint, simulated_coverage(hint, lambda k, items: False))
+    assert asked.text == (
+        "Can you say more about PCCP as a mechanism for manufacturers to define anticipated model modifications?"
+    )
+    partly = follow_up("What is a PCCP?", hint, simulated_coverage(hint, said_items("retraining")))
+    assert partly.text == "You mentioned retraining. What about fine-tuning?"
+
+
 def test_distinguish_x_from_y_asks_how_to_tell_them_apart():
     hint = "The answer should distinguish whole-image labels from pixel-level masks."
     asked = follow_up("Classification or segmentation?", hint, simulated_coverage(hint, lambda k, items: False))

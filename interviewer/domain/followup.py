@@ -41,6 +41,7 @@ FRAGMENT_START = frozenset("in for on at with from by to as most not while this 
 FRAGMENT_WORDS = 4
 HEADING = re.compile(r"^([^:]{2,40}):\s+\S")  # "Containerization: Multi-stage Docker builds"
 LONG_LABEL_WORDS = 6  # a longer label is a clause, not a name to fit an item into
+LONG_CLAUSE_WORDS = 14  # longer, a clause is asked about up to its first "and" (when that leaves 6 words)
 
 
 @dataclass(frozen=True)
@@ -105,13 +106,18 @@ def _phrase(point: HintPoint, item: HintItem, context: str, subject: str) -> str
     if label and len(label.split()) <= LONG_LABEL_WORDS:
         return f"You didn't mention {missing}. How does it fit into {label}?"
     if label:
-        return f"Can you say more about {label}?"  # a clause with examples in it: ask about the clause
+        return f"Can you say more about {_first_part(label)}?"  # a clause with examples in it: ask about it
     contrast = _contrast(missing, item.text, context)
     if contrast:
         return contrast
     if CLAUSE_START.match(missing) or len(missing.split()) > LONG_LABEL_WORDS:
-        return f"Can you say more about {missing}?"
+        return f"Can you say more about {_first_part(missing)}?"
     return f"You didn't talk about {missing}. How would that come into your answer?"
+
+
+def _first_part(clause: str) -> str:
+    head = clause.split(" and ", 1)[0]
+    return head if len(clause.split()) > LONG_CLAUSE_WORDS and len(head.split()) >= LONG_LABEL_WORDS else clause
 
 
 def _contrast(cleaned: str, item: str, context: str) -> str:
