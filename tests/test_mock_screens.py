@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from textual.app import App
-from textual.widgets import DataTable, Input, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Checkbox, DataTable, Input, RadioButton, RadioSet, SelectionList, Static
 
 from interviewer.domain.bank import Bank, Question
 from interviewer.domain.practice.plan import PlanRequest
 from interviewer.domain.practice.samples import make_analysis, store_session
 from interviewer.domain.storage import SessionStore
 from interviewer.ui.screens.attempts import AttemptsScreen
-from interviewer.ui.screens.mock_setup import MockSetupScreen
+from interviewer.ui.screens.mock_setup import MockRequest, MockSetupScreen
 from interviewer.ui.screens.mock_summary import MockSummaryScreen
 
 WHEN = datetime(2026, 11, 1, 9, 0, 0)
@@ -80,7 +80,7 @@ async def test_setup_dismisses_with_the_chosen_request():
         assert "2 questions match; the interview asks 2" in str(screen.query_one("#setup-status", Static).content)
         await pilot.click("#setup-start")
         await pilot.pause()
-    assert app.dismissed == [PlanRequest(n=2, categories=("technical",), order="weak", seed=3)]
+    assert app.dismissed == [MockRequest(PlanRequest(n=2, categories=("technical",), order="weak", seed=3))]
 
 
 async def test_setup_can_start_with_one_bank_ticked():
@@ -89,7 +89,18 @@ async def test_setup_can_start_with_one_bank_ticked():
         assert "1 question matches; the interview asks 1" in str(app.screen.query_one("#setup-status", Static).content)
         await pilot.press("ctrl+s")
         await pilot.pause()
-    assert app.dismissed == [PlanRequest(n=5, bank_ids=("ml",))]
+    assert app.dismissed == [MockRequest(PlanRequest(n=5, bank_ids=("ml",)))]
+
+
+async def test_setup_asks_follow_ups_only_when_ticked():
+    app = Host(lambda: MockSetupScreen(banks(), selected_banks=["ml"]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        box = app.screen.query_one("#setup-follow-ups", Checkbox)
+        assert box.value is False and "Ask follow-ups" in str(box.label)
+        await pilot.click("#setup-follow-ups")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.dismissed == [MockRequest(PlanRequest(n=5, bank_ids=("ml",)), follow_ups=True)]
 
 
 async def test_setup_refuses_a_plan_with_no_question_and_cancels_with_none():

@@ -1,5 +1,6 @@
 """Sessions on disk: private, atomic, every analysis version kept, broken files never fatal."""
 
+import json
 import os
 import stat
 from datetime import datetime
@@ -86,3 +87,27 @@ def test_each_answer_remembers_its_own_bank(store):
     store.start_answer(session, "q1", "Why?", "A", (120, 180))
     store.start_answer(session, "q9", "How?", "B", (60, 90), bank_id="second")
     assert [a.bank_id for a in store.load(session.id).answers] == ["first", "second"]
+
+
+def test_a_follow_up_is_saved_with_its_parent_and_old_files_still_load(store):
+    from interviewer.domain.storage import in_asked_order
+
+    session = store.new_session("b", "B")
+    first = store.start_answer(session, "q1", "Why?", "Cover A", (120, 180))
+    other = store.start_answer(session, "q2", "How?", "Cover B", (120, 180))
+    follow = store.start_answer(session, "q1", "Why?", "Cover A", (120, 180), parent=first.number,
+                                follow_up_text="You didn't talk about A. How would that come into your answer?")
+    loaded = store.load(session.id)
+    assert [(a.number, a.parent) for a in loaded.answers] == [(1, None), (2, None), (3, 1)]
+    assert loaded.answers[2].asked.startswith("You didn't talk about A") and loaded.answers[0].asked == "Why?"
+    assert [a.number for a in in_asked_order(loaded.answers)] == [first.number, follow.number, other.number]
+    path = store.folder(session) / "session.json"
+    data = json.loads(path.read_text())
+    for answer in data["answers"]:
+        del answer["parent"], answer["follow_up_text"]
+    path.write_text(json.dumps(data))
+    assert [a.parent for a in store.load(session.id).answers] == [None, None, None]
+    data["answers"][0]["parent"] = "one"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ValueError, match="parent must be an answer number"):
+        store.load(session.id)

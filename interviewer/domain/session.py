@@ -58,8 +58,12 @@ class AnswerRun:
         pause_threshold_s: float = 2.0,
         bank_id: str = "",
         glossary: tuple[str, ...] = (),
+        parent: AnswerRecord | None = None,
+        follow_up_text: str = "",
     ) -> None:
+        """A follow-up names the `parent` answer it follows up and what was asked (`follow_up_text`)."""
         self.store, self.session, self.question, self.bank_id = store, session, question, bank_id
+        self.parent, self.follow_up_text = parent, follow_up_text
         self.glossary = glossary  # the bank's jargon for this question, told to Whisper
         self.target_s, self.recorder, self.transcriber = target_s, recorder, transcriber
         self.pause_threshold_s = pause_threshold_s
@@ -78,9 +82,10 @@ class AnswerRun:
     def start(self) -> AnswerRecord:
         from interviewer.domain.hearing.stream import StreamingTranscriber
 
-        q = self.question
-        self.answer = self.store.start_answer(self.session, q.id, q.text, q.hint, self.target_s, bank_id=self.bank_id)
-        self._streamer = StreamingTranscriber(self.transcriber, q.text, q.hint, glossary=self.glossary)
+        q, parent = self.question, self.parent.number if self.parent else None
+        self.answer = self.store.start_answer(self.session, q.id, q.text, q.hint, self.target_s, bank_id=self.bank_id,
+                                              parent=parent, follow_up_text=self.follow_up_text)  # fmt: skip
+        self._streamer = StreamingTranscriber(self.transcriber, self.answer.asked, q.hint, glossary=self.glossary)
         self._rate = LiveRate()
         self.recorder.add_listener(self._streamer.feed)
         self.recorder.add_listener(self._rate.feed)
@@ -137,7 +142,7 @@ class AnswerRun:
             audio = timer.run("read_wav", _read_recording, recording)
             transcript = timer.run("transcribe_rest", self._finish_streaming, recording)
             result = timer.run("analyse", analyse_answer, transcript, audio, self.question.hint, self.target_s,
-                               self.pause_threshold_s, self.question.text)  # fmt: skip
+                               self.pause_threshold_s, self.answer.asked)  # fmt: skip
             timer.run("save", self._save, transcript, result)
         except Exception as e:
             self.store.update_answer(self.session, self.answer, status=FAILED, error=str(e))
@@ -152,8 +157,26 @@ class AnswerRun:
             return self._streamer.finish()
 
     def _save(self, transcript: Transcript, result: dict) -> None:
-        self.store.save_transcript(self.session, self.answer, transcript.to_dict())
-        self.store.save_analysis(self.session, self.answer, result, result["analysis_version"])
+        save_result(self.store, self.session, self.answer, transcript, result)
+
+
+def save_result(store: SessionStore, session: SessionRecord, answer: AnswerRecord, transcript: Transcript,
+                result: dict) -> None:  # fmt: skip
+    """Save the transcript and the analysis (a follow-up's with `together`)."""
+    add_together(store, session, answer, result)
+    store.save_transcript(session, answer, transcript.to_dict())
+    store.save_analysis(session, answer, result, result["analysis_version"])
+
+
+def add_together(store: SessionStore, session: SessionRecord, answer: AnswerRecord, result: dict) -> None:
+    """A follow-up's analysis gets `together`: the coverage of its parent and it combined (when the
+    parent was analysed)."""
+    parent = next((a for a in session.answers if a.number == answer.parent), None)
+    first = store.latest_analysis(session, parent) if parent is not None else None
+    if first is not None and "coverage" in first:
+        from interviewer.domain.followup import combined_coverage
+
+        result["together"] = combined_coverage(first["coverage"], result["coverage"])
 
 
 class _StepTimer:
@@ -233,13 +256,10 @@ def recover_answer(
     store.update_answer(session, answer, status=RECORDED, recording_s=round(seconds, 3), interrupted=interrupted)
     try:
         audio = read_wav(wav)
-        transcript = transcribe_recording(transcriber, audio, answer.question_text, answer.hint, glossary)
-        result = analyse_answer(
-            transcript, audio, answer.hint, answer.target_s, pause_threshold_s, answer.question_text
-        )
+        transcript = transcribe_recording(transcriber, audio, answer.asked, answer.hint, glossary)
+        result = analyse_answer(transcript, audio, answer.hint, answer.target_s, pause_threshold_s, answer.asked)
     except Exception as e:
         store.update_answer(session, answer, status=FAILED, error=str(e))
         raise
-    store.save_transcript(session, answer, transcript.to_dict())
-    store.save_analysis(session, answer, result, result["analysis_version"])
+    save_result(store, session, answer, transcript, result)
     return AnswerResult(answer, transcript, result, notes=[interrupted] if interrupted else [])

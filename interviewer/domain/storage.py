@@ -41,6 +41,20 @@ class AnswerRecord:
     error: str = ""
     interrupted: str = ""  # why recording stopped early (device lost, disk full, crash), else ""
     bank_id: str = ""  # the question's bank; a mock interview mixes banks in one session
+    parent: int | None = None  # a follow-up: the number of the answer it follows up; None for a first answer
+    follow_up_text: str = ""  # a follow-up: what the interviewer asked (scored against the question's hint)
+
+    @property
+    def asked(self) -> str:
+        """What the person heard before this answer: the follow-up, else the question."""
+        return self.follow_up_text or self.question_text
+
+    @property
+    def title(self) -> str:
+        """The question; a follow-up's with what was asked."""
+        if not self.follow_up_text:
+            return self.question_text
+        return f"{self.question_text}\n↳ follow-up to answer {self.parent}: {self.follow_up_text}"
 
     @property
     def stem(self) -> str:
@@ -90,7 +104,20 @@ def _answer_from_dict(data: dict) -> AnswerRecord:
         raise ValueError(f"answer {answer.number}: target_s must be two numbers")
     if not isinstance(answer.question_id, str) or not isinstance(answer.status, str):
         raise ValueError(f"answer {answer.number}: question_id and status must be text")
+    if answer.parent is not None and (isinstance(answer.parent, bool) or not isinstance(answer.parent, int)):
+        raise ValueError(f"answer {answer.number}: parent must be an answer number, not {answer.parent!r}")
     return answer
+
+
+def in_asked_order(answers: list[AnswerRecord]) -> list[AnswerRecord]:
+    """The answers by number, each follow-up right after the answer it follows up."""
+    numbers = {a.number for a in answers}
+    firsts = sorted((a for a in answers if a.parent not in numbers), key=lambda a: a.number)
+    ordered: list[AnswerRecord] = []
+    for answer in firsts:
+        ordered.append(answer)
+        ordered.extend(sorted((a for a in answers if a.parent == answer.number), key=lambda a: a.number))
+    return ordered
 
 
 @dataclass(frozen=True)
@@ -183,11 +210,14 @@ class SessionStore:
         target_s: tuple[int, int],
         now: datetime | None = None,
         bank_id: str = "",
+        parent: int | None = None,
+        follow_up_text: str = "",
     ) -> AnswerRecord:
+        """A new answer to question `text`; a follow-up names its `parent` answer and what was asked."""
         number = max((a.number for a in session.answers), default=0) + 1
         started = (now or datetime.now()).isoformat(timespec="seconds")
         answer = AnswerRecord(number, question_id, text, hint, tuple(target_s), started,
-                              bank_id=bank_id or session.bank_id)
+                              bank_id=bank_id or session.bank_id, parent=parent, follow_up_text=follow_up_text)
         session.answers.append(answer)
         self.save(session)
         return answer

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from html import escape
 from pathlib import Path
 
-from interviewer.domain.storage import AnswerRecord, SessionRecord, SessionStore
+from interviewer.domain.storage import AnswerRecord, SessionRecord, SessionStore, in_asked_order
 from interviewer.reporting import svg
 from interviewer.reporting.figures import figures, score_lines, score_reasons, verdict_lines, warnings
 from interviewer.reporting.marks import (
@@ -43,7 +43,7 @@ class AnswerExport:
 
 
 def collect(store: SessionStore, session: SessionRecord, numbers: list[int] | None = None) -> list[AnswerExport]:
-    chosen = [a for a in session.answers if not numbers or a.number in numbers]
+    chosen = [a for a in in_asked_order(session.answers) if not numbers or a.number in numbers]
     out = []
     for answer in chosen:
         analyses = store.analyses(session, answer)
@@ -92,7 +92,7 @@ MD_LEVEL_MARK = {"good": "✓ ", "warn": "⚠ ", "bad": "⚠ "}  # Markdown has 
 
 def _md_answer(item: AnswerExport) -> list[str]:
     a = item.answer
-    lines = [f"## {a.number}. {a.question_text}", ""]
+    lines = [f"## {a.number}. {a.title}", ""]
     if item.analysis is None:
         status = a.status + (f" ({a.interrupted})" if a.interrupted else "") + (f": {a.error}" if a.error else "")
         return lines + [f"_Not analysed: {status}._", ""]
@@ -223,7 +223,7 @@ def _html_audio(wav: Path) -> str:
 
 def _html_answer(item: AnswerExport, audio: bool) -> str:
     a = item.answer
-    head = f'<section class="answer" id="answer-{a.number}"><h2>{a.number}. {escape(a.question_text)}</h2>'
+    head = f'<section class="answer" id="answer-{a.number}"><h2>{a.number}. {escape(a.title)}</h2>'
     if item.analysis is None:
         status = a.status + (f" ({a.interrupted})" if a.interrupted else "")
         return head + f'<p class="note">Not analysed: {escape(status)}.</p></section>'

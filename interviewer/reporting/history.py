@@ -13,7 +13,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from interviewer.domain.practice.figures import measured_figure
-from interviewer.domain.storage import AnswerRecord, BrokenSession, SessionRecord, SessionStore, write_json_atomic
+from interviewer.domain.storage import (
+    AnswerRecord,
+    BrokenSession,
+    SessionRecord,
+    SessionStore,
+    in_asked_order,
+    write_json_atomic,
+)
 
 INDEX_FILE = ".history-index.json"
 INDEX_FORMAT = 2  # 2: the voice and wording figures
@@ -154,7 +161,8 @@ def load_history(store: SessionStore) -> History:
     rows = []
     for session in sessions:
         listing = _analysis_files(store.folder(session))
-        rows += [HistoryRow(session, a, index.summary(store, session, a, listing)) for a in session.answers]
+        answers = in_asked_order(session.answers)
+        rows += [HistoryRow(session, a, index.summary(store, session, a, listing)) for a in answers]
     index.save({f"{r.session.id}/{r.answer.stem}" for r in rows})
     return History(rows, broken, sessions)
 

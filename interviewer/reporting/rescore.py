@@ -36,7 +36,7 @@ def rescore_answer(
         FileNotFoundError: the transcript or the recording is missing.
     """
     from interviewer.domain.audiofile import read_wav
-    from interviewer.domain.session import analyse_answer
+    from interviewer.domain.session import add_together, analyse_answer
     from interviewer.domain.transcript import Transcript
 
     saved = store.load_transcript(session, answer)
@@ -48,7 +48,8 @@ def rescore_answer(
     if pause_threshold_s is None:
         pause_threshold_s = float((old.get("pauses") or {}).get("threshold_s", 2.0))
     transcript, audio = Transcript.from_dict(saved), read_wav(wav)
-    result = analyse_answer(transcript, audio, answer.hint, answer.target_s, pause_threshold_s, answer.question_text)
+    result = analyse_answer(transcript, audio, answer.hint, answer.target_s, pause_threshold_s, answer.asked)
+    add_together(store, session, answer, result)
     store.save_analysis(session, answer, result, result["analysis_version"])
     return RescoreResult(
         session.id, answer.number, str(old.get("analysis_version", "")), str(result["analysis_version"]), result

@@ -142,23 +142,23 @@ class InterviewApp(App):
             versions=self.services.versions,
         )
 
-    def ask(self, plan: list[PlannedQuestion], mode: str = "practice") -> None:
+    def ask(self, plan: list[PlannedQuestion], mode: str = "practice", follow_ups: bool = False) -> None:
         from interviewer.ui.screens.question import QuestionScreen
 
-        self.push_screen(QuestionScreen(plan, mode=mode))
+        self.push_screen(QuestionScreen(plan, mode=mode, follow_ups=follow_ups))
 
     def start_mock_setup(self, banks: list[Bank]) -> None:
         from interviewer.domain.practice.plan import plan_interview
         from interviewer.ui.screens.mock_setup import MockSetupScreen
 
-        def start(request) -> None:
-            if request is None:
+        def start(chosen) -> None:
+            if chosen is None:
                 return
             by_id = {b.id: b for b in banks}
-            planned = plan_interview(banks, request, self.store)
+            planned = plan_interview(banks, chosen.plan, self.store)
             plan = [PlannedQuestion(by_id[p.bank_id], p.question) for p in planned]
             if plan:
-                self.ask(plan, mode="mock")
+                self.ask(plan, mode="mock", follow_ups=chosen.follow_ups)
             else:
                 self.notify("No questions match that choice.", severity="warning")
 

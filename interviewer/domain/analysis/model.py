@@ -169,6 +169,10 @@ class Coverage:
     def to_dict(self) -> dict:
         return {"ratio": self.ratio, "points": [p.to_dict() for p in self.points]}
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Coverage:
+        return cls(float(data["ratio"]), [_point(p) for p in data["points"]])
+
 
 @dataclass(frozen=True)
 class Reliability:
@@ -273,7 +277,7 @@ class AnswerAnalysis:
                 [Filler(str(f["type"]), float(f["start"]), str(f.get("text", ""))) for f in data["fillers"]["items"]],
                 float(data["fillers"]["per_min"]),
             ),
-            coverage=Coverage(float(data["coverage"]["ratio"]), [_point(p) for p in data["coverage"]["points"]]),
+            coverage=Coverage.from_dict(data["coverage"]),
             reliability=_reliability(data["reliability"]),
             verdict=Verdict(
                 str(data.get("verdict", {}).get("summary", "")), list(data.get("verdict", {}).get("fix_first", []))

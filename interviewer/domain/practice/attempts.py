@@ -74,7 +74,7 @@ def attempt_of(store: SessionStore, session: SessionRecord, answer: AnswerRecord
         bank_id=answer_bank_id(session, answer),
         number=answer.number,
         question_id=answer.question_id,
-        question_text=answer.question_text,
+        question_text=answer.asked,  # a follow-up (in a mock summary): what was asked
         started_at=answer.started_at or session.started_at,
         figures=figures_from_analysis(analysis, tuple(answer.target_s)),
         transcript=((analysis.get("transcript") or {}).get("text") or "").strip(),
@@ -82,11 +82,15 @@ def attempt_of(store: SessionStore, session: SessionRecord, answer: AnswerRecord
 
 
 def collect_attempts(store: SessionStore, bank_id: str | None = None, question_id: str | None = None) -> list[Attempt]:
-    """Every analysed answer (optionally of one bank / one question), oldest first."""
+    """Every analysed first answer (optionally of one bank / one question), oldest first. A follow-up
+    is not an attempt of the question: alone it covers one item or two, and progress, the practice
+    queue and "weak first" would take the question for weaker than it is."""
     sessions, _broken = store.sessions()
     found = []
     for session in sessions:
         for answer in session.answers:
+            if answer.parent is not None:
+                continue
             if question_id is not None and answer.question_id != question_id:
                 continue
             if bank_id is not None and answer_bank_id(session, answer) != bank_id:

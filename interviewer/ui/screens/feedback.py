@@ -1,7 +1,8 @@
 """Right after an answer: everything the analysis found, at a glance, and what to do next.
 
 Selecting a word, a hint point or a moment (a hedge, the flattest sentence ...) plays the answer
-from there; space stops it.
+from there; space stops it. After a first answer that missed items, f asks a follow-up about the
+most important one; a follow-up's feedback shows its coverage alone and together with the first answer.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from interviewer.domain.followup import together_line
 from interviewer.domain.session import AnswerResult
 from interviewer.ui.cells import plain
+from interviewer.ui.screens.question import asked_text
 from interviewer.ui.widgets.answer_report import AnswerReport
 from interviewer.ui.widgets.hint_checklist import HintChecklist
 from interviewer.ui.widgets.moments_list import MomentsList
@@ -28,19 +31,26 @@ class FeedbackScreen(Screen[str]):
     BINDINGS = [
         Binding("t", "retry", "Try again"),
         Binding("n", "next", "Next question"),
+        Binding("f", "follow_up", "Follow-up"),
         Binding("a", "attempts", "All attempts"),
         Binding("space", "stop_playback", "Stop playback", show=False),
         Binding("escape,q", "home", "Back to banks"),
     ]
 
-    def __init__(self, planned, session, result: AnswerResult, has_next: bool) -> None:
+    def __init__(self, planned, session, result: AnswerResult, has_next: bool, follow_up=None) -> None:
+        """`follow_up`: the FollowUp f asks (None: no key)."""
         super().__init__()
         self.planned, self.session, self.result, self.has_next = planned, session, result, has_next
+        self.follow_up = follow_up
         self.stop_playback = threading.Event()
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(plain((self.planned.question.text, "bold")), id="feedback-question")
+        asked = asked_text(self.planned.question.text, self.result.answer.follow_up_text)
+        yield Static(asked, id="feedback-question")
+        together = together_line(self.result.analysis)
+        if together:
+            yield Static(plain((together, "bold")), id="feedback-together")
         yield AnswerReport(self.result.analysis, "")
         yield Footer()
 
@@ -76,6 +86,8 @@ class FeedbackScreen(Screen[str]):
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "next" and not self.has_next:
             return False
+        if action == "follow_up" and self.follow_up is None:
+            return False
         return True
 
     def action_retry(self) -> None:
@@ -84,8 +96,12 @@ class FeedbackScreen(Screen[str]):
     def action_next(self) -> None:
         self.dismiss("next")
 
+    def action_follow_up(self) -> None:
+        self.dismiss("follow-up")
+
     def action_home(self) -> None:
         self.dismiss("home")
 
     def action_attempts(self) -> None:
         self.app.open_attempts(self.planned.bank.id, self.planned.question.id)
+

@@ -41,7 +41,7 @@ def answer_state(row: HistoryRow, current: str | None) -> str:
 
 def _answer_cells(row: HistoryRow, current: str | None) -> tuple:
     s = row.summary
-    text = row.answer.question_text
+    text = f"↳ {row.answer.follow_up_text}" if row.answer.follow_up_text else row.answer.question_text
     question = f"{row.answer.number}. " + (text if len(text) <= QUESTION_WIDTH else text[: QUESTION_WIDTH - 1] + "…")
 
     def num(value, fmt: str) -> str:

@@ -1,18 +1,30 @@
 """Choose a mock interview: how many questions, from which banks, categories and levels, in what order.
 
-Dismisses with a `PlanRequest` (Start) or None (Cancel / escape).
+Dismisses with a `MockRequest` (Start: the plan and whether to ask follow-ups) or None (Cancel / escape).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+    Static,
+)
 from textual.widgets.selection_list import Selection
 
 from interviewer.domain.bank import Bank
@@ -21,7 +33,13 @@ from interviewer.domain.practice.plan import ORDERS, PlanRequest, plan_interview
 ORDER_LABELS = {"random": "Random", "in order": "In bank order", "weak": "My weak questions first"}
 
 
-class MockSetupScreen(Screen[PlanRequest | None]):
+@dataclass(frozen=True)
+class MockRequest:
+    plan: PlanRequest
+    follow_ups: bool = False  # after an answer that missed hint items, ask one follow-up
+
+
+class MockSetupScreen(Screen[MockRequest | None]):
     CSS_PATH = "practice.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "start", "Start")]
 
@@ -51,6 +69,7 @@ class MockSetupScreen(Screen[PlanRequest | None]):
                             name=order,
                             id=f"order-{order.replace(' ', '-')}",
                         )
+                yield Checkbox("Ask follow-ups", value=False, id="setup-follow-ups")
             with Vertical(classes="setup-column"):
                 yield Label("Banks (none ticked: all)")
                 yield SelectionList(
@@ -125,7 +144,7 @@ class MockSetupScreen(Screen[PlanRequest | None]):
         if not plan_interview(self.banks, request):
             self.notify("No question matches these choices: tick more banks, categories or levels.", severity="error")
             return
-        self.dismiss(request)
+        self.dismiss(MockRequest(request, self.query_one("#setup-follow-ups", Checkbox).value))
 
     @on(Button.Pressed, "#setup-cancel")
     def action_cancel(self) -> None:

@@ -1,4 +1,9 @@
-"""Asking one question after another: speak it, record the answer, hear it while it is spoken."""
+"""Asking one question after another: speak it, record the answer, hear it while it is spoken.
+
+After an answer that missed hint items a follow-up can be asked (the feedback screen's f; in a mock
+interview after every such answer when the person chose follow-ups): spoken and answered the same
+way, saved as an answer whose parent is the first one.
+"""
 
 from __future__ import annotations
 
@@ -36,9 +41,12 @@ class QuestionScreen(Screen):
         Binding("escape,q", "leave", "Quit to banks"),
     ]
 
-    def __init__(self, plan, mode: str = "practice") -> None:
+    def __init__(self, plan, mode: str = "practice", follow_ups: bool = False) -> None:
+        """`follow_ups`: a mock interview asks one after every answer that missed items."""
         super().__init__()
-        self.plan, self.mode, self.index = plan, mode, 0
+        self.plan, self.mode, self.index, self.follow_ups = plan, mode, 0, follow_ups
+        self.follow_up = None  # the FollowUp being asked, else None
+        self.follow_up_parent = None  # the AnswerRecord the follow-up follows up
         self.session = None
         self.run: AnswerRun | None = None
         self.state = "idle"
@@ -54,7 +62,20 @@ class QuestionScreen(Screen):
         return self.plan[self.index]
 
     @property
+    def follow_up_text(self) -> str:
+        return self.follow_up.text if self.follow_up else ""
+
+    @property
+    def spoken_text(self) -> str:
+        """What the interviewer says: the follow-up being asked, else the question."""
+        return self.follow_up_text or self.planned.question.text
+
+    @property
     def target_s(self) -> tuple[int, int]:
+        if self.follow_up is not None:
+            from interviewer.domain.followup import TARGET_S
+
+            return TARGET_S
         return self.planned.bank.target_for(self.planned.question, self.app.config.target_s)
 
     def compose(self) -> ComposeResult:
@@ -87,9 +108,10 @@ class QuestionScreen(Screen):
     def begin_question(self) -> None:
         self.state, self.cues_given = "asking", set()
         planned = self.planned
-        self.query_one("#progress", Static).update(
-            f"[dim]{planned.bank.title} · question {self.index + 1} of {len(self.plan)}[/dim]")
-        self.query_one("#question-text", Static).update(plain((planned.question.text, "bold")))
+        progress = f"{planned.bank.title} · question {self.index + 1} of {len(self.plan)}"
+        progress += " · follow-up" if self.follow_up else ""
+        self.query_one("#progress", Static).update(plain((progress, "dim")))
+        self.query_one("#question-text", Static).update(asked_text(planned.question.text, self.follow_up_text))
         exhibit = self.query_one("#exhibit", Static)
         exhibit.update(planned.question.exhibit)
         exhibit.display = bool(planned.question.exhibit)
@@ -114,7 +136,7 @@ class QuestionScreen(Screen):
             self.app.call_from_thread(self._text_only_notice, message, fix)
         else:
             try:
-                speaker.say(self.planned.question.text, self.stop_playback)
+                speaker.say(self.spoken_text, self.stop_playback)
             except Exception as e:  # noqa: BLE001 - the question is on screen; go on as text only
                 message, fix = describe(e)
                 self.app.call_from_thread(self._text_only_notice, message, fix)
@@ -156,7 +178,8 @@ class QuestionScreen(Screen):
             glossary = question_glossary(planned.bank, planned.question.text, planned.question.hint)
             self.run = AnswerRun(self.app.store, self.session, planned.question, self.target_s, recorder,
                                  self.app.model.transcriber(), self.app.config.pause_threshold_s,
-                                 bank_id=planned.bank.id, glossary=glossary)  # fmt: skip
+                                 bank_id=planned.bank.id, glossary=glossary, parent=self.follow_up_parent,
+                                 follow_up_text=self.follow_up_text)  # fmt: skip
             self.run.start()
         except Exception as e:  # noqa: BLE001 - shown as one screen with the fix
             self.state = "failed"
@@ -230,7 +253,7 @@ class QuestionScreen(Screen):
         if self.state != "answering":
             return
         run = self._stop_recording()
-        if self.mode == "mock" and self.index + 1 < len(self.plan):
+        if self.mode == "mock" and self.index + 1 < len(self.plan) and not self.follow_ups:
             self._finish_in_background(run)
             self.index += 1
             self.begin_question()
@@ -269,22 +292,52 @@ class QuestionScreen(Screen):
         self.action_leave()
 
     def show_result(self, result: AnswerResult) -> None:
+        follow_up = self._follow_up_after(result)
         if self.mode == "mock":
-            self.dismiss()
-            self.app.show_mock_summary(self.session)
+            self._go_on_in_mock(result, follow_up)
             return
         from interviewer.ui.screens.feedback import FeedbackScreen
 
         self.state = "feedback"
         has_next = self.index + 1 < len(self.plan)
-        self.app.push_screen(FeedbackScreen(self.planned, self.session, result, has_next), self._after_feedback)
+        feedback = FeedbackScreen(self.planned, self.session, result, has_next, follow_up=follow_up)
+        self.app.push_screen(feedback, lambda choice: self._after_feedback(choice, follow_up, result.answer))
 
-    def _after_feedback(self, choice: str | None) -> None:
+    def _follow_up_after(self, result: AnswerResult):
+        """The follow-up for a first answer that missed items (a follow-up gets none of its own)."""
+        from interviewer.domain.analysis.model import Coverage
+        from interviewer.domain.followup import follow_up
+
+        if result.answer.parent is not None or "coverage" not in result.analysis:
+            return None
+        question = self.planned.question
+        return follow_up(question.text, question.hint, Coverage.from_dict(result.analysis["coverage"]))
+
+    def _go_on_in_mock(self, result: AnswerResult, follow_up) -> None:
+        if self.follow_ups and follow_up is not None:
+            self._ask_follow_up(follow_up, result.answer)
+        elif self.index + 1 < len(self.plan):
+            self._next_question()
+        else:
+            self.dismiss()
+            self.app.show_mock_summary(self.session)
+
+    def _ask_follow_up(self, follow_up, parent) -> None:
+        self.follow_up, self.follow_up_parent = follow_up, parent
+        self.begin_question()
+
+    def _next_question(self) -> None:
+        self.follow_up = self.follow_up_parent = None
+        self.index += 1
+        self.begin_question()
+
+    def _after_feedback(self, choice: str | None, follow_up=None, answer=None) -> None:
         if choice == "retry":
             self.begin_question()
+        elif choice == "follow-up" and follow_up is not None:
+            self._ask_follow_up(follow_up, answer)
         elif choice == "next" and self.index + 1 < len(self.plan):
-            self.index += 1
-            self.begin_question()
+            self._next_question()
         else:
             self.dismiss()
 
@@ -300,8 +353,7 @@ class QuestionScreen(Screen):
         self.stop_playback.set()
         self.state = "idle"
         if self.index + 1 < len(self.plan):
-            self.index += 1
-            self.begin_question()
+            self._next_question()
         else:
             self.dismiss()
 
@@ -314,3 +366,10 @@ class QuestionScreen(Screen):
         self.state = "idle"
         if self.is_current or self in self.app.screen_stack:
             self.dismiss()
+
+
+def asked_text(question: str, follow_up_text: str = ""):
+    """The question as drawn; a follow-up under the question it follows up."""
+    if not follow_up_text:
+        return plain((question, "bold"))
+    return plain(("Follow-up to: ", "dim"), (question, "dim"), "\n", (follow_up_text, "bold"))

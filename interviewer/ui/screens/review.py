@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Static
 from interviewer.domain.storage import AnswerRecord, SessionRecord, SessionStore, safe_name, write_bytes_atomic
 from interviewer.reporting.history import current_analysis_version
 from interviewer.reporting.marks import FILLER, PAUSE, fmt_clock
+from interviewer.ui.cells import plain
 from interviewer.ui.screens.confirm import ConfirmScreen
 from interviewer.ui.widgets.answer_report import AnswerReport
 from interviewer.ui.widgets.hint_checklist import HintChecklist
@@ -95,7 +96,7 @@ class ReviewScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="info")
-        yield AnswerReport(self.analysis, f"{self.answer.number}. {self.answer.question_text}")
+        yield AnswerReport(self.analysis, f"{self.answer.number}. {self.answer.title}")
         yield Static(id="playback")
         yield Footer()
 
@@ -110,6 +111,8 @@ class ReviewScreen(Screen):
         current = current_analysis_version()
         when = self.session.started_at.replace("T", " ")[:16]
         text = f"{self.session.bank_title or self.session.bank_id} · {when} · answer {self.answer.number}"
+        if self.answer.parent is not None:
+            text += f" · follow-up to answer {self.answer.parent}"
         if self.answer.interrupted:
             text += f" · cut short: {self.answer.interrupted}"
         kept = ", ".join(f"v{v}" for v, _ in self.analyses)
@@ -120,7 +123,10 @@ class ReviewScreen(Screen):
                 f"\nScored by analysis v{version}; the installed one is v{current}: "
                 "press r to re-score (this result is kept)."
             )
-        info.update(text)
+        from interviewer.domain.followup import together_line  # numpy: only once an answer is shown
+
+        together = together_line(self.analysis)
+        info.update(plain(text + (f"\n{together}" if together else "")))
         info.set_class(outdated, "outdated")
 
     def _show_playback(self) -> None:
@@ -220,7 +226,7 @@ class ReviewScreen(Screen):
     @work(thread=True, exclusive=True, group="question", exit_on_error=False)
     def _say_question(self, speaker, stop: threading.Event) -> None:
         try:
-            speaker.play(speaker.synthesize(self.answer.question_text), stop)
+            speaker.play(speaker.synthesize(self.answer.asked), stop)
         except Exception as e:  # noqa: BLE001 - shown to the person
             self.app.call_from_thread(self.notify, str(e), title="Cannot speak", severity="error")
 
