@@ -113,9 +113,10 @@ def test_five_question_mock_interview_then_retry_the_worst(tmp_path, pulse_audio
         app.wait_for("Mock run", timeout=30)
         app.keys("m")
         app.wait_for("questions match", timeout=20)
-        # Tab to the banks list (after the count and the order), untick the five shipped banks above ours
+        # Tab to the banks list (after the count, the order and the follow-ups box), untick the five
+        # shipped banks above ours
         time.sleep(2.0)  # let the screen take focus before the keys (the machine is shared and slow)
-        app.keys("Tab", "Tab")
+        app.keys("Tab", "Tab", "Tab")
         time.sleep(1.0)
         app.keys(*["Space", "Down"] * 4, "Space")
         app.wait_for(" 5 questions match; the interview asks 5", timeout=20)  # not "45 questions match"
