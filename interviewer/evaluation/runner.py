@@ -50,6 +50,8 @@ def streamed(transcriber: Transcriber, audio: np.ndarray, clip: Clip, glossary: 
 
 def clip_glossary(clip: Clip, limit: int = MAX_BANK_TERMS) -> tuple[str, ...]:
     """The bank glossary the app would use for the clip's question (its bank is `clip.source`'s)."""
+    if limit <= 0:
+        return ()  # the app's default: no bank file read for nothing
     bank = find_bank(clip.source.split("/")[0], [paths.shipped_banks_dir()])
     return question_glossary(bank, clip.question, clip.hint, limit)
 

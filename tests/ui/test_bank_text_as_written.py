@@ -1,11 +1,6 @@
 """A question and hint holding "[...]" are shown as written on every screen that draws them."""
 
-from interviewer.config import Config
-from interviewer.domain.storage import SessionStore
-from interviewer.fakes import FakeRecorder, FakeSpeaker, FakeTranscriber
-from interviewer.services import Services
-from interviewer.ui.app import InterviewApp
-from tests.ui.test_question_flow import ANSWER, BANK, screen_text, voiced, wait_for
+from tests.ui.test_question_flow import BANK, make_app, screen_text, wait_for
 
 QUESTION = "What is a [b]polygenic[/b] risk score [red]and why[/red]?"
 HINT_MARKED = "Cover weighted sums of [i]risk alleles[/i], linkage disequilibrium clumping, and risk stratification."
@@ -14,21 +9,8 @@ BRACKETED = BANK.replace("What is a polygenic risk score?", QUESTION).replace(
 )
 
 
-def _app(tmp_path) -> InterviewApp:
-    banks = tmp_path / "banks"
-    banks.mkdir()
-    (banks / "test.toml").write_text(BRACKETED)
-    services = Services(
-        make_speaker=lambda: FakeSpeaker(tmp_path),
-        make_recorder=lambda: FakeRecorder(voiced(6.0), speed=40),
-        make_transcriber=lambda: FakeTranscriber(ANSWER),
-    )
-    config = Config(recordings_dir=tmp_path / "recordings")
-    return InterviewApp(config, services, SessionStore(config.recordings_dir), [banks])
-
-
 async def test_home_question_feedback_review_and_attempts_show_brackets_as_written(tmp_path):
-    app = _app(tmp_path)
+    app = make_app(tmp_path, BRACKETED, answer_s=6.0)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter", "i")
         await wait_for(pilot, lambda: "[i]risk alleles[/i]" in screen_text(app))

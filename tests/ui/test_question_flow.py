@@ -38,18 +38,23 @@ def voiced(seconds: float) -> np.ndarray:
     return (0.2 * np.sin(2 * np.pi * 180 * t) * (1 + np.sin(2 * np.pi * 3 * t))).astype(np.float32)
 
 
-@pytest.fixture
-def app(tmp_path):
+def make_app(tmp_path, bank: str = BANK, answer_s: float = 12.0) -> InterviewApp:
+    """The app with fakes behind every port, one bank file, a voiced answer of `answer_s`."""
     banks = tmp_path / "banks"
     banks.mkdir()
-    (banks / "test.toml").write_text(BANK)
+    (banks / "test.toml").write_text(bank)
     services = Services(
         make_speaker=lambda: FakeSpeaker(tmp_path),
-        make_recorder=lambda: FakeRecorder(voiced(12.0), speed=40),
+        make_recorder=lambda: FakeRecorder(voiced(answer_s), speed=40),
         make_transcriber=lambda: FakeTranscriber(ANSWER),
     )
     config = Config(recordings_dir=tmp_path / "recordings")
     return InterviewApp(config, services, SessionStore(config.recordings_dir), [banks])
+
+
+@pytest.fixture
+def app(tmp_path):
+    return make_app(tmp_path)
 
 
 async def wait_for(pilot, condition, timeout=20.0):

@@ -33,12 +33,10 @@ WINDOW_WORDS = 40  # the evidence for one point lies within this many spoken wor
 # estimators", "divergence" not "KL divergence", "GPU" not "GPU optimization" (tuning half: 3 of the
 # 4 missed items shown covered were such; raising COVERED_SHARE to 0.55 instead cost 0.09 accuracy)
 MIN_TERMS_SAID = 2
-# The unprompted word probability (faster-whisper aligns the words with no prompt) was to tell
-# an item the prompt wrote from one the sound holds. Measured, it does not: "SMOTE" said plainly
-# by Piper came back at p 0.035 from tiny.en in a tmux drive, and said items of the tuning half
-# went down to 0.077; no invented item was seen to compare. So it is recorded (`confidence`) and
-# not used; what keeps the prompt from scoring is the two-terms rule and no glossary.
-SURE_PROBABILITY = 0.0  # off: measured, the unprompted probability does not tell said jargon from invented (below)
+# Each item keeps the unprompted word probability of its best evidence (faster-whisper aligns the
+# words with no prompt) as `confidence`. It was meant to refuse items the prompt wrote; measured, it
+# does not tell them apart ("SMOTE" said plainly by Piper came back at p 0.035 from tiny.en in a
+# tmux drive; said items of the tuning half went down to 0.077), so it decides nothing.
 EXAMPLE_MIN_WEIGHT = 2.0  # an example in parentheses counts when distinctive ("(e.g., PubMedBERT)")
 PARENTHESES = re.compile(r"\(([^)]*)\)")
 
@@ -107,8 +105,7 @@ def _acronym_spelled(term: Term, spoken: list[list[str]], i: int) -> bool:
 def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = frozenset()) -> HintItem:
     """Whether `point` (or one item of it) was said. `shared` holds terms several items of the hint
     use ("bias" in "selection bias", "label bias"): they weigh half and cannot show an item alone.
-    Covered only when sure: the best evidence word's probability (the adapters give the unprompted
-    probability from aligning the words to the sound) is at least SURE_PROBABILITY."""
+    `confidence` is the best evidence word's unprompted probability (recorded, not used)."""
     groups = [_shared(g, shared) for g in point_groups(point)]
     required = [g for g in groups if not g.optional]
     total = sum(g.weight for g in required) or 1.0
@@ -129,11 +126,10 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
             best_score, best, best_distinctive = score, sorted(i for _, i in said), distinctive
     said = best_score / total >= COVERED_SHARE
     confidence = max((tokens[i].probability for i in best_distinctive), default=0.0) if said else 0.0
-    sure = confidence >= SURE_PROBABILITY
-    covered = said and sure
+    covered = said
     evidence = " ".join(tokens[i].text for i in best) if said else ""
     at_s = round(tokens[best[0]].start, 2) if said else None
-    return HintItem(point, covered, at_s if covered else None, evidence, sure or not said, confidence)
+    return HintItem(point, covered, at_s if covered else None, evidence, confidence)
 
 
 def _shared(group: Group, shared: frozenset[str]) -> Group:

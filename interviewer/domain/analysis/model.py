@@ -104,14 +104,12 @@ class Fillers:
 @dataclass(frozen=True)
 class HintItem:
     """One thing a hint point names ("temperature scaling" of "calibration techniques like Platt scaling
-    and temperature scaling"). `sure`: the words that showed it were clearly in the sound (their
-    unprompted word probability, `confidence`, was high enough); an unsure item is not covered."""
+    and temperature scaling"). `confidence`: the unprompted word probability of its best evidence."""
 
     text: str
     covered: bool
     at_s: float | None = None
     evidence: str = ""
-    sure: bool = True
     confidence: float = 0.0  # the best word probability among the evidence, 0 when nothing was said
 
     def to_dict(self) -> dict:
@@ -120,7 +118,6 @@ class HintItem:
             "covered": self.covered,
             "at_s": self.at_s,
             "evidence": self.evidence,
-            "sure": self.sure,
             "confidence": round(self.confidence, 3),
         }
 
@@ -309,7 +306,6 @@ def _item(data: dict) -> HintItem:
         bool(data["covered"]),
         _time(data.get("at_s")),
         str(data.get("evidence", "")),
-        bool(data.get("sure", True)),
         float(data.get("confidence", 0.0)),
     )
 

@@ -165,5 +165,7 @@ def vocabulary_of(bank: Bank) -> Vocabulary:
 def question_glossary(
     bank: Bank | None, question_text: str, hint: str, limit: int = MAX_BANK_TERMS
 ) -> tuple[str, ...]:
-    """The glossary for one question of `bank` (none without a bank)."""
-    return glossary_for(vocabulary_of(bank), question_text, hint, limit) if bank is not None else ()
+    """The glossary for one question of `bank` (none without a bank, or with no terms asked for)."""
+    if bank is None or limit <= 0:
+        return ()
+    return glossary_for(vocabulary_of(bank), question_text, hint, limit)
