@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from interviewer.adapters import weights
+from interviewer.adapters.hesitation_evidence import LogitsRecorder, hesitation_ids, hesitation_weights, with_weights
 from interviewer.adapters.whisper_common import (
     KEEP_AFTER_SPEECH_S,
     WINDOW_S,
@@ -67,6 +68,9 @@ class FasterWhisperTranscriber(WhisperModelHolder):
                 cpu_threads=self.options.threads or engine_threads(),
                 local_files_only=True,
             )
+            self._recorder = self._whisper.model = LogitsRecorder(self._whisper.model)
+            self._hesitation_ids = hesitation_ids(self._whisper.hf_tokenizer)
+            self._eot = self._whisper.hf_tokenizer.token_to_id("<|endoftext|>")
             self._one_window = BatchedInferencePipeline(self._whisper)
         except (RuntimeError, ValueError, OSError) as e:
             if is_out_of_memory(e):
@@ -97,18 +101,26 @@ class FasterWhisperTranscriber(WhisperModelHolder):
         sequential = self._decode_arguments(hints) | {
             "hallucination_silence_threshold": self.options.hallucination_silence_threshold
         }
+        self._recorder.take()
         segments, info = self._whisper.transcribe(samples, **sequential)
-        return [(w.word, w.start, w.end, w.probability) for s in segments for w in (s.words or ())], info.language
+        words = [(w.word, w.start, w.end, w.probability) for s in segments for w in (s.words or ())]
+        return self._weighed(words), info.language
 
     def _decode_one_window(self, samples: np.ndarray, hints: DecodeHints) -> tuple[list[tuple], str]:
         arguments = self._decode_arguments(hints)
         clip = [{"start": 0.0, "end": len(samples) / SAMPLE_RATE}]
         self._one_window.last_speech_timestamp = 0.0  # its word-time state, left over if a call failed
+        self._recorder.take()
         segments, info = self._one_window.transcribe(
             samples, clip_timestamps=clip, batch_size=1, without_timestamps=False, **arguments
         )
         words = [(w.word, w.start, w.end, w.probability) for segment in segments for w in (segment.words or ())]
-        return words, info.language
+        return self._weighed(words), info.language
+
+    def _weighed(self, words: list[tuple]) -> list[tuple]:
+        """`words` with the hesitation Whisper weighed before each (hesitation_evidence.py)."""
+        decode = self._whisper.hf_tokenizer.decode
+        return with_weights(words, hesitation_weights(self._recorder.take(), decode, self._hesitation_ids, self._eot))
 
     def _new_token_budget(self, hotwords: str) -> int | None:
         """`max_new_tokens`, lowered so that hotwords + the previous text (up to 223 tokens, from the

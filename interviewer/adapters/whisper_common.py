@@ -76,11 +76,13 @@ def hotword_text(hotwords: tuple[str, ...]) -> str:
     return ", ".join(w.strip() for w in hotwords if w.strip())
 
 
-def clamped_word(text: str, start: float, end: float, probability: float, duration_s: float) -> Word:
+def clamped_word(
+    text: str, start: float, end: float, probability: float, hesitation_before: float = 0.0, *, duration_s: float
+) -> Word:
     """A Word whose times lie inside [0, duration_s] with start <= end."""
     start = min(max(0.0, float(start)), duration_s)
     end = min(max(start, float(end)), duration_s)
-    return Word(text, start, end, float(probability))
+    return Word(text, start, end, float(probability), float(hesitation_before))
 
 
 def monotonic(words: list[Word]) -> tuple[Word, ...]:
@@ -88,7 +90,7 @@ def monotonic(words: list[Word]) -> tuple[Word, ...]:
     fixed: list[Word] = []
     for word in words:
         if fixed and word.start < fixed[-1].start:
-            word = Word(word.text, fixed[-1].start, max(word.end, fixed[-1].start), word.probability)
+            word = word.moved(fixed[-1].start, max(word.end, fixed[-1].start))
         fixed.append(word)
     return tuple(fixed)
 
@@ -158,9 +160,10 @@ class WhisperModelHolder:
             return Transcript((), self.options.language, duration_s, self.engine, self.model, ("silence",))
         with self._lock:
             raw_words, language = self._decode(samples, hints)
-        words = [clamped_word(text, start, end, probability, duration_s) for text, start, end, probability in raw_words]
+        words = [clamped_word(*raw, duration_s=duration_s) for raw in raw_words]
         return Transcript(monotonic(words), language, duration_s, self.engine, self.model)
 
     def _decode(self, samples: np.ndarray, hints: DecodeHints) -> tuple[list[tuple], str]:
-        """The engine's own decoding: [(word, start, end, probability)] and the language heard."""
+        """The engine's own decoding: [(word, start, end, probability[, hesitation_before])] and the
+        language heard."""
         raise NotImplementedError

@@ -53,6 +53,11 @@ def add_arguments(parser) -> None:
         "whole: Whisper over the whole file at once, for comparison",
     )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--save-transcripts", metavar="DIR", help="save what was heard, one JSON file per clip")
+    parser.add_argument(
+        "--transcripts", metavar="DIR",
+        help="analyse the transcripts an earlier --save-transcripts run saved, without decoding",
+    )  # fmt: skip
     parser.add_argument("--verbose", action="store_true", help="progress on stderr")
     parser.add_argument(
         "--bank-terms", type=int, default=None, metavar="N",
@@ -74,7 +79,12 @@ def run(args, config) -> int:
     from interviewer.domain.hearing.prompt import MAX_BANK_TERMS
 
     terms = MAX_BANK_TERMS if args.bank_terms is None else args.bank_terms
-    reports = [_evaluate(engine, model, path, clips, args.verbose, terms) for engine, model in combos for path in paths]
+    folders = (args.save_transcripts, args.transcripts)
+    reports = [
+        _evaluate(engine, model, path, clips, args.verbose, terms, folders)
+        for engine, model in combos
+        for path in paths
+    ]
     if args.json:
         print(json.dumps(reports if len(reports) > 1 else reports[0], indent=2))
         return 0
@@ -106,20 +116,24 @@ def _chosen_clips(args, clips):
     return tuple(known[w] for w in wanted)
 
 
-def _evaluate(engine: str, model: str, path: str, clips, verbose: bool, bank_terms: int) -> dict:
+def _evaluate(engine: str, model: str, path: str, clips, verbose: bool, bank_terms: int, folders) -> dict:
     import time
+    from pathlib import Path
 
     from interviewer.adapters.engines import build_transcriber
-    from interviewer.evaluation.runner import PATHS, evaluate
+    from interviewer.evaluation.runner import PATHS, evaluate, heard_before
     from interviewer.evaluation.summary import grouped, summarise
 
+    save_to, read_from = (Path(f) if f else None for f in folders)
     say = _stderr if verbose else None
     transcriber = build_transcriber(engine, model)
     began = time.perf_counter()
-    transcriber.load(say)
+    if read_from is None:
+        transcriber.load(say)
     load_s = time.perf_counter() - began
     tell = (lambda m: say(f"{engine} {model} {path} {m}")) if say else None
-    results = evaluate(transcriber, clips, PATHS[path], progress=tell, bank_terms=bank_terms)
+    hear = heard_before(read_from) if read_from else PATHS[path]
+    results = evaluate(transcriber, clips, hear, progress=tell, bank_terms=bank_terms, save_to=save_to)
     plain = [r for r, _ in results]
     return {
         "engine": engine,

@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 
 @dataclass(frozen=True)
 class Word:
+    """One written word. `hesitation_before` is the probability Whisper gave a hesitation ("um",
+    "uh") on its way to this word, where it wrote this word instead (0 when the engine cannot say)."""
+
     text: str
     start: float
     end: float
     probability: float = 1.0
+    hesitation_before: float = 0.0
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "word": self.text,
             "start": round(self.start, 3),
             "end": round(self.end, 3),
             "probability": round(self.probability, 4),
         }
+        if self.hesitation_before > 0:
+            data["hesitation_before"] = round(self.hesitation_before, 4)
+        return data
+
+    def moved(self, start: float, end: float) -> Word:
+        return replace(self, start=start, end=end)
 
     @classmethod
     def from_dict(cls, data: dict) -> Word:
@@ -27,6 +37,7 @@ class Word:
             start=float(data["start"]),
             end=float(data["end"]),
             probability=float(data.get("probability", 1.0)),
+            hesitation_before=float(data.get("hesitation_before", 0.0)),
         )
 
 
@@ -47,7 +58,7 @@ class Transcript:
 
     def shifted(self, offset_s: float) -> Transcript:
         """The same words with every time moved by `offset_s` (chunk time -> recording time)."""
-        moved = tuple(Word(w.text, w.start + offset_s, w.end + offset_s, w.probability) for w in self.words)
+        moved = tuple(w.moved(w.start + offset_s, w.end + offset_s) for w in self.words)
         return Transcript(moved, self.language, self.duration_s, self.engine, self.model, self.notes)
 
     def to_dict(self) -> dict:

@@ -89,6 +89,11 @@ def comma_before(tokens: list[Token], i: int) -> bool:
     return i == 0 or tokens[i - 1].pause_after or bool(tokens[i].before)
 
 
+def norm_of(text: str) -> str:
+    """A written word as `Token.norm` has it: lowercase, without edge punctuation."""
+    return _EDGE.match(text.strip()).group(2).lower().replace("\u2019", "'")
+
+
 def is_hesitation(word: str) -> bool:
     """`word` (lowercase, no punctuation) is an "um" or "uh" of any spelling."""
     return word in HESITATIONS or _is_drawn_out_hesitation(word)

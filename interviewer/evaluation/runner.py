@@ -7,8 +7,10 @@ cuts); `whole` is Whisper over the whole file at once, kept to show why it is no
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
@@ -60,17 +62,35 @@ Hear = Callable[[Transcriber, np.ndarray, Clip, tuple[str, ...]], Transcript]
 PATHS: dict[str, Hear] = {"streaming": streamed, "whole": whole_file}
 
 
+def saved_transcript(folder: Path, clip: Clip) -> Path:
+    return folder / f"{clip.id}.json"
+
+
+def heard_before(folder: Path) -> Hear:
+    """A Hear that reads what an earlier run saved (`--save-transcripts`) instead of decoding: the
+    analysis can be measured again without Whisper."""
+
+    def read(_transcriber, _audio, clip: Clip, _glossary) -> Transcript:
+        return Transcript.from_dict(json.loads(saved_transcript(folder, clip).read_text()))
+
+    return read
+
+
 def evaluate_clip(
     clip: Clip,
     transcriber: Transcriber,
     hear: Hear = streamed,
     pause_threshold_s: float = 2.0,
     bank_terms: int = MAX_BANK_TERMS,
+    save_to: Path | None = None,
 ) -> tuple[ClipResult, dict]:
     audio, truth = synthesize(clip, pause_threshold_s)
     glossary = clip_glossary(clip, bank_terms)
     began = time.perf_counter()
     transcript = hear(transcriber, audio, clip, glossary)
+    if save_to is not None:
+        save_to.mkdir(parents=True, exist_ok=True)
+        saved_transcript(save_to, clip).write_text(json.dumps(transcript.to_dict()))
     analysis = analyse_answer(transcript, audio, clip.hint, (120, 180), pause_threshold_s, clip.question)
     seconds = time.perf_counter() - began
     recovery = "; ".join(n for n in transcript.notes if "again on their own" in n)
@@ -83,10 +103,11 @@ def evaluate(
     hear: Hear = streamed,
     progress: Callable[[str], None] | None = None,
     bank_terms: int = MAX_BANK_TERMS,
+    save_to: Path | None = None,
 ) -> list[tuple[ClipResult, dict]]:
     results = []
     for clip in clips:
-        result = evaluate_clip(clip, transcriber, hear, bank_terms=bank_terms)
+        result = evaluate_clip(clip, transcriber, hear, bank_terms=bank_terms, save_to=save_to)
         if progress:
             progress(f"{clip.id}: {result[0].seconds:.1f} s")
         results.append(result)

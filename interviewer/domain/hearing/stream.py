@@ -64,7 +64,7 @@ def joined(words: list[Word], part: Transcript, chunk: Chunk) -> list[Word]:
     for w in part.words:
         start = min(max(w.start + chunk.start_s, floor, chunk.start_s), chunk.end_s)
         end = min(max(w.end + chunk.start_s, start), chunk.end_s)
-        out.append(Word(w.text, start, end, w.probability))
+        out.append(w.moved(start, end))
         floor = end
     return out
 

@@ -1,0 +1,95 @@
+"""What Whisper weighed and did not write: the probability of a hesitation before each word.
+
+Whisper is trained on transcripts that mostly leave "um" and "uh" out, so in running speech it often
+writes another word where one was said ("and um it" -> "and I'm, it") or nothing at all. Its decoder
+still gives the hesitation some probability at that step. CTranslate2 returns the log-probabilities
+of every step with `return_logits_vocab`; `LogitsRecorder` asks for them on each `generate` that
+faster-whisper makes, and `hesitation_weights` reads, for each written word, the most probability a
+hesitation had on the steps since the word before (punctuation and segment times included).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+# the first token of "um", "uh" and "hmm" as Whisper writes them, with and without the leading space
+HESITATION_TEXTS = (" um", " Um", " uh", " Uh", "Um", "Uh", " Hmm", " u")
+PREPENDED = "\"'“¿([{-"  # faster-whisper's default prepend_punctuations: they join the next word
+
+
+class LogitsRecorder:
+    """Stands in for faster-whisper's CTranslate2 model and keeps each `generate` result with the
+    log-probabilities of its greedy steps; everything else goes to the model itself."""
+
+    def __init__(self, model) -> None:
+        self._model = model
+        self.results: list = []
+
+    def __getattr__(self, name):
+        return getattr(self._model, name)
+
+    def generate(self, *args, **kwargs):
+        results = self._model.generate(*args, **kwargs, return_logits_vocab=True)
+        self.results.extend(results)
+        return results
+
+    def take(self) -> list:
+        taken, self.results = self.results, []
+        return taken
+
+
+def hesitation_ids(tokenizer) -> list[int]:
+    """The token ids that begin a written hesitation, for faster-whisper's `hf_tokenizer`."""
+    ids = {tokenizer.encode(text, add_special_tokens=False).ids[0] for text in HESITATION_TEXTS}
+    return sorted(ids)
+
+
+def step_probabilities(result, ids: list[int]) -> np.ndarray:
+    """For each decoding step of the best sequence, the probability given to the hesitation ids."""
+    steps = result.logits[0] if result.logits else []
+    if not steps:
+        return np.zeros(0)
+    logits = np.stack([np.asarray(step, dtype=np.float32) for step in steps])
+    top = logits.max(axis=1, keepdims=True)
+    weights = np.exp(logits - top)
+    return weights[:, ids].sum(axis=1) / weights.sum(axis=1)
+
+
+def hesitation_weights(results: list, decode, ids: list[int], eot: int) -> list[tuple[str, float]]:
+    """(text, weight) for each word of `results` in order, grouped as faster-whisper groups tokens
+    into words: a token with a leading space starts one, and so does the token after prepended
+    punctuation ("-validation"); other punctuation joins the word before. A word's weight is the
+    most probability a hesitation had from the step after the previous word's first token up to its
+    own first token, leaving out steps that continue a word (the "'m" of "I'm")."""
+    words: list[list] = []  # [text, weight]
+    pending, after_prefix = 0.0, False
+    for result in results:
+        chances = step_probabilities(result, ids)
+        for step, token in enumerate(result.sequences_ids[0]):
+            chance = float(chances[step]) if step < len(chances) else 0.0
+            text = "" if token >= eot else decode([token])
+            if not any(c.isalnum() for c in text):  # a segment's time, or punctuation
+                pending = max(pending, chance)
+                after_prefix = bool(text.strip()) and all(c in PREPENDED for c in text.strip())
+                continue
+            if text.startswith(" ") or not words or after_prefix:
+                words.append([text, max(pending, chance)])
+                pending = 0.0
+            else:
+                words[-1][0] += text
+            after_prefix = False
+    return [(text, weight) for text, weight in words]
+
+
+def with_weights(words: list[tuple], weighted: list[tuple[str, float]]) -> list[tuple]:
+    """`words` ((text, start, end, probability)) with each one's hesitation weight added, when the
+    grouping gave the same words; unchanged (no evidence) when it did not."""
+    if len(words) != len(weighted):
+        return words
+    if any(_plain(w[0]) != _plain(text) for w, (text, _) in zip(words, weighted, strict=True)):
+        return words
+    return [(*w[:4], weight) for w, (_, weight) in zip(words, weighted, strict=True)]
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
