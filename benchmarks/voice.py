@@ -125,8 +125,10 @@ def main() -> None:
     for r in results:
         print(f"{r['label']:<24} {r['load_s']:>7.3f} {r['synth_s']:>8.3f} {r['synth_cpu_s']:>12.3f} "
               f"{r['cold_s']:>7.3f} {r['warm_s']:>7.3f} {r['cached_s']:>9.3f}")  # fmt: skip
-    print(f"(median of {args.runs} fresh processes; 40-word questions; first audio = first block handed to "
-          f"PortAudio; load average {load[0]:.1f} before, {load[1]:.1f} after, on {os.cpu_count()} cores)")
+    print(
+        f"(median of {args.runs} fresh processes; 40-word questions; first audio = first block handed to "
+        f"PortAudio; load average {load[0]:.1f} before, {load[1]:.1f} after, on {os.cpu_count()} cores)"
+    )
 
 
 def summarise(runs: list[dict]) -> dict:

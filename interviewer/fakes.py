@@ -96,7 +96,7 @@ class FakeRecorder:
         for offset in range(0, len(self.audio), self.block):
             if self._stop.is_set():
                 return
-            block = self.audio[offset: offset + self.block]
+            block = self.audio[offset : offset + self.block]
             self._recorded.append(block)
             self._level = float(np.sqrt(np.mean(block**2))) if len(block) else 0.0
             for listener in self._listeners:

@@ -12,6 +12,7 @@ try:
 
     _DIRS = PlatformDirs(APP_NAME, appauthor=False)
 except ImportError:  # before set-up (e.g. `interviewer doctor` on a fresh machine): the XDG defaults
+
     class _XdgDirs:
         _home = Path.home()
         user_config_dir = str(Path(os.environ.get("XDG_CONFIG_HOME", _home / ".config")) / APP_NAME)

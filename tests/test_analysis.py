@@ -295,3 +295,27 @@ def test_no_words_is_no_answer():
 )
 def test_like_before_a_noun_is_an_example_not_a_filler(text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The training metrics like almost perfect on train.", ["like"]),
+        ("We report metrics like AUROC and recall.", []),
+        ("I like almost every part of it.", []),
+    ],
+)
+def test_like_before_an_approximation_is_a_filler_even_after_a_noun(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A fit on a held out set, right, choosing the right threshold comes later.", ["right"]),
+        ("It depends on the base rate, right?", ["right"]),
+        ("That's right, we pick the right threshold.", []),
+    ],
+)
+def test_right_as_a_tag_inside_or_closing_a_sentence(text, expected):
+    assert types(text) == expected

@@ -29,8 +29,11 @@ def test_spoken_cues_can_be_turned_off_and_must_be_a_boolean(tmp_path):
 
 
 def test_values_are_read_and_converted(tmp_path):
-    path = write(tmp_path, 'engine = "openai-whisper"\nmodel = "base"\ntarget_s = [60, 90]\n'
-                           'recordings_dir = "~/rec"\ninput_device = 3\npause_threshold_s = 1.5\n')
+    path = write(
+        tmp_path,
+        'engine = "openai-whisper"\nmodel = "base"\ntarget_s = [60, 90]\n'
+        'recordings_dir = "~/rec"\ninput_device = 3\npause_threshold_s = 1.5\n',
+    )
     config = load_config(path)
     assert (config.engine, config.model, config.target_s) == ("openai-whisper", "base", (60, 90))
     assert config.recordings_dir == Path("~/rec").expanduser() and config.input_device == "3"
@@ -41,7 +44,7 @@ def test_values_are_read_and_converted(tmp_path):
     "text, line, words",
     [
         ('model = "base"\nengine = "vosk"\n', 2, "must be one of"),
-        ('\n\ntarget_s = [200, 100]\n', 3, "low < high"),
+        ("\n\ntarget_s = [200, 100]\n", 3, "low < high"),
         ('voice = "calm-us"\ncolour = "red"\n', 2, "unknown key 'colour'"),
         ('model = "base"\nmodel = [\n', 2, ""),
         ('live_hints = "yes"\n', 1, "true or false"),

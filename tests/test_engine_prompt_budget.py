@@ -16,9 +16,11 @@ SENTENCES = [
     "When the drift crosses a threshold tied to clinical risk, the team reviews the model and may retrain it.",
     "Finally, clinicians see the model's confidence, so they can overrule it when it is unsure.",
 ]
-HINT = ("Cover the IMDRF risk matrix (seriousness of condition × significance of information provided by the "
-        "software), SMOTE/ADASYN, focal loss, stratified cross-validation, PubMedBERT, OMOP, PheWAS, GWAS, "
-        "DICOM, HL7 FHIR, PACS, HIPAA/GDPR, Brier score, PSI, KL divergence and the four risk categories.")
+HINT = (
+    "Cover the IMDRF risk matrix (seriousness of condition × significance of information provided by the "
+    "software), SMOTE/ADASYN, focal loss, stratified cross-validation, PubMedBERT, OMOP, PheWAS, GWAS, "
+    "DICOM, HL7 FHIR, PACS, HIPAA/GDPR, Brier score, PSI, KL divergence and the four risk categories."
+)
 
 
 @pytest.mark.slow

@@ -183,3 +183,17 @@ def test_a_window_whisper_stops_short_of_is_heard_to_its_end(faster_tiny):
     assert len(audio) / SAMPLE_RATE < 30
     assert transcript.words[-1].end > len(audio) / SAMPLE_RATE - 2.0
     assert "friday" in transcript.text.lower()
+
+
+def test_faster_whisper_says_how_much_it_weighed_a_hesitation_before_each_word(faster_tiny):
+    """The step log-probabilities come back and are read onto the words (hesitation_evidence.py): on
+    real speech with hesitations, words carry weights, the largest where an "um" was said."""
+    from interviewer.domain.hearing.prompt import DISFLUENT_STYLE
+    from interviewer.domain.words import is_hesitation, norm_of
+    from tests.test_practice_real import _spoken
+
+    audio = _spoken("I draw calibration curves, um, you know, the predicted risk against the rate, uh, in each decile.")
+    words = faster_tiny.transcribe(audio, DecodeHints(prompt=DISFLUENT_STYLE)).words
+    assert all(w.hesitation_before > 0 for w in words)  # the grouping matched faster-whisper's words
+    heaviest = sorted(words, key=lambda w: -w.hesitation_before)[:2]
+    assert all(is_hesitation(norm_of(w.text)) and w.hesitation_before > 0.1 for w in heaviest)

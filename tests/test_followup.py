@@ -162,7 +162,6 @@ def test_a_follow_ups_analysis_gets_the_coverage_together_with_its_parents(tmp_p
     assert "together" not in alone
 
 
-
 def test_a_follow_up_is_not_an_attempt_of_the_question(tmp_path):
     from interviewer.domain.practice.attempts import collect_attempts
     from interviewer.domain.practice.samples import make_analysis

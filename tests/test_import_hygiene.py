@@ -4,8 +4,18 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("textual", "sounddevice", "pyttsx3", "whisper", "torch", "faster_whisper", "ctranslate2", "soundfile", "piper",
-         "onnxruntime")
+HEAVY = (
+    "textual",
+    "sounddevice",
+    "pyttsx3",
+    "whisper",
+    "torch",
+    "faster_whisper",
+    "ctranslate2",
+    "soundfile",
+    "piper",
+    "onnxruntime",
+)
 
 
 def _modules_after(statement: str) -> set[str]:

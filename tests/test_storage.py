@@ -95,8 +95,15 @@ def test_a_follow_up_is_saved_with_its_parent_and_old_files_still_load(store):
     session = store.new_session("b", "B")
     first = store.start_answer(session, "q1", "Why?", "Cover A", (120, 180))
     other = store.start_answer(session, "q2", "How?", "Cover B", (120, 180))
-    follow = store.start_answer(session, "q1", "Why?", "Cover A", (120, 180), parent=first.number,
-                                follow_up_text="You didn't talk about A. How would that come into your answer?")
+    follow = store.start_answer(
+        session,
+        "q1",
+        "Why?",
+        "Cover A",
+        (120, 180),
+        parent=first.number,
+        follow_up_text="You didn't talk about A. How would that come into your answer?",
+    )
     loaded = store.load(session.id)
     assert [(a.number, a.parent) for a in loaded.answers] == [(1, None), (2, None), (3, 1)]
     assert loaded.answers[2].asked.startswith("You didn't talk about A") and loaded.answers[0].asked == "Why?"

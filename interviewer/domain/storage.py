@@ -130,14 +130,20 @@ class BrokenSession:
 def storage_error(folder: Path, error: OSError) -> StorageError:
     """An OSError on the recordings folder, said so a person can act on it."""
     if error.errno == errno.ENOSPC:
-        return StorageError(f"the disk holding {folder} is full", "free some space, or set recordings_dir "
-                            "in the config (or --recordings-dir) to a folder on another disk")
+        return StorageError(
+            f"the disk holding {folder} is full",
+            "free some space, or set recordings_dir in the config (or --recordings-dir) to a folder on another disk",
+        )
     if error.errno == errno.EROFS:
-        return StorageError(f"{folder} is on a read-only file system", "set recordings_dir in the config "
-                            "(or --recordings-dir) to a writable folder")
+        return StorageError(
+            f"{folder} is on a read-only file system",
+            "set recordings_dir in the config (or --recordings-dir) to a writable folder",
+        )
     reason = error.strerror or str(error)
-    return StorageError(f"cannot write to {folder}: {reason}", "make the folder writable, or set recordings_dir "
-                        "in the config (or --recordings-dir) to a writable folder")
+    return StorageError(
+        f"cannot write to {folder}: {reason}",
+        "make the folder writable, or set recordings_dir in the config (or --recordings-dir) to a writable folder",
+    )
 
 
 def safe_name(text: str) -> str:
@@ -216,8 +222,17 @@ class SessionStore:
         """A new answer to question `text`; a follow-up names its `parent` answer and what was asked."""
         number = max((a.number for a in session.answers), default=0) + 1
         started = (now or datetime.now()).isoformat(timespec="seconds")
-        answer = AnswerRecord(number, question_id, text, hint, tuple(target_s), started,
-                              bank_id=bank_id or session.bank_id, parent=parent, follow_up_text=follow_up_text)
+        answer = AnswerRecord(
+            number,
+            question_id,
+            text,
+            hint,
+            tuple(target_s),
+            started,
+            bank_id=bank_id or session.bank_id,
+            parent=parent,
+            follow_up_text=follow_up_text,
+        )
         session.answers.append(answer)
         self.save(session)
         return answer

@@ -15,7 +15,6 @@ HESITATIONS = frozenset(
 )
 
 
-
 @dataclass(frozen=True)
 class Token:
     """One spoken word. `norm` is lowercase without edge punctuation; `before`/`after` the punctuation."""

@@ -29,8 +29,10 @@ hint = "Explain how OMOP standardizes EHR data across institutions."
 target_s = [60, 90]
 """
 
-ANSWER = ("a polygenic risk score is a weighted sum of risk alleles from GWAS um we clump by "
-          "linkage disequilibrium first and then use it for risk stratification of patients")
+ANSWER = (
+    "a polygenic risk score is a weighted sum of risk alleles from GWAS um we clump by "
+    "linkage disequilibrium first and then use it for risk stratification of patients"
+)
 
 
 def voiced(seconds: float) -> np.ndarray:

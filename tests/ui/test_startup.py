@@ -16,8 +16,18 @@ from interviewer.services import Services
 from interviewer.ui.app import InterviewApp
 from tests.ui.test_question_flow import ANSWER, BANK, voiced, wait_for
 
-HEAVY = ("numpy", "sounddevice", "soundfile", "pyttsx3", "torch", "whisper", "faster_whisper", "ctranslate2", "piper",
-         "onnxruntime")
+HEAVY = (
+    "numpy",
+    "sounddevice",
+    "soundfile",
+    "pyttsx3",
+    "torch",
+    "whisper",
+    "faster_whisper",
+    "ctranslate2",
+    "piper",
+    "onnxruntime",
+)
 
 
 def _app(tmp_path, **config) -> InterviewApp:

@@ -108,6 +108,9 @@ MEAN_CONTENT_AFTER = {"by", "to", "that"}  # "what I mean by drift", "I mean to 
 # "like" followed by one of these approximates or hedges ("like every cause", "like ten percent"):
 # filler use even without commas; an example after "like" is a noun ("data like hospital stay")
 LIKE_HEDGED = {"every", "almost", "maybe", "about", "around", "really", "totally", "just", "literally", "basically"}
+# nouns whose "like" brings examples ("methods like SMOTE"), and words no example starts with
+LIKE_EXAMPLES_BEFORE = {"something", "anything", "things", "models", "methods", "tools", "techniques", "metrics"}
+LIKE_APPROXIMATES = {"almost", "maybe", "about", "around", "roughly", "basically", "literally", "totally"}
 MEAN_CONTENT_BEFORE = {"what", "by", "which", "that", "do", "don't", "did", "really"}
 
 
@@ -156,6 +159,8 @@ def _next_is_filler(tokens: list[Token], i: int) -> bool:
 
 def _like(tokens: list[Token], i: int) -> tuple[str, int]:
     before, after = _neighbour(tokens, i - 1), _neighbour(tokens, i + 1)
+    if before in LIKE_EXAMPLES_BEFORE and after in LIKE_APPROXIMATES:
+        return "like", 1  # "metrics like almost perfect": an approximation is no example of metrics
     if before in LIKE_CONTENT_BEFORE and not tokens[i - 1].pause_after:
         return "", 0  # "I like this model", "looks like", "methods like SMOTE"
     if _names_an_example(tokens, i + 1):
@@ -224,9 +229,9 @@ def _purpose_clause(tokens: list[Token], i: int) -> bool:
 
 
 def _right(tokens: list[Token], i: int) -> tuple[str, int]:
-    """The tag ", right?" closing a sentence, and "Right, ..." opening one; not "the right threshold",
-    "that's right", "right now"."""
-    if comma_before(tokens, i) and i > 0 and tokens[i].ends_sentence:
+    """The tag ", right?" closing a sentence or ", right," inside one, and "Right, ..." opening one;
+    not "the right threshold", "that's right", "right now"."""
+    if comma_before(tokens, i) and i > 0 and tokens[i].pause_after:
         return "right", 1
     if sentence_start(tokens, i) and tokens[i].pause_after and _neighbour(tokens, i + 1) != "now":
         return "right", 1

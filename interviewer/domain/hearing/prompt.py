@@ -162,9 +162,7 @@ def vocabulary_of(bank: Bank) -> Vocabulary:
     return bank_vocabulary([f"{q.text}\n{q.hint}\n{q.model_answer}" for q in bank.questions])
 
 
-def question_glossary(
-    bank: Bank | None, question_text: str, hint: str, limit: int = MAX_BANK_TERMS
-) -> tuple[str, ...]:
+def question_glossary(bank: Bank | None, question_text: str, hint: str, limit: int = MAX_BANK_TERMS) -> tuple[str, ...]:
     """The glossary for one question of `bank` (none without a bank, or with no terms asked for)."""
     if bank is None or limit <= 0:
         return ()

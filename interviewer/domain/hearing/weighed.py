@@ -6,6 +6,11 @@ the hesitation some probability on the way to the next word; the engine adapter 
 `Word.hesitation_before`. Where that probability reaches WEIGHED_HESITATION_MIN (tuned on the
 evaluation's tuning half, README "Fillers heard where Whisper wrote another word"), a hesitation is
 added before the word, at the word's start, with that probability.
+
+A word that sounds like a hesitation needs less: Whisper writes "I'm" for "um" (/əm/). Said "I'm"
+got at most 0.0005 (47 in four voices, benchmarks/stand_ins.py); on the tuning half "I'm" written for a
+said "um" got 0.0012-0.037 and one written for "I use M" 0.0013, so 0.0015 and over is the "um" it
+stands for.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from __future__ import annotations
 from interviewer.domain.transcript import Word
 from interviewer.domain.words import SENTENCE_END, is_hesitation, norm_of
 
-WEIGHED_HESITATION_MIN = 0.02
+WEIGHED_HESITATION_MIN = 0.03  # the middle of 0.02-0.04, where the tuning half's figures were the same
+STAND_INS = {"i'm": 0.0015}  # words Whisper writes for a hesitation that sounds like them, and their minimum
 WRITTEN_NEARBY_S = 1.0  # a hesitation written this close before the word is the one it weighed
 
 
@@ -21,11 +27,23 @@ def weighed_hesitations(words: list[Word], minimum: float = WEIGHED_HESITATION_M
     """`words` with a hesitation before each word that Whisper gave one `minimum` probability or more."""
     out: list[Word] = []
     for word in words:
-        if word.hesitation_before >= minimum and not _written_before(out, word):
-            opens = not out or out[-1].text.rstrip()[-1:] in SENTENCE_END
-            out.append(Word(" Um," if opens else " um", word.start, word.start, word.hesitation_before))
-        out.append(word)
+        weight = word.hesitation_before
+        if _written_before(out, word) or weight < min(minimum, STAND_INS.get(norm_of(word.text), 1.0)):
+            out.append(word)
+            continue
+        opens = not out or out[-1].text.rstrip()[-1:] in SENTENCE_END
+        hesitation = " Um" if opens else " um"
+        if weight >= STAND_INS.get(norm_of(word.text), 1.0):
+            out.append(Word(hesitation + _trailing_punctuation(word.text), word.start, word.end, weight))
+        else:
+            out.append(Word(hesitation + ("," if opens else ""), word.start, word.start, weight))
+            out.append(word)
     return out
+
+
+def _trailing_punctuation(text: str) -> str:
+    stripped = text.rstrip()
+    return stripped[len(stripped.rstrip(",.?!;:")) :]
 
 
 def _written_before(earlier: list[Word], word: Word) -> bool:

@@ -104,4 +104,3 @@ class FeedbackScreen(Screen[str]):
 
     def action_attempts(self) -> None:
         self.app.open_attempts(self.planned.bank.id, self.planned.question.id)
-

@@ -21,8 +21,9 @@ def describe(error: BaseException) -> tuple[str, str]:
 class ProblemScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,enter", "dismiss", "OK")]
 
-    def __init__(self, title: str, error: BaseException | None = None, message: str = "",
-                 fix: str = "", kept: str = "") -> None:
+    def __init__(
+        self, title: str, error: BaseException | None = None, message: str = "", fix: str = "", kept: str = ""
+    ) -> None:
         super().__init__()
         if error is not None:
             message, fix = describe(error)

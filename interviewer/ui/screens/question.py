@@ -205,16 +205,21 @@ class QuestionScreen(Screen):
         self.query_one("#timer", TargetTimer).elapsed = status.elapsed_s
         self.query_one("#meter", LevelMeter).level = status.level
         pace = f"{status.wpm:.0f} wpm" if status.wpm else "pace after a few sentences"
-        behind = f"  [yellow]transcription {status.lag_s:.0f} s behind: it will finish after you stop[/yellow]" \
-            if status.falling_behind else ""
+        behind = (
+            f"  [yellow]transcription {status.lag_s:.0f} s behind: it will finish after you stop[/yellow]"
+            if status.falling_behind
+            else ""
+        )
         self.query_one("#live", Static).update(f"[dim]{status.words} words · {pace}[/dim]{behind}")
         self._band_cues(status.elapsed_s)
         if self.app.config.live_hints:
             self._show_live_hints()
 
     def _show_live_hints(self) -> None:
-        lines = [f"[green]✓[/green] {escape(point)}" if said else f"[dim]· {escape(point)}[/dim]"
-                 for point, said in self.run.points_said()]
+        lines = [
+            f"[green]✓[/green] {escape(point)}" if said else f"[dim]· {escape(point)}[/dim]"
+            for point, said in self.run.points_said()
+        ]
         self.query_one("#live-hints", Static).update("\n".join(lines))
 
     def _recording_ended_by_itself(self, reason: str, elapsed_s: float) -> None:
@@ -224,8 +229,9 @@ class QuestionScreen(Screen):
         self._set_cue(f"[b red]■ Recording stopped: {escape(reason)}[/b red]")
         kept = f"What you said so far ({elapsed_s:.0f} s) is kept and will be analysed now."
         fix = FIX_FOR_INTERRUPTION.get(reason.split(":")[0], FIX_DEVICE)
-        self.app.push_screen(ProblemScreen("Recording stopped", message=reason, fix=fix, kept=kept),
-                             lambda _: self.finish_answer(run))
+        self.app.push_screen(
+            ProblemScreen("Recording stopped", message=reason, fix=fix, kept=kept), lambda _: self.finish_answer(run)
+        )
 
     def _band_cues(self, elapsed: float) -> None:
         lo, hi = self.target_s
@@ -279,10 +285,13 @@ class QuestionScreen(Screen):
         try:
             result = run.finish()
         except Exception as e:  # noqa: BLE001 - the recording is on disk; say so
-            kept = f"Your answer is saved in {run.store.wav_path(run.session, run.answer)}; " \
-                   "finish it later from History (h)."
-            self.app.call_from_thread(self.app.push_screen, ProblemScreen("Could not analyse the answer", e,
-                                                                          kept=kept), self._after_problem)
+            kept = (
+                f"Your answer is saved in {run.store.wav_path(run.session, run.answer)}; "
+                "finish it later from History (h)."
+            )
+            self.app.call_from_thread(
+                self.app.push_screen, ProblemScreen("Could not analyse the answer", e, kept=kept), self._after_problem
+            )
             return
         for thread in self.pending:
             thread.join()

@@ -1,0 +1,90 @@
+"""Hesitations Whisper weighed and did not write (domain/hearing/weighed.py) and the adapter's
+reading of them from CTranslate2's step log-probabilities (adapters/hesitation_evidence.py)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+
+from interviewer.adapters.hesitation_evidence import hesitation_weights, with_weights
+from interviewer.domain.hearing.weighed import WEIGHED_HESITATION_MIN, weighed_hesitations
+from interviewer.domain.transcript import Word
+
+
+def texts(words):
+    return [w.text for w in words]
+
+
+def test_a_hesitation_weighed_enough_is_put_back_before_the_word():
+    words = [Word(" and", 1.0, 1.2), Word(" it", 1.6, 1.7, 0.9, hesitation_before=0.2), Word(" works.", 1.7, 2.0)]
+    out = weighed_hesitations(words)
+    assert texts(out) == [" and", " um", " it", " works."]
+    assert out[1].start == out[1].end == 1.6 and out[1].probability == 0.2
+
+
+def test_too_little_weight_adds_nothing():
+    words = [Word(" and", 1.0, 1.2), Word(" it", 1.6, 1.7, 0.9, hesitation_before=WEIGHED_HESITATION_MIN / 2)]
+    assert texts(weighed_hesitations(words)) == [" and", " it"]
+
+
+def test_a_sentence_opening_hesitation_is_capitalised():
+    words = [Word(" done.", 0.5, 0.8), Word(" How", 1.2, 1.4, 0.9, hesitation_before=0.1)]
+    assert texts(weighed_hesitations(words)) == [" done.", " Um,", " How"]
+
+
+def test_no_second_hesitation_where_one_was_written():
+    words = [
+        Word(" on", 4.3, 4.5),
+        Word(" umm,", 4.56, 4.88),
+        Word(" ImageNet.", 5.18, 5.6, 0.9, hesitation_before=0.2),
+    ]
+    assert texts(weighed_hesitations(words)) == [" on", " umm,", " ImageNet."]
+
+
+def test_an_im_written_for_um_is_the_um_it_stands_for():
+    """Said "I'm" got at most 0.0005 (benchmarks/stand_ins.py); "I'm" for a said "um" 0.0015 and more."""
+    stand_in = [Word(" and", 4.0, 4.3), Word(" I'm,", 4.5, 4.7, 0.47, hesitation_before=0.0157), Word(" it", 4.8, 4.9)]
+    assert texts(weighed_hesitations(stand_in)) == [" and", " um,", " it"]
+    said = [Word(" and", 4.0, 4.3), Word(" I'm", 4.5, 4.7, 0.98, hesitation_before=0.0005), Word(" sure", 4.8, 5.0)]
+    assert texts(weighed_hesitations(said)) == [" and", " I'm", " sure"]
+
+
+def _result(tokens: list[int], chances: list[float], hesitation_id: int = 7, vocabulary: int = 10):
+    """A CTranslate2-like result whose step log-probabilities give the hesitation token `chances`."""
+    steps = []
+    for chance in chances:
+        p = np.full(vocabulary, (1 - chance) / (vocabulary - 1))
+        p[hesitation_id] = max(chance, 1e-9)
+        steps.append(np.log(p))
+    return SimpleNamespace(sequences_ids=[tokens], logits=[steps])
+
+
+PIECES = {1: " and", 2: " I", 3: "'m", 4: ",", 5: " it", 6: " cross", 8: "-", 9: "valid", 100: "<|0.00|>"}
+
+
+def decode(ids):
+    return "".join(PIECES[i] for i in ids)
+
+
+def test_each_word_gets_the_most_hesitation_weighed_since_the_word_before():
+    result = _result([1, 2, 3, 4, 5, 100], [0.0, 0.3, 0.9, 0.05, 0.01, 0.6])
+    weighted = hesitation_weights([result], decode, [7], eot=99)
+    # "'m" continues "I" and its step is not counted; the "," step counts toward "it" (punctuation is
+    # left out of the words' text, which is only compared letter by letter with faster-whisper's)
+    assert [(t, round(w, 2)) for t, w in weighted] == [(" and", 0.0), (" I'm", 0.3), (" it", 0.05)]
+
+
+def test_a_word_after_prepended_punctuation_starts_a_word_as_faster_whisper_does():
+    result = _result([6, 8, 9], [0.0, 0.0, 0.0])
+    assert [t for t, _ in hesitation_weights([result], decode, [7], eot=99)] == [" cross", "valid"]
+
+
+def test_weights_are_added_only_when_the_words_agree():
+    words = [(" and", 0.0, 0.2, 0.9), (" it", 0.3, 0.4, 0.9)]
+    assert with_weights(words, [(" and", 0.0), (" it", 0.4)]) == [
+        (" and", 0.0, 0.2, 0.9, 0.0),
+        (" it", 0.3, 0.4, 0.9, 0.4),
+    ]
+    assert with_weights(words, [(" and", 0.0)]) == words
+    assert with_weights(words, [(" and", 0.0), (" is", 0.4)]) == words
