@@ -123,6 +123,30 @@ def test_pace_counts_answer_words_over_the_answer_duration():
     assert pace.words == 10 and pace.wpm == pytest.approx(10.0)
 
 
+def test_pace_counts_no_dropped_words_where_the_sound_is_fillers():
+    from interviewer.domain.analysis.pace import Sound
+    from interviewer.domain.hearing.syllables import Nuclei, written_syllables
+
+    text = (
+        "the model was trained on scans from three hospitals. "
+        "we checked calibration on every site separately. "
+        "the results held across scanners and vendors. "
+        "um, you know, basically, uh, the errors, like, came down. "
+    )
+    toks = tokens(text, start=0.0, step=0.4)
+    in_filler = {h.first + k for h in find_fillers(toks) for k in range(h.length)}
+    said = [t for t in toks if t.index not in in_filler]
+    fillers = [t for t in toks if t.index in in_filler]
+    times = [
+        t.start + (k + 0.5) * 0.3 / written_syllables(t.text) for t in toks for k in range(written_syllables(t.text))
+    ]
+    phrases = [(toks[a].start, toks[b - 1].end) for a, b in ((0, 9), (9, 16), (16, 23), (23, len(toks)))]
+    sound = Sound(Nuclei(np.asarray(times)), phrases)
+    assert assess_pace(said, (0.0, toks[-1].end), sound).missing > 0  # the fillers' sound taken for words
+    pace = assess_pace(said, (0.0, toks[-1].end), sound, fillers=fillers)
+    assert pace.missing == 0 and pace.words == len(said)
+
+
 def test_pace_series_has_one_point_per_window_and_folds_a_short_tail():
     toks = tokens(" ".join(["w"] * 40), start=0.0, step=1.0)  # one word a second, 0..39 s
     series = pace_series(toks, 0.0, 40.0, 15.0)

@@ -33,26 +33,27 @@ def assess_pace(
     bounds: tuple[float, float] | None,
     sound: Sound | None = None,
     window_s: float = WINDOW_S,
+    fillers: list[Token] | None = None,
 ) -> Pace:
     """`answer_tokens` are the spoken words that are not fillers. With `sound`, words the sound holds
     where the transcript has too few are counted too (Whisper dropped "Uh, OMOP." at an answer's start:
-    a pace 13.5 % low, and advice with it)."""
+    a pace 13.5 % low, and advice with it); `fillers` (the filler tokens) are no words, but sound."""
     if bounds is None or not answer_tokens:
         return Pace(0, 0.0, [], window_s, 0)
     start, end = bounds
     minutes = max(end - start, 1e-6) / 60
     heard = sum(spoken_words(t.norm) for t in answer_tokens)
-    missing, dropped, sound_wpm = _heard_in_the_sound(answer_tokens, sound, minutes)
+    missing, dropped, sound_wpm = _heard_in_the_sound(answer_tokens, fillers or [], sound, minutes)
     count = heard + round(missing)
     series = pace_series(answer_tokens, start, end, window_s)
     # rounded here, once: the figure and the verdict's sentence then print the same whole number
     return Pace(count, round(count / minutes, 1), series, window_s, heard, missing, dropped, sound_wpm)
 
 
-def _heard_in_the_sound(tokens: list[Token], sound: Sound | None, minutes: float):
+def _heard_in_the_sound(tokens: list[Token], fillers: list[Token], sound: Sound | None, minutes: float):
     if sound is None or not sound.phrases:
         return 0.0, [], None
-    phrases = [_phrase(a, b, sound.nuclei, [t for t in tokens if a <= t.mid_s < b]) for a, b in sound.phrases]
+    phrases = [_phrase(a, b, sound.nuclei, _within(tokens, a, b), _within(fillers, a, b)) for a, b in sound.phrases]
     missing, short = missing_words(phrases)
     nuclei = sum(p.nuclei for p in phrases)
     words = sum(p.words for p in phrases if p.words >= MIN_CALIBRATION_WORDS)
@@ -61,9 +62,14 @@ def _heard_in_the_sound(tokens: list[Token], sound: Sound | None, minutes: float
     return missing, [(p.start_s, p.end_s, gap) for p, gap in short], sound_wpm
 
 
-def _phrase(start: float, end: float, nuclei: Nuclei, tokens: list[Token]) -> Phrase:
+def _within(tokens: list[Token], start: float, end: float) -> list[Token]:
+    return [t for t in tokens if start <= t.mid_s < end]
+
+
+def _phrase(start: float, end: float, nuclei: Nuclei, tokens: list[Token], fillers: list[Token]) -> Phrase:
     words = sum(spoken_words(t.norm) for t in tokens)
-    return Phrase(start, end, nuclei.count(start, end), words, sum(written_syllables(t.text) for t in tokens))
+    syllables, other = (sum(written_syllables(t.text) for t in group) for group in (tokens, fillers))
+    return Phrase(start, end, nuclei.count(start, end), words, syllables, other)
 
 
 def pace_series(tokens: list[Token], start: float, end: float, window_s: float = WINDOW_S) -> list[tuple[float, float]]:
