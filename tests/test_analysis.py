@@ -11,7 +11,7 @@ from interviewer.domain.analysis import ANALYSIS_VERSION, AnswerAnalysis, analys
 from interviewer.domain.analysis.coverage import assess_coverage
 from interviewer.domain.analysis.fillers import find_fillers
 from interviewer.domain.analysis.hint_points import split_hint
-from interviewer.domain.analysis.pace import assess_pace, pace_series
+from interviewer.domain.analysis.pace import assess_pace, pace_series, spoken_words
 from interviewer.domain.analysis.pauses import assess_pauses
 from interviewer.domain.analysis.reliability import assess_reliability
 from interviewer.domain.analysis.timing import answer_bounds, assess_timing
@@ -121,6 +121,24 @@ def test_pace_counts_answer_words_over_the_answer_duration():
     toks = tokens("a b c d e f g h i j", start=0.0, step=6.0)  # 10 words over 54 s + 4.8 s
     pace = assess_pace(toks, (0.0, 60.0))
     assert pace.words == 10 and pace.wpm == pytest.approx(10.0)
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("30%", 2),  # thirty percent
+        ("90 %", 2),  # Whisper's "%" as a word of its own
+        ("$5", 2),  # five dollars
+        ("0.25", 4),  # zero point two five
+        ("312", 3),  # three hundred twelve
+        ("1,000", 2),
+        ("21st", 2),
+        ("3D", 1),
+        ("percentile", 1),
+    ],
+)
+def test_a_number_counts_the_words_it_was_said_in(written, said):
+    assert sum(spoken_words(t) for t in tokens(written)) == said
 
 
 def test_pace_counts_no_dropped_words_where_the_sound_is_fillers():

@@ -17,7 +17,7 @@ from interviewer.domain.words import Token
 
 WINDOW_S = 15.0  # seconds per point of the pace-over-time series
 MIN_WINDOW_S = 5.0  # a last window shorter than this joins the one before (too few words to mean much)
-NUMBER = re.compile(r"^\$?(\d[\d,]*)(?:\.(\d+))?(%|st|nd|rd|th|s)?$")
+NUMBER = re.compile(r"^(\d[\d,]*)(?:\.(\d+))?(st|nd|rd|th|s)?$")
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def assess_pace(
         return Pace(0, 0.0, [], window_s, 0)
     start, end = bounds
     minutes = max(end - start, 1e-6) / 60
-    heard = sum(spoken_words(t.norm) for t in answer_tokens)
+    heard = sum(spoken_words(t) for t in answer_tokens)
     missing, dropped, sound_wpm = _heard_in_the_sound(answer_tokens, fillers or [], sound, minutes)
     count = heard + round(missing)
     series = pace_series(answer_tokens, start, end, window_s)
@@ -67,7 +67,7 @@ def _within(tokens: list[Token], start: float, end: float) -> list[Token]:
 
 
 def _phrase(start: float, end: float, nuclei: Nuclei, tokens: list[Token], fillers: list[Token]) -> Phrase:
-    words = sum(spoken_words(t.norm) for t in tokens)
+    words = sum(spoken_words(t) for t in tokens)
     syllables, other = (sum(written_syllables(t.text) for t in group) for group in (tokens, fillers))
     return Phrase(start, end, nuclei.count(start, end), words, syllables, other)
 
@@ -83,21 +83,23 @@ def pace_series(tokens: list[Token], start: float, end: float, window_s: float =
     for k, left in enumerate(edges):
         last = k == len(edges) - 1
         right = end if last else edges[k + 1]
-        count = sum(spoken_words(t.norm) for t in tokens if left <= t.start < right or (last and t.start >= right))
+        count = sum(spoken_words(t) for t in tokens if left <= t.start < right or (last and t.start >= right))
         series.append((left, count * 60 / max(right - left, 1e-6)))
     return series
 
 
-def spoken_words(norm: str) -> int:
-    """How many words a token was when spoken: Whisper writes "thirty percent" as "30%"."""
-    match = NUMBER.match(norm)
+def spoken_words(token: Token) -> int:
+    """How many words a token was when spoken: Whisper writes "thirty percent" as "30%" and "five
+    dollars" as "$5"; the tokenizer keeps "%" and "$" as punctuation (`after`, `before`), so the
+    number's words come from `norm` and the unit's from the punctuation."""
+    match = NUMBER.match(token.norm)
     if not match:
         return 1
-    whole, decimals, suffix = match.groups()
+    whole, decimals, _ = match.groups()
     count = _integer_words(int(whole.replace(",", "")))
     if decimals:
         count += 1 + len(decimals)  # "point" and each digit
-    return count + (suffix == "%")
+    return count + ("%" in token.after) + ("$" in token.before)
 
 
 def _integer_words(n: int) -> int:
