@@ -11,7 +11,7 @@ from interviewer.domain.analysis import ANALYSIS_VERSION, AnswerAnalysis, analys
 from interviewer.domain.analysis.coverage import assess_coverage
 from interviewer.domain.analysis.fillers import find_fillers
 from interviewer.domain.analysis.hint_points import split_hint
-from interviewer.domain.analysis.pace import assess_pace, pace_series, spoken_words
+from interviewer.domain.analysis.pace import assess_pace, pace_series, spoken_syllables, spoken_words
 from interviewer.domain.analysis.pauses import assess_pauses
 from interviewer.domain.analysis.reliability import assess_reliability
 from interviewer.domain.analysis.timing import answer_bounds, assess_timing
@@ -139,6 +139,12 @@ def test_pace_counts_answer_words_over_the_answer_duration():
 )
 def test_a_number_counts_the_words_it_was_said_in(written, said):
     assert sum(spoken_words(t) for t in tokens(written)) == said
+
+
+@pytest.mark.parametrize("written, syllables", [("8", 1), ("70", 3), ("90%", 4), ("2019", 5), ("model", 2)])
+def test_a_number_has_the_syllables_of_its_spoken_words(written, syllables):
+    [token] = tokens(written)
+    assert spoken_syllables(token) == syllables
 
 
 def test_pace_counts_no_dropped_words_where_the_sound_is_fillers():

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from interviewer.domain.analysis.model import Pace
+from interviewer.domain.analysis.spoken_numbers import name_syllables, said_as
 from interviewer.domain.hearing.syllables import (
     MIN_CALIBRATION_WORDS,
     Nuclei,
@@ -17,7 +17,6 @@ from interviewer.domain.words import Token
 
 WINDOW_S = 15.0  # seconds per point of the pace-over-time series
 MIN_WINDOW_S = 5.0  # a last window shorter than this joins the one before (too few words to mean much)
-NUMBER = re.compile(r"^(\d[\d,]*)(?:\.(\d+))?(st|nd|rd|th|s)?$")
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ def _within(tokens: list[Token], start: float, end: float) -> list[Token]:
 
 def _phrase(start: float, end: float, nuclei: Nuclei, tokens: list[Token], fillers: list[Token]) -> Phrase:
     words = sum(spoken_words(t) for t in tokens)
-    syllables, other = (sum(written_syllables(t.text) for t in group) for group in (tokens, fillers))
+    syllables, other = (sum(spoken_syllables(t) for t in group) for group in (tokens, fillers))
     return Phrase(start, end, nuclei.count(start, end), words, syllables, other)
 
 
@@ -89,27 +88,12 @@ def pace_series(tokens: list[Token], start: float, end: float, window_s: float =
 
 
 def spoken_words(token: Token) -> int:
-    """How many words a token was when spoken: Whisper writes "thirty percent" as "30%" and "five
-    dollars" as "$5"; the tokenizer keeps "%" and "$" as punctuation (`after`, `before`), so the
-    number's words come from `norm` and the unit's from the punctuation."""
-    match = NUMBER.match(token.norm)
-    if not match:
-        return 1
-    whole, decimals, _ = match.groups()
-    count = _integer_words(int(whole.replace(",", "")))
-    if decimals:
-        count += 1 + len(decimals)  # "point" and each digit
-    return count + ("%" in token.after) + ("$" in token.before)
+    """How many words a token was when spoken: "30%" two, "$1.5" four (`spoken_numbers`)."""
+    names = said_as(token)
+    return len(names) if names else 1
 
 
-def _integer_words(n: int) -> int:
-    """Words in the English name of `n`, without "and": 312 -> "three hundred twelve" -> 3."""
-    if n < 20:
-        return 1
-    if n < 100:
-        return 1 + (n % 10 != 0)
-    for size in (10**9, 10**6, 1000, 100):
-        if n >= size:
-            head, rest = divmod(n, size)
-            return _integer_words(head) + 1 + (_integer_words(rest) if rest else 0)
-    return 1
+def spoken_syllables(token: Token) -> int:
+    """Syllables of a token as spoken: a number's by its spoken names, a word's as written."""
+    names = said_as(token)
+    return name_syllables(names) if names else written_syllables(token.text)
