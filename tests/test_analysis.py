@@ -11,11 +11,12 @@ from interviewer.domain.analysis import ANALYSIS_VERSION, AnswerAnalysis, analys
 from interviewer.domain.analysis.coverage import assess_coverage
 from interviewer.domain.analysis.fillers import find_fillers
 from interviewer.domain.analysis.hint_points import split_hint
-from interviewer.domain.analysis.pace import assess_pace, pace_series, spoken_syllables, spoken_words
+from interviewer.domain.analysis.pace import Sound, assess_pace, pace_series, spoken_syllables, spoken_words
 from interviewer.domain.analysis.pauses import assess_pauses
 from interviewer.domain.analysis.reliability import assess_reliability
 from interviewer.domain.analysis.timing import answer_bounds, assess_timing
 from interviewer.domain.hearing.signal import levels
+from interviewer.domain.hearing.syllables import Nuclei, written_syllables
 from interviewer.domain.transcript import Transcript, Word
 from interviewer.domain.words import tokenize
 
@@ -148,9 +149,6 @@ def test_a_number_has_the_syllables_of_its_spoken_words(written, syllables):
 
 
 def test_pace_counts_no_dropped_words_where_the_sound_is_fillers():
-    from interviewer.domain.analysis.pace import Sound
-    from interviewer.domain.hearing.syllables import Nuclei, written_syllables
-
     text = (
         "the model was trained on scans from three hospitals. "
         "we checked calibration on every site separately. "
