@@ -11,11 +11,12 @@ from interviewer.domain.analysis import ANALYSIS_VERSION, AnswerAnalysis, analys
 from interviewer.domain.analysis.coverage import assess_coverage
 from interviewer.domain.analysis.fillers import find_fillers
 from interviewer.domain.analysis.hint_points import split_hint
-from interviewer.domain.analysis.pace import assess_pace, pace_series
+from interviewer.domain.analysis.pace import Sound, assess_pace, pace_series, spoken_syllables, spoken_words
 from interviewer.domain.analysis.pauses import assess_pauses
 from interviewer.domain.analysis.reliability import assess_reliability
 from interviewer.domain.analysis.timing import answer_bounds, assess_timing
 from interviewer.domain.hearing.signal import levels
+from interviewer.domain.hearing.syllables import Nuclei, written_syllables
 from interviewer.domain.transcript import Transcript, Word
 from interviewer.domain.words import tokenize
 
@@ -121,6 +122,51 @@ def test_pace_counts_answer_words_over_the_answer_duration():
     toks = tokens("a b c d e f g h i j", start=0.0, step=6.0)  # 10 words over 54 s + 4.8 s
     pace = assess_pace(toks, (0.0, 60.0))
     assert pace.words == 10 and pace.wpm == pytest.approx(10.0)
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("30%", 2),  # thirty percent
+        ("90 %", 2),  # Whisper's "%" as a word of its own
+        ("$5", 2),  # five dollars
+        ("0.25", 4),  # zero point two five
+        ("312", 3),  # three hundred twelve
+        ("1,000", 2),
+        ("21st", 2),
+        ("3D", 1),
+        ("percentile", 1),
+    ],
+)
+def test_a_number_counts_the_words_it_was_said_in(written, said):
+    assert sum(spoken_words(t) for t in tokens(written)) == said
+
+
+@pytest.mark.parametrize("written, syllables", [("8", 1), ("70", 3), ("90%", 4), ("2019", 5), ("model", 2)])
+def test_a_number_has_the_syllables_of_its_spoken_words(written, syllables):
+    [token] = tokens(written)
+    assert spoken_syllables(token) == syllables
+
+
+def test_pace_counts_no_dropped_words_where_the_sound_is_fillers():
+    text = (
+        "the model was trained on scans from three hospitals. "
+        "we checked calibration on every site separately. "
+        "the results held across scanners and vendors. "
+        "um, you know, basically, uh, the errors, like, came down. "
+    )
+    toks = tokens(text, start=0.0, step=0.4)
+    in_filler = {h.first + k for h in find_fillers(toks) for k in range(h.length)}
+    said = [t for t in toks if t.index not in in_filler]
+    fillers = [t for t in toks if t.index in in_filler]
+    times = [
+        t.start + (k + 0.5) * 0.3 / written_syllables(t.text) for t in toks for k in range(written_syllables(t.text))
+    ]
+    phrases = [(toks[a].start, toks[b - 1].end) for a, b in ((0, 9), (9, 16), (16, 23), (23, len(toks)))]
+    sound = Sound(Nuclei(np.asarray(times)), phrases)
+    assert assess_pace(said, (0.0, toks[-1].end), sound).missing > 0  # the fillers' sound taken for words
+    pace = assess_pace(said, (0.0, toks[-1].end), sound, fillers=fillers)
+    assert pace.missing == 0 and pace.words == len(said)
 
 
 def test_pace_series_has_one_point_per_window_and_folds_a_short_tail():

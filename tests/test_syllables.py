@@ -34,6 +34,14 @@ def test_a_phrase_short_of_words_is_found_and_counted_once_calibrated_on_the_oth
     assert total == pytest.approx(13 / (13 / 10) - 2, abs=1.5)  # ~8 words the transcript lacks
 
 
+def test_fillers_sound_in_a_phrase_but_are_no_missing_words():
+    calibrating = [Phrase(0, 3, 13, 10, 10), Phrase(4, 7, 12, 9, 9), Phrase(8, 11, 14, 11, 11)]
+    said = Phrase(12, 15, 13, 6, 6)  # "..., right? Basically that ...": 6 words and 5 filler syllables
+    assert missing_words([*calibrating, said])[0] > 3  # without the fillers: words look dropped
+    total, short = missing_words([*calibrating, Phrase(12, 15, 13, 6, 6, other_syllables=5)])
+    assert total == 0 and short == []
+
+
 def words_of(text: str, start: float, end: float) -> list[Word]:
     parts = text.split()
     step = (end - start) / len(parts)

@@ -67,7 +67,8 @@ def analyse(
     bounds = answer_bounds(tokens, levels)
     timing = assess_timing(recording_s, bounds, target_s)
     track = _answer_track(audio, sample_rate, levels, bounds)
-    pace = assess_pace(answer_tokens, bounds, _sound(audio, sample_rate, levels, bounds, track))
+    filler_tokens = [t for t in tokens if t.index in in_filler]
+    pace = assess_pace(answer_tokens, bounds, _sound(audio, sample_rate, levels, bounds, track), fillers=filler_tokens)
     pauses = assess_pauses(tokens, levels, bounds, pause_threshold_s)
     minutes = timing.duration_s / 60
     items = [Filler(h.type, h.start, " ".join(tokens[h.first + k].text for k in range(h.length))) for h in hits]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from interviewer.domain.analysis.model import Pace
+from interviewer.domain.analysis.spoken_numbers import name_syllables, said_as
 from interviewer.domain.hearing.syllables import (
     MIN_CALIBRATION_WORDS,
     Nuclei,
@@ -17,7 +17,6 @@ from interviewer.domain.words import Token
 
 WINDOW_S = 15.0  # seconds per point of the pace-over-time series
 MIN_WINDOW_S = 5.0  # a last window shorter than this joins the one before (too few words to mean much)
-NUMBER = re.compile(r"^\$?(\d[\d,]*)(?:\.(\d+))?(%|st|nd|rd|th|s)?$")
 
 
 @dataclass(frozen=True)
@@ -33,26 +32,27 @@ def assess_pace(
     bounds: tuple[float, float] | None,
     sound: Sound | None = None,
     window_s: float = WINDOW_S,
+    fillers: list[Token] | None = None,
 ) -> Pace:
     """`answer_tokens` are the spoken words that are not fillers. With `sound`, words the sound holds
     where the transcript has too few are counted too (Whisper dropped "Uh, OMOP." at an answer's start:
-    a pace 13.5 % low, and advice with it)."""
+    a pace 13.5 % low, and advice with it); `fillers` (the filler tokens) are no words, but sound."""
     if bounds is None or not answer_tokens:
         return Pace(0, 0.0, [], window_s, 0)
     start, end = bounds
     minutes = max(end - start, 1e-6) / 60
-    heard = sum(spoken_words(t.norm) for t in answer_tokens)
-    missing, dropped, sound_wpm = _heard_in_the_sound(answer_tokens, sound, minutes)
+    heard = sum(spoken_words(t) for t in answer_tokens)
+    missing, dropped, sound_wpm = _heard_in_the_sound(answer_tokens, fillers or [], sound, minutes)
     count = heard + round(missing)
     series = pace_series(answer_tokens, start, end, window_s)
     # rounded here, once: the figure and the verdict's sentence then print the same whole number
     return Pace(count, round(count / minutes, 1), series, window_s, heard, missing, dropped, sound_wpm)
 
 
-def _heard_in_the_sound(tokens: list[Token], sound: Sound | None, minutes: float):
+def _heard_in_the_sound(tokens: list[Token], fillers: list[Token], sound: Sound | None, minutes: float):
     if sound is None or not sound.phrases:
         return 0.0, [], None
-    phrases = [_phrase(a, b, sound.nuclei, [t for t in tokens if a <= t.mid_s < b]) for a, b in sound.phrases]
+    phrases = [_phrase(a, b, sound.nuclei, _within(tokens, a, b), _within(fillers, a, b)) for a, b in sound.phrases]
     missing, short = missing_words(phrases)
     nuclei = sum(p.nuclei for p in phrases)
     words = sum(p.words for p in phrases if p.words >= MIN_CALIBRATION_WORDS)
@@ -61,9 +61,14 @@ def _heard_in_the_sound(tokens: list[Token], sound: Sound | None, minutes: float
     return missing, [(p.start_s, p.end_s, gap) for p, gap in short], sound_wpm
 
 
-def _phrase(start: float, end: float, nuclei: Nuclei, tokens: list[Token]) -> Phrase:
-    words = sum(spoken_words(t.norm) for t in tokens)
-    return Phrase(start, end, nuclei.count(start, end), words, sum(written_syllables(t.text) for t in tokens))
+def _within(tokens: list[Token], start: float, end: float) -> list[Token]:
+    return [t for t in tokens if start <= t.mid_s < end]
+
+
+def _phrase(start: float, end: float, nuclei: Nuclei, tokens: list[Token], fillers: list[Token]) -> Phrase:
+    words = sum(spoken_words(t) for t in tokens)
+    syllables, other = (sum(spoken_syllables(t) for t in group) for group in (tokens, fillers))
+    return Phrase(start, end, nuclei.count(start, end), words, syllables, other)
 
 
 def pace_series(tokens: list[Token], start: float, end: float, window_s: float = WINDOW_S) -> list[tuple[float, float]]:
@@ -77,31 +82,18 @@ def pace_series(tokens: list[Token], start: float, end: float, window_s: float =
     for k, left in enumerate(edges):
         last = k == len(edges) - 1
         right = end if last else edges[k + 1]
-        count = sum(spoken_words(t.norm) for t in tokens if left <= t.start < right or (last and t.start >= right))
+        count = sum(spoken_words(t) for t in tokens if left <= t.start < right or (last and t.start >= right))
         series.append((left, count * 60 / max(right - left, 1e-6)))
     return series
 
 
-def spoken_words(norm: str) -> int:
-    """How many words a token was when spoken: Whisper writes "thirty percent" as "30%"."""
-    match = NUMBER.match(norm)
-    if not match:
-        return 1
-    whole, decimals, suffix = match.groups()
-    count = _integer_words(int(whole.replace(",", "")))
-    if decimals:
-        count += 1 + len(decimals)  # "point" and each digit
-    return count + (suffix == "%")
+def spoken_words(token: Token) -> int:
+    """How many words a token was when spoken: "30%" two, "$1.5" four (`spoken_numbers`)."""
+    names = said_as(token)
+    return len(names) if names else 1
 
 
-def _integer_words(n: int) -> int:
-    """Words in the English name of `n`, without "and": 312 -> "three hundred twelve" -> 3."""
-    if n < 20:
-        return 1
-    if n < 100:
-        return 1 + (n % 10 != 0)
-    for size in (10**9, 10**6, 1000, 100):
-        if n >= size:
-            head, rest = divmod(n, size)
-            return _integer_words(head) + 1 + (_integer_words(rest) if rest else 0)
-    return 1
+def spoken_syllables(token: Token) -> int:
+    """Syllables of a token as spoken: a number's by its spoken names, a word's as written."""
+    names = said_as(token)
+    return name_syllables(names) if names else written_syllables(token.text)

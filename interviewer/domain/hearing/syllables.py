@@ -92,6 +92,7 @@ class Phrase:
     nuclei: int
     words: int
     syllables: int = 0  # of the heard words, as written (`written_syllables`); 0: count words instead
+    other_syllables: int = 0  # of what was heard there but is no word of the answer (fillers): in the nuclei too
 
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
@@ -123,14 +124,16 @@ def missing_words(phrases: list[Phrase]) -> tuple[float, list[tuple[Phrase, floa
     phrases (median of their ratios), so the voice cancels out (espeak writes more nuclei than
     Piper) and long words do not look like missing ones; a phrase whose nuclei call for
     MISSING_SHARE more words than were heard, and at least MIN_MISSING_WORDS more, is where
-    Whisper dropped speech ("Uh, OMOP." lost at an answer's start, a sentence skipped).
+    Whisper dropped speech ("Uh, OMOP." lost at an answer's start, a sentence skipped). Fillers
+    sound too: their syllables are set against the nuclei, never counted as words ("..., right?
+    Basically that ..." is no dropped speech).
     """
     calibrating = [p for p in phrases if p.words >= MIN_CALIBRATION_WORDS and p.nuclei]
-    per_syllable = _median([p.nuclei / _syllables(p) for p in calibrating], NUCLEI_PER_WORD)
+    per_syllable = _median([p.nuclei / _sounded(p) for p in calibrating], NUCLEI_PER_WORD)
     syllables_per_word = sum(_syllables(p) for p in calibrating) / max(1, sum(p.words for p in calibrating))
     short: list[tuple[Phrase, float]] = []
     for phrase in phrases:
-        gap = (phrase.nuclei / per_syllable - _syllables(phrase)) / max(syllables_per_word, 1.0)
+        gap = (phrase.nuclei / per_syllable - _sounded(phrase)) / max(syllables_per_word, 1.0)
         if gap >= MIN_MISSING_WORDS and gap >= MISSING_SHARE * max(phrase.words, 1):
             short.append((phrase, gap))
     return sum(gap for _, gap in short), short
@@ -138,6 +141,11 @@ def missing_words(phrases: list[Phrase]) -> tuple[float, list[tuple[Phrase, floa
 
 def _syllables(phrase: Phrase) -> int:
     return phrase.syllables or phrase.words
+
+
+def _sounded(phrase: Phrase) -> int:
+    """All the syllables the phrase's nuclei stand for: its words' and its fillers'."""
+    return _syllables(phrase) + phrase.other_syllables
 
 
 def _median(values: list[float], default: float) -> float:
