@@ -17,7 +17,8 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--json",
         action="store_true",
-        help='print {"text", "language", "duration_s", "words": [{"word", "start", "end", "probability"}]}',
+        help='print {"text", "language", "duration_s", "words": [{"word", "start", "end", "probability"}]}; '
+        'a word also has "hesitation_before" when Whisper gave an "um"/"uh" some probability just before it',
     )
     parser.add_argument("--beam-size", type=int, help="beam width; 1 decodes greedily (default: the engine's)")
     parser.add_argument(
