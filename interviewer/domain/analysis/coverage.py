@@ -106,6 +106,7 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
     """Whether `point` (or one item of it) was said. `shared` holds terms several items of the hint
     use ("bias" in "selection bias", "label bias"): they weigh half and cannot show an item alone.
     `confidence` is the best evidence word's unprompted probability (recorded, not used)."""
+    shared = _own_words_unless_all_shared(point_groups(point), shared)
     groups = [_shared(g, shared) for g in point_groups(point)]
     required = [g for g in groups if not g.optional]
     total = sum(g.weight for g in required) or 1.0
@@ -130,6 +131,16 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
     evidence = " ".join(tokens[i].text for i in best) if said else ""
     at_s = round(tokens[best[0]].start, 2) if said else None
     return HintItem(point, covered, at_s if covered else None, evidence, confidence)
+
+
+def _own_words_unless_all_shared(groups: list[Group], shared: frozenset[str]) -> frozenset[str]:
+    """An item whose every telling word another item also uses (a hint that repeats itself: "The
+    t-test requires interval or ratio data; Scale of Measurement: The t-test requires interval or
+    ratio data") could never be shown said; its words are its own. Sharing still tells "selection
+    bias" from "label bias", which each keep a word of their own."""
+    if any(_distinctive(g, shared) for g in groups if not g.optional):
+        return shared
+    return frozenset()
 
 
 def _shared(group: Group, shared: frozenset[str]) -> Group:

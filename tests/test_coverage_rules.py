@@ -1,0 +1,36 @@
+"""Rules that judge a hint item said from what Whisper wrote (issue #15): each credits what was said
+in another spelling, and a near-miss of it is not credited."""
+
+from __future__ import annotations
+
+from interviewer.domain.analysis.coverage import assess_coverage
+from interviewer.domain.analysis.hint_points import split_hint
+from interviewer.domain.transcript import Word
+from interviewer.domain.words import tokenize
+
+
+def spoken(text: str) -> list:
+    return tokenize([Word(" " + w, 0.4 * k, 0.4 * k + 0.3, 0.9) for k, w in enumerate(text.split())])
+
+
+def items_said(hint: str, text: str) -> dict[str, bool]:
+    coverage = assess_coverage(split_hint(hint), spoken(text))
+    return {item.text: item.covered for point in coverage.points for item in point.items}
+
+
+REPEATING_HINT = (
+    "The t-test requires interval or ratio data; Scale of Measurement: The t-test requires interval or ratio data."
+)
+
+
+def test_a_point_the_hint_repeats_inside_another_can_be_said():
+    said = items_said(REPEATING_HINT, "the t-test needs interval or ratio data, a real scale")
+    assert said == {
+        "The t-test requires interval or ratio data": True,
+        "Scale of Measurement: The t-test requires interval or ratio data": True,
+    }
+
+
+def test_a_repeated_point_is_not_said_by_other_words():
+    said = items_said(REPEATING_HINT, "we checked the data at a fixed interval")
+    assert not any(said.values())
