@@ -34,3 +34,21 @@ def test_a_point_the_hint_repeats_inside_another_can_be_said():
 def test_a_repeated_point_is_not_said_by_other_words():
     said = items_said(REPEATING_HINT, "we checked the data at a fixed interval")
     assert not any(said.values())
+
+
+def test_an_acronym_said_in_the_plural_or_possessive_counts():
+    hint = "Cover PSI, and linking EHR data."
+    assert items_said(hint, "we watch each feature's PSI's over time") == {"PSI": True, "linking EHR data": False}
+    assert items_said(hint, "we linked the EHRs and their data")["linking EHR data"]
+
+
+def test_a_word_that_only_starts_like_an_acronym_does_not_count():
+    hint = "Cover PSI, and linking EHR data."
+    said = items_said(hint, "the psychology of her team")
+    assert not any(said.values())
+
+
+def test_a_plural_acronym_in_the_hint_is_said_in_its_expansion():
+    hint = "Cover inherently interpretable models (EBMs, rule lists)."
+    assert items_said(hint, "I reach for an explainable boosting machine") == {"EBMs": True, "rule lists": False}
+    assert items_said(hint, "we used EBM first") == {"EBMs": True, "rule lists": False}

@@ -18,6 +18,7 @@ from interviewer.domain.analysis.terms import (
     GENERIC,
     STOPWORDS,
     Term,
+    acronym_letters,
     expansion_tail,
     initials,
     is_acronym,
@@ -67,7 +68,8 @@ def _groups_of(text: str, optional: bool) -> list[Group]:
                 word = part.lower().strip("'")
                 if len(word) < 2 or word in STOPWORDS or word.isdigit() or word.replace("_", "") in {"eg", "ie"}:
                     continue
-                alternatives.append(Term(word, term_weight(part), is_acronym(part)))
+                acronym = acronym_letters(part)
+                alternatives.append(Term(acronym or word, term_weight(part), bool(acronym)))
         if alternatives and len(alternatives) > 1 and "/" in chunk:
             groups.append(Group(tuple(alternatives), max(t.weight for t in alternatives), optional))
         else:
@@ -167,8 +169,8 @@ def _expansion_hits(point: str, tokens: list[Token], required: list[Group], hits
     content = [w for w in words_of(PARENTHESES.sub(" ", point)) if w not in STOPWORDS]
     extra: dict = {}
     for i, token in enumerate(tokens):
-        said = re.sub(r"[^a-z]", "", token.norm)
-        if len(said) < 2 or not token.text.strip(" .,").replace(".", "").isupper():
+        said = acronym_letters(token.text)
+        if len(said) < 2:
             continue
         for k in range(len(content) - len(said) + 1):
             if initials(content[k : k + len(said)]) == said:

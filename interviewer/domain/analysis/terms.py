@@ -85,6 +85,14 @@ def is_acronym(raw: str) -> bool:
     return 2 <= len(letters) <= 8 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
 
 
+def acronym_letters(raw: str) -> str:
+    """The letters of an acronym as written, without a plural or possessive: 'EBMs' -> 'ebm',
+    "PSI's" -> 'psi', 'P.S.I.' -> 'psi'; '' when `raw` is no acronym."""
+    core = re.sub(r"(?<=[A-Z])'?s$", "", raw.strip(" .,;:!?\"'()"))
+    letters = re.sub(r"[^A-Za-z0-9]", "", core)
+    return letters.lower() if is_acronym(core) else ""
+
+
 def term_weight(raw: str) -> float:
     word = raw.lower()
     if word in GENERIC:
@@ -101,8 +109,8 @@ def same_word(spoken: str, term: str) -> bool:
     Sound-alikes stay even when Whisper was sure of the word it wrote: tiny.en wrote "vocal loss"
     for "focal loss" at high probability in a tmux drive; refusing those (tried) would also have
     kept "plate ... scale" from passing for "Platt scaling", a false credit seen in a probe."""
-    if spoken == term:
-        return True
+    if spoken == term or spoken in (term + "s", term + "'s"):
+        return True  # a plural or possessive: 'EHRs', "PSI's", 'CNNs'
     if len(term) <= 3 or len(spoken) <= 2:
         return False
     a, b = stem(spoken), stem(term)
