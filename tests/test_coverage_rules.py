@@ -52,3 +52,17 @@ def test_a_plural_acronym_in_the_hint_is_said_in_its_expansion():
     hint = "Cover inherently interpretable models (EBMs, rule lists)."
     assert items_said(hint, "I reach for an explainable boosting machine") == {"EBMs": True, "rule lists": False}
     assert items_said(hint, "we used EBM first") == {"EBMs": True, "rule lists": False}
+
+
+def test_naming_one_of_the_acronyms_an_item_opens_with_says_it():
+    hint = "Discuss SHAP/LIME for post-hoc explanation, and HIPAA/GDPR compliance."
+    said = items_said(hint, "for a complex model I use SHAP and the plot shows each feature")
+    assert said == {"SHAP/LIME for post-hoc explanation": True, "HIPAA/GDPR compliance": False}
+    assert items_said(hint, "we stay within GDPR's rules")["HIPAA/GDPR compliance"]
+
+
+def test_a_sound_alike_or_a_two_letter_half_or_a_later_acronym_does_not_say_the_item():
+    hint = "Discuss SHAP/LIME for post-hoc explanation, and CI/CD pipelines."
+    assert not any(items_said(hint, "the shape of the curve, and the CI of the estimate").values())
+    hint = "Explain how this addresses HIPAA/GDPR while enabling multi-site collaboration."
+    assert not any(items_said(hint, "we are HIPAA covered").values())
