@@ -66,3 +66,16 @@ def test_a_sound_alike_or_a_two_letter_half_or_a_later_acronym_does_not_say_the_
     assert not any(items_said(hint, "the shape of the curve, and the CI of the estimate").values())
     hint = "Explain how this addresses HIPAA/GDPR while enabling multi-site collaboration."
     assert not any(items_said(hint, "we are HIPAA covered").values())
+
+
+def test_a_word_heard_split_or_joined_or_with_its_number_spelled_out_is_the_word():
+    hint = "Cover public datasets, 3D volumes, pre-trained models, and the F1 score."
+    said = items_said(hint, "we used public data sets of three D volumes and pretrained models, and the F one score")
+    assert all(said.values()), said
+
+
+def test_a_word_that_only_sounds_joined_to_another_is_not_the_word():
+    hint = "Cover public datasets, and atypical presentations."
+    assert not any(items_said(hint, "a public database helps with a typical presentation").values())
+    hint = "Cover 3D volumes."
+    assert not any(items_said(hint, "the D is for volumes, three of them").values())

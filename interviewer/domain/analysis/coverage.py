@@ -22,6 +22,8 @@ from interviewer.domain.analysis.terms import (
     expansion_tail,
     initials,
     is_acronym,
+    joined,
+    same_compound,
     same_word,
     term_weight,
     words_of,
@@ -64,12 +66,14 @@ def _groups_of(text: str, optional: bool) -> list[Group]:
         alternatives = []
         for raw in re.split(r"[/]", chunk):
             raw = raw.strip(".;:'\"()")
-            for part in [raw] if is_acronym(raw) else re.split(r"-", raw):
+            parts = [raw] if is_acronym(raw) else re.split(r"-", raw)
+            compound = "".join(parts).lower().strip("'") if len(parts) > 1 else ""
+            for part in parts:
                 word = part.lower().strip("'")
                 if len(word) < 2 or word in STOPWORDS or word.isdigit() or word.replace("_", "") in {"eg", "ie"}:
                     continue
                 acronym = acronym_letters(part)
-                alternatives.append(Term(acronym or word, term_weight(part), bool(acronym)))
+                alternatives.append(Term(acronym or word, term_weight(part), bool(acronym), compound))
         if alternatives and len(alternatives) > 1 and "/" in chunk:
             groups.append(Group(tuple(alternatives), max(t.weight for t in alternatives), optional))
         else:
@@ -83,10 +87,24 @@ def group_hits(group: Group, tokens: list[Token]) -> list[int]:
     spoken = [words_of(t.norm) for t in tokens]
     for i, parts in enumerate(spoken):
         for term in group.alternatives:
-            if any(same_word(p, term.text) for p in parts) or _acronym_spelled(term, spoken, i):
+            if (
+                any(same_word(p, term.text) for p in parts)
+                or _acronym_spelled(term, spoken, i)
+                or _compound_said(term, tokens, spoken, i)
+            ):
                 hits.append(i)
                 break
     return hits
+
+
+def _compound_said(term: Term, tokens: list[Token], spoken: list[tuple[str, ...]], i: int) -> bool:
+    """A word the hint hyphenates said whole ('pretrained' for 'pre-trained'), or a word of the hint
+    heard split in two within a sentence ('data set' for 'dataset', 'three D' for '3D')."""
+    if term.compound and any(same_compound(p, term.compound) for p in spoken[i]):
+        return True
+    if i + 1 >= len(spoken) or not spoken[i] or not spoken[i + 1] or tokens[i].pause_after:
+        return False
+    return same_compound(joined(spoken[i][-1], spoken[i + 1][0]), term.text)
 
 
 def _acronym_spelled(term: Term, spoken: list[list[str]], i: int) -> bool:

@@ -61,6 +61,17 @@ class Term:
     text: str  # as written in the hint, lowercase
     weight: float
     acronym: bool = False
+    compound: str = ""  # the hyphenated word it is part of, joined: 'pretrained' for 'pre-trained'
+
+
+ARTICLES = frozenset({"a", "an"})
+NUMBER_WORDS = dict(
+    zip(
+        "zero one two three four five six seven eight nine ten eleven twelve".split(),
+        map(str, range(13)),
+        strict=True,
+    )
+)
 
 
 @lru_cache(maxsize=65536)
@@ -166,3 +177,23 @@ def expansion_tail(acronym: str) -> list[str]:
     """The last two words of a known expansion: what a speaker says for it, at least."""
     words = EXPANSIONS.get(acronym, "").split()
     return words[-2:] if len(words) >= 2 else []
+
+
+def joined(first: str, second: str) -> str:
+    """Two spoken words written as one, numbers as digits: 'data' 'set' -> 'dataset', 'three' 'D' ->
+    '3d', 'F' 'one' -> 'f1'; '' after an article: 'a typical' is not 'atypical'."""
+    if first in ARTICLES:
+        return ""
+    return NUMBER_WORDS.get(first, first) + NUMBER_WORDS.get(second, second)
+
+
+def same_compound(spoken: str, compound: str) -> bool:
+    """Whether a word is a compound of the hint, split or hyphenated there and written whole here
+    (or the other way round): the same word but for an ending ('dataset'/'datasets',
+    'finetune'/'finetuned'), no sound-alike ('database' is not 'dataset')."""
+    if len(compound) < 2 or not spoken:
+        return False
+    if spoken == compound or stem(spoken) == stem(compound):
+        return True
+    shorter, longer = sorted((spoken, compound), key=len)
+    return len(shorter) >= 5 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2
