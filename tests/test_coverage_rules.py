@@ -79,3 +79,15 @@ def test_a_word_that_only_sounds_joined_to_another_is_not_the_word():
     assert not any(items_said(hint, "a public database helps with a typical presentation").values())
     hint = "Cover 3D volumes."
     assert not any(items_said(hint, "the D is for volumes, three of them").values())
+
+
+def test_an_acronym_is_said_by_its_whole_expansion_or_in_letters():
+    hint = "Cover PSI, CNNs, EHR, and EBMs."
+    text = "the P S I, convolutional neural networks, electronic health records, explainable boosting machines"
+    assert all(items_said(hint, text).values())
+
+
+def test_the_tail_of_an_expansion_or_everyday_words_with_its_initials_do_not_say_an_acronym():
+    hint = "Cover PSI, CNNs, EHR, and EBMs."
+    text = "a pretty simple idea: a neural network on health records, every batch matters"
+    assert not any(items_said(hint, text).values())

@@ -19,10 +19,11 @@ from interviewer.domain.analysis.terms import (
     STOPWORDS,
     Term,
     acronym_letters,
-    expansion_tail,
+    expansion_of,
     initials,
     is_acronym,
     joined,
+    reads_as_expansion,
     same_compound,
     same_word,
     term_weight,
@@ -116,10 +117,14 @@ def _acronym_spelled(term: Term, spoken: list[list[str]], i: int) -> bool:
     if window and window[0] in STOPWORDS:
         return False
     letters = "".join(w for w in window[:size] if len(w) == 1)
-    if initials(window)[:size] == term.text or letters == term.text:
+    if letters == term.text:
         return True
-    tail = expansion_tail(term.text)
-    return bool(tail) and all(same_word(w, t) for w, t in zip(window, tail, strict=False)) and len(window) >= 2
+    content = [w for w in window if w not in STOPWORDS]
+    known = expansion_of(term.text)
+    if known:
+        return len(content) >= len(known) and all(map(same_word, content, known))
+    named = content[:size]
+    return size >= 3 and initials(named) == term.text and reads_as_expansion(named)
 
 
 def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = frozenset()) -> HintItem:

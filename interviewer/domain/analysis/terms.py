@@ -140,8 +140,9 @@ def initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w not in STOPWORDS)
 
 
-# Acronyms of the banks' fields and the words people say instead; a speaker who says the last
-# words of the expansion ("health records") has said the acronym ("EHR").
+# Acronyms of the banks' fields and the words people say instead. The whole expansion says the
+# acronym; its last words alone do not: "neural network" is no CNN, "risk score" no PRS, "health
+# information" no PHI.
 EXPANSIONS = {
     "ehr": "electronic health records",
     "emr": "electronic medical records",
@@ -173,10 +174,20 @@ EXPANSIONS = {
 }
 
 
-def expansion_tail(acronym: str) -> list[str]:
-    """The last two words of a known expansion: what a speaker says for it, at least."""
-    words = EXPANSIONS.get(acronym, "").split()
-    return words[-2:] if len(words) >= 2 else []
+def expansion_of(acronym: str) -> list[str]:
+    """The content words of a known expansion, in order: 'fda' -> ['food', 'drug', 'administration']."""
+    return [w for w in EXPANSIONS.get(acronym, "").split() if w not in STOPWORDS]
+
+
+# An acronym nobody listed is said in words whose initials spell it only when those words read as
+# a technical name: long words ("explainable boosting machine", mean 8.7 letters), not a phrase of
+# everyday ones ("pretty simple idea" spells PSI, mean 5.3). Every expansion listed above but "area
+# under the curve" has a mean of 6 or more.
+EXPANSION_MIN_MEAN_LETTERS = 6.0
+
+
+def reads_as_expansion(words: list[str]) -> bool:
+    return bool(words) and sum(map(len, words)) / len(words) >= EXPANSION_MIN_MEAN_LETTERS
 
 
 def joined(first: str, second: str) -> str:
