@@ -373,3 +373,17 @@ def test_eval_lists_the_chosen_set_and_half(capsys):
 def test_clip_voice_kind():
     assert Clip("a", "b/q", "Q", "H", NEURAL_VOICE, 0, 1.0, ()).voice_kind == "neural"
     assert Clip("a", "b/q", "Q", "H", "en-us", 150, 1.0, ()).voice_kind == "espeak"
+
+
+def test_a_label_naming_a_listing_point_is_judged_by_the_point_not_by_an_item():
+    point = {
+        "point": "inherently interpretable models (EBMs, rule lists)",
+        "label": "inherently interpretable models",
+        "covered": False,
+        "items": [{"text": "EBMs", "covered": False}, {"text": "rule lists", "covered": True}],
+    }
+    labels = (("inherently interpretable models", True), ("rule lists", True), ("EBMs", False))
+    judged = judge_items(labels, analysis_items(analysis(points=[point])))
+    assert [shown for _, _, shown in judged] == [False, True, False], "the category shows partly said"
+    point = point | {"covered": True, "items": [i | {"covered": True} for i in point["items"]]}
+    assert judge_items(labels[:1], analysis_items(analysis(points=[point])))[0][2]

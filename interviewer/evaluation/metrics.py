@@ -150,13 +150,16 @@ def item_labels(clip: Clip) -> tuple[tuple[str, bool], ...]:
 
 
 def analysis_items(analysis: dict) -> list[tuple[str, bool]]:
-    """(text, covered) of each item the analysis judged: a point's items, or the point as one item."""
+    """(text, covered) of each item the analysis judged: a point's items, or the point as one item.
+    A point that lists things is also judged under its label, covered when all its items are: a
+    label naming the category ("inherently interpretable models" of "(EBMs, rule lists)") is judged
+    by what the screen shows for the category, not by the first item its words resemble."""
     items = []
     for point in analysis["coverage"]["points"]:
         if point.get("items"):
             items += [(item["text"], bool(item["covered"])) for item in point["items"]]
-        else:
-            items.append((point["point"], bool(point["covered"])))
+        if point.get("label") or not point.get("items"):
+            items.append((point.get("label") or point["point"], bool(point["covered"])))
     return items
 
 

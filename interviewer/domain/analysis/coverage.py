@@ -18,9 +18,13 @@ from interviewer.domain.analysis.terms import (
     GENERIC,
     STOPWORDS,
     Term,
-    expansion_tail,
+    acronym_letters,
+    expansion_of,
     initials,
     is_acronym,
+    joined,
+    reads_as_expansion,
+    same_compound,
     same_word,
     term_weight,
     words_of,
@@ -63,11 +67,14 @@ def _groups_of(text: str, optional: bool) -> list[Group]:
         alternatives = []
         for raw in re.split(r"[/]", chunk):
             raw = raw.strip(".;:'\"()")
-            for part in [raw] if is_acronym(raw) else re.split(r"-", raw):
+            parts = [raw] if is_acronym(raw) else re.split(r"-", raw)
+            compound = "".join(parts).lower().strip("'") if len(parts) > 1 else ""
+            for part in parts:
                 word = part.lower().strip("'")
                 if len(word) < 2 or word in STOPWORDS or word.isdigit() or word.replace("_", "") in {"eg", "ie"}:
                     continue
-                alternatives.append(Term(word, term_weight(part), is_acronym(part)))
+                acronym = acronym_letters(part)
+                alternatives.append(Term(acronym or word, term_weight(part), bool(acronym), compound))
         if alternatives and len(alternatives) > 1 and "/" in chunk:
             groups.append(Group(tuple(alternatives), max(t.weight for t in alternatives), optional))
         else:
@@ -81,10 +88,24 @@ def group_hits(group: Group, tokens: list[Token]) -> list[int]:
     spoken = [words_of(t.norm) for t in tokens]
     for i, parts in enumerate(spoken):
         for term in group.alternatives:
-            if any(same_word(p, term.text) for p in parts) or _acronym_spelled(term, spoken, i):
+            if (
+                any(same_word(p, term.text) for p in parts)
+                or _acronym_spelled(term, spoken, i)
+                or _compound_said(term, tokens, spoken, i)
+            ):
                 hits.append(i)
                 break
     return hits
+
+
+def _compound_said(term: Term, tokens: list[Token], spoken: list[tuple[str, ...]], i: int) -> bool:
+    """A word the hint hyphenates said whole ('pretrained' for 'pre-trained'), or a word of the hint
+    heard split in two within a sentence ('data set' for 'dataset', 'three D' for '3D')."""
+    if term.compound and any(same_compound(p, term.compound) for p in spoken[i]):
+        return True
+    if i + 1 >= len(spoken) or not spoken[i] or not spoken[i + 1] or tokens[i].pause_after:
+        return False
+    return same_compound(joined(spoken[i][-1], spoken[i + 1][0]), term.text)
 
 
 def _acronym_spelled(term: Term, spoken: list[list[str]], i: int) -> bool:
@@ -96,16 +117,21 @@ def _acronym_spelled(term: Term, spoken: list[list[str]], i: int) -> bool:
     if window and window[0] in STOPWORDS:
         return False
     letters = "".join(w for w in window[:size] if len(w) == 1)
-    if initials(window)[:size] == term.text or letters == term.text:
+    if letters == term.text:
         return True
-    tail = expansion_tail(term.text)
-    return bool(tail) and all(same_word(w, t) for w, t in zip(window, tail, strict=False)) and len(window) >= 2
+    content = [w for w in window if w not in STOPWORDS]
+    known = expansion_of(term.text)
+    if known:
+        return len(content) >= len(known) and all(map(same_word, content, known))
+    named = content[:size]
+    return size >= 3 and initials(named) == term.text and reads_as_expansion(named)
 
 
 def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = frozenset()) -> HintItem:
     """Whether `point` (or one item of it) was said. `shared` holds terms several items of the hint
     use ("bias" in "selection bias", "label bias"): they weigh half and cannot show an item alone.
     `confidence` is the best evidence word's unprompted probability (recorded, not used)."""
+    shared = _own_words_unless_all_shared(point_groups(point), shared)
     groups = [_shared(g, shared) for g in point_groups(point)]
     required = [g for g in groups if not g.optional]
     total = sum(g.weight for g in required) or 1.0
@@ -125,11 +151,47 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
         if distinctive and enough and score > best_score:
             best_score, best, best_distinctive = score, sorted(i for _, i in said), distinctive
     said = best_score / total >= COVERED_SHARE
+    named = _named_alternatives(required)
+    if not said and named is not None and _spelled_hits(named, tokens):
+        said, best = True, _spelled_hits(named, tokens)[:1]
+        best_distinctive = best
     confidence = max((tokens[i].probability for i in best_distinctive), default=0.0) if said else 0.0
     covered = said
     evidence = " ".join(tokens[i].text for i in best) if said else ""
     at_s = round(tokens[best[0]].start, 2) if said else None
     return HintItem(point, covered, at_s if covered else None, evidence, confidence)
+
+
+def _named_alternatives(required: list[Group]) -> Group | None:
+    """The alternatives an item opens with when they are acronyms of three letters or more
+    ("SHAP/LIME for post-hoc explanation", "HIPAA/GDPR compliance"): naming one of them is saying
+    the item, whose other words say what they are for. Two-letter pairs ("CI/CD", "AI/ML") are one
+    thing in two halves, and "CI" alone is as often a confidence interval; alternatives later in an
+    item ("how this addresses HIPAA/GDPR while enabling ...") are not what it asks for."""
+    head = required[0] if required else None
+    if head and len(head.alternatives) > 1 and all(t.acronym and len(t.text) >= 3 for t in head.alternatives):
+        return head
+    return None
+
+
+def _spelled_hits(group: Group, tokens: list[Token]) -> list[int]:
+    """Where an acronym of the group is written as such ("SHAP", "SHAP's"): no sound-alike, for
+    alone it decides the item and 'shape' is not SHAP."""
+    return [
+        i
+        for i, token in enumerate(tokens)
+        if any(acronym_letters(token.text) == t.text or token.norm == t.text for t in group.alternatives)
+    ]
+
+
+def _own_words_unless_all_shared(groups: list[Group], shared: frozenset[str]) -> frozenset[str]:
+    """An item whose every telling word another item also uses (a hint that repeats itself: "The
+    t-test requires interval or ratio data; Scale of Measurement: The t-test requires interval or
+    ratio data") could never be shown said; its words are its own. Sharing still tells "selection
+    bias" from "label bias", which each keep a word of their own."""
+    if any(_distinctive(g, shared) for g in groups if not g.optional):
+        return shared
+    return frozenset()
 
 
 def _shared(group: Group, shared: frozenset[str]) -> Group:
@@ -156,8 +218,8 @@ def _expansion_hits(point: str, tokens: list[Token], required: list[Group], hits
     content = [w for w in words_of(PARENTHESES.sub(" ", point)) if w not in STOPWORDS]
     extra: dict = {}
     for i, token in enumerate(tokens):
-        said = re.sub(r"[^a-z]", "", token.norm)
-        if len(said) < 2 or not token.text.strip(" .,").replace(".", "").isupper():
+        said = acronym_letters(token.text)
+        if len(said) < 2:
             continue
         for k in range(len(content) - len(said) + 1):
             if initials(content[k : k + len(said)]) == said:

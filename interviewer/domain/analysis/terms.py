@@ -61,6 +61,17 @@ class Term:
     text: str  # as written in the hint, lowercase
     weight: float
     acronym: bool = False
+    compound: str = ""  # the hyphenated word it is part of, joined: 'pretrained' for 'pre-trained'
+
+
+ARTICLES = frozenset({"a", "an"})
+NUMBER_WORDS = dict(
+    zip(
+        "zero one two three four five six seven eight nine ten eleven twelve".split(),
+        map(str, range(13)),
+        strict=True,
+    )
+)
 
 
 @lru_cache(maxsize=65536)
@@ -85,6 +96,14 @@ def is_acronym(raw: str) -> bool:
     return 2 <= len(letters) <= 8 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
 
 
+def acronym_letters(raw: str) -> str:
+    """The letters of an acronym as written, without a plural or possessive: 'EBMs' -> 'ebm',
+    "PSI's" -> 'psi', 'P.S.I.' -> 'psi'; '' when `raw` is no acronym."""
+    core = re.sub(r"(?<=[A-Z])'?s$", "", raw.strip(" .,;:!?\"'()"))
+    letters = re.sub(r"[^A-Za-z0-9]", "", core)
+    return letters.lower() if is_acronym(core) else ""
+
+
 def term_weight(raw: str) -> float:
     word = raw.lower()
     if word in GENERIC:
@@ -101,8 +120,8 @@ def same_word(spoken: str, term: str) -> bool:
     Sound-alikes stay even when Whisper was sure of the word it wrote: tiny.en wrote "vocal loss"
     for "focal loss" at high probability in a tmux drive; refusing those (tried) would also have
     kept "plate ... scale" from passing for "Platt scaling", a false credit seen in a probe."""
-    if spoken == term:
-        return True
+    if spoken == term or spoken in (term + "s", term + "'s"):
+        return True  # a plural or possessive: 'EHRs', "PSI's", 'CNNs'
     if len(term) <= 3 or len(spoken) <= 2:
         return False
     a, b = stem(spoken), stem(term)
@@ -121,8 +140,9 @@ def initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w not in STOPWORDS)
 
 
-# Acronyms of the banks' fields and the words people say instead; a speaker who says the last
-# words of the expansion ("health records") has said the acronym ("EHR").
+# Acronyms of the banks' fields and the words people say instead. The whole expansion says the
+# acronym; its last words alone do not: "neural network" is no CNN, "risk score" no PRS, "health
+# information" no PHI.
 EXPANSIONS = {
     "ehr": "electronic health records",
     "emr": "electronic medical records",
@@ -154,7 +174,37 @@ EXPANSIONS = {
 }
 
 
-def expansion_tail(acronym: str) -> list[str]:
-    """The last two words of a known expansion: what a speaker says for it, at least."""
-    words = EXPANSIONS.get(acronym, "").split()
-    return words[-2:] if len(words) >= 2 else []
+def expansion_of(acronym: str) -> list[str]:
+    """The content words of a known expansion, in order: 'fda' -> ['food', 'drug', 'administration']."""
+    return [w for w in EXPANSIONS.get(acronym, "").split() if w not in STOPWORDS]
+
+
+# An acronym nobody listed is said in words whose initials spell it only when those words read as
+# a technical name: long words ("explainable boosting machine", mean 8.7 letters), not a phrase of
+# everyday ones ("pretty simple idea" spells PSI, mean 5.3). Every expansion listed above but "area
+# under the curve" has a mean of 6 or more.
+EXPANSION_MIN_MEAN_LETTERS = 6.0
+
+
+def reads_as_expansion(words: list[str]) -> bool:
+    return bool(words) and sum(map(len, words)) / len(words) >= EXPANSION_MIN_MEAN_LETTERS
+
+
+def joined(first: str, second: str) -> str:
+    """Two spoken words written as one, numbers as digits: 'data' 'set' -> 'dataset', 'three' 'D' ->
+    '3d', 'F' 'one' -> 'f1'; '' after an article: 'a typical' is not 'atypical'."""
+    if first in ARTICLES:
+        return ""
+    return NUMBER_WORDS.get(first, first) + NUMBER_WORDS.get(second, second)
+
+
+def same_compound(spoken: str, compound: str) -> bool:
+    """Whether a word is a compound of the hint, split or hyphenated there and written whole here
+    (or the other way round): the same word but for an ending ('dataset'/'datasets',
+    'finetune'/'finetuned'), no sound-alike ('database' is not 'dataset')."""
+    if len(compound) < 2 or not spoken:
+        return False
+    if spoken == compound or stem(spoken) == stem(compound):
+        return True
+    shorter, longer = sorted((spoken, compound), key=len)
+    return len(shorter) >= 5 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2

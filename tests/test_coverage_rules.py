@@ -1,0 +1,93 @@
+"""Rules that judge a hint item said from what Whisper wrote (issue #15): each credits what was said
+in another spelling, and a near-miss of it is not credited."""
+
+from __future__ import annotations
+
+from interviewer.domain.analysis.coverage import assess_coverage
+from interviewer.domain.analysis.hint_points import split_hint
+from interviewer.domain.transcript import Word
+from interviewer.domain.words import tokenize
+
+
+def spoken(text: str) -> list:
+    return tokenize([Word(" " + w, 0.4 * k, 0.4 * k + 0.3, 0.9) for k, w in enumerate(text.split())])
+
+
+def items_said(hint: str, text: str) -> dict[str, bool]:
+    coverage = assess_coverage(split_hint(hint), spoken(text))
+    return {item.text: item.covered for point in coverage.points for item in point.items}
+
+
+REPEATING_HINT = (
+    "The t-test requires interval or ratio data; Scale of Measurement: The t-test requires interval or ratio data."
+)
+
+
+def test_a_point_the_hint_repeats_inside_another_can_be_said():
+    said = items_said(REPEATING_HINT, "the t-test needs interval or ratio data, a real scale")
+    assert said == {
+        "The t-test requires interval or ratio data": True,
+        "Scale of Measurement: The t-test requires interval or ratio data": True,
+    }
+
+
+def test_a_repeated_point_is_not_said_by_other_words():
+    said = items_said(REPEATING_HINT, "we checked the data at a fixed interval")
+    assert not any(said.values())
+
+
+def test_an_acronym_said_in_the_plural_or_possessive_counts():
+    hint = "Cover PSI, and linking EHR data."
+    assert items_said(hint, "we watch each feature's PSI's over time") == {"PSI": True, "linking EHR data": False}
+    assert items_said(hint, "we linked the EHRs and their data")["linking EHR data"]
+
+
+def test_a_word_that_only_starts_like_an_acronym_does_not_count():
+    hint = "Cover PSI, and linking EHR data."
+    said = items_said(hint, "the psychology of her team")
+    assert not any(said.values())
+
+
+def test_a_plural_acronym_in_the_hint_is_said_in_its_expansion():
+    hint = "Cover inherently interpretable models (EBMs, rule lists)."
+    assert items_said(hint, "I reach for an explainable boosting machine") == {"EBMs": True, "rule lists": False}
+    assert items_said(hint, "we used EBM first") == {"EBMs": True, "rule lists": False}
+
+
+def test_naming_one_of_the_acronyms_an_item_opens_with_says_it():
+    hint = "Discuss SHAP/LIME for post-hoc explanation, and HIPAA/GDPR compliance."
+    said = items_said(hint, "for a complex model I use SHAP and the plot shows each feature")
+    assert said == {"SHAP/LIME for post-hoc explanation": True, "HIPAA/GDPR compliance": False}
+    assert items_said(hint, "we stay within GDPR's rules")["HIPAA/GDPR compliance"]
+
+
+def test_a_sound_alike_or_a_two_letter_half_or_a_later_acronym_does_not_say_the_item():
+    hint = "Discuss SHAP/LIME for post-hoc explanation, and CI/CD pipelines."
+    assert not any(items_said(hint, "the shape of the curve, and the CI of the estimate").values())
+    hint = "Explain how this addresses HIPAA/GDPR while enabling multi-site collaboration."
+    assert not any(items_said(hint, "we are HIPAA covered").values())
+
+
+def test_a_word_heard_split_or_joined_or_with_its_number_spelled_out_is_the_word():
+    hint = "Cover public datasets, 3D volumes, pre-trained models, and the F1 score."
+    said = items_said(hint, "we used public data sets of three D volumes and pretrained models, and the F one score")
+    assert all(said.values()), said
+
+
+def test_a_word_that_only_sounds_joined_to_another_is_not_the_word():
+    hint = "Cover public datasets, and atypical presentations."
+    assert not any(items_said(hint, "a public database helps with a typical presentation").values())
+    hint = "Cover 3D volumes."
+    assert not any(items_said(hint, "the D is for volumes, three of them").values())
+
+
+def test_an_acronym_is_said_by_its_whole_expansion_or_in_letters():
+    hint = "Cover PSI, CNNs, EHR, and EBMs."
+    text = "the P S I, convolutional neural networks, electronic health records, explainable boosting machines"
+    assert all(items_said(hint, text).values())
+
+
+def test_the_tail_of_an_expansion_or_everyday_words_with_its_initials_do_not_say_an_acronym():
+    hint = "Cover PSI, CNNs, EHR, and EBMs."
+    text = "a pretty simple idea: a neural network on health records, every batch matters"
+    assert not any(items_said(hint, text).values())
