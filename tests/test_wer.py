@@ -35,3 +35,10 @@ def test_curly_apostrophes_and_hyphens():
 def test_edit_distance_is_symmetric_on_examples():
     a, b = "kitten sitting on mat".split(), "sitting kitten on the mat".split()
     assert edit_distance(a, b) == edit_distance(b, a) == 3
+
+
+def test_numbers_count_as_said_whether_written_in_digits_or_words():
+    """Whisper writes "forty percent" as "40%" and "two" as "2": not a word misheard."""
+    assert word_error_rate("it fell by about forty percent in two months", "It fell by about 40% in 2 months.") == 0.0
+    assert normalized_words("2,000.5 and 3") == ["two", "thousand", "point", "five", "and", "three"]
+    assert word_error_rate("forty percent", "fourteen percent") == 0.5

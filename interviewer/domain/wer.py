@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+from interviewer.domain.analysis.spoken_numbers import integer_names
+
+_WORD = re.compile(r"(\d[\d,]*)(?:\.(\d+))?(%?)|[a-z0-9]+(?:'[a-z0-9]+)*")
+_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 def normalized_words(text: str) -> list[str]:
-    """Lower-case words without punctuation; apostrophes inside a word stay ("don't")."""
-    return _WORD.findall(text.lower().replace("\u2019", "'"))
+    """Lower-case words without punctuation; apostrophes inside a word stay ("don't"); numbers as
+    they are said ("40%" -> "forty percent"), for Whisper writes digits where words were said."""
+    words: list[str] = []
+    for match in _WORD.finditer(text.lower().replace("\u2019", "'")):
+        whole, decimals, percent = match.groups()
+        if whole is None:
+            words.append(match.group(0))
+            continue
+        words += integer_names(int(whole.replace(",", "")))
+        words += ["point", *(_DIGITS[int(d)] for d in decimals)] if decimals else []
+        words += ["percent"] if percent else []
+    return words
 
 
 def word_error_rate(reference: str, hypothesis: str) -> float:
