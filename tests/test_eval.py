@@ -387,3 +387,13 @@ def test_a_label_naming_a_listing_point_is_judged_by_the_point_not_by_an_item():
     assert [shown for _, _, shown in judged] == [False, True, False], "the category shows partly said"
     point = point | {"covered": True, "items": [i | {"covered": True} for i in point["items"]]}
     assert judge_items(labels[:1], analysis_items(analysis(points=[point])))[0][2]
+
+
+def test_traps_are_counted_per_filler_type_they_could_be_taken_for():
+    from interviewer.evaluation.metrics import traps_by_type
+    from interviewer.evaluation.synth import Mark, Truth
+
+    truth = Truth(30.0, 1.0, 28.0, 70, 150.0, 0, (), traps=(Mark("like", 5.0, "I like"), Mark("so", 9.0, "so that")))
+    found = [("like", 5.2), ("um/uh", 12.0)]  # a "like" found on the trap, matched to no said filler
+    assert traps_by_type(truth, found, matched={1}) == (("like", 1, 1), ("so", 1, 0))
+    assert traps_by_type(truth, found, matched={0, 1}) == (("like", 1, 0), ("so", 1, 0))

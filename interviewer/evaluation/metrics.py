@@ -51,6 +51,7 @@ class ClipResult:
     recovery: str = ""  # what the dropped-speech recovery did, if it ran
     judged: tuple[tuple[str, bool, bool], ...] = ()  # (item, said, shown covered) for each labelled item
     confidence: tuple[float, ...] = ()  # the evidence's word probability of each judged item (0: none)
+    traps_by_type: tuple[tuple[str, int, int], ...] = ()  # (type a trap could be taken for, traps, hits)
 
     @property
     def wpm_error(self) -> float:
@@ -99,6 +100,7 @@ def compare(clip: Clip, truth: Truth, analysis: dict, seconds: float, recovery: 
         recovery,
         tuple(judged),
         tuple(evidence_confidence(label, analysis) for label, _, _ in judged),
+        traps_by_type(truth, found, {j for _, j in pairs}),
     )
 
 
@@ -138,8 +140,19 @@ def _by_type(said: list[tuple[str, float]], pairs: list[tuple[int, int]]) -> tup
 
 def trap_hits(truth: Truth, found: list[tuple[str, float]], matched: set[int]) -> int:
     """Traps with a found filler of their type nearby that no said filler accounts for."""
+    return sum(hit for _, hit in _traps_hit(truth, found, matched))
+
+
+def traps_by_type(truth: Truth, found: list[tuple[str, float]], matched: set[int]) -> tuple[tuple[str, int, int], ...]:
+    """(type, traps, hits) for each filler type the clip's traps could be taken for."""
+    hits = _traps_hit(truth, found, matched)
+    kinds = sorted({kind for kind, _ in hits})
+    return tuple((k, sum(kind == k for kind, _ in hits), sum(hit for kind, hit in hits if kind == k)) for k in kinds)
+
+
+def _traps_hit(truth: Truth, found: list[tuple[str, float]], matched: set[int]) -> list[tuple[str, bool]]:
     spare = [(kind, t) for j, (kind, t) in enumerate(found) if j not in matched]
-    return sum(any(_pairs(trap.kind, trap.at_s, kind, t) for kind, t in spare) for trap in truth.traps)
+    return [(trap.kind, any(_pairs(trap.kind, trap.at_s, kind, t) for kind, t in spare)) for trap in truth.traps]
 
 
 def item_labels(clip: Clip) -> tuple[tuple[str, bool], ...]:

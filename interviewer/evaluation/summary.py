@@ -34,6 +34,7 @@ class Summary:
     wer_max: float
     seconds: float
     recall_by_type: dict[str, float | None] = field(default_factory=dict)
+    trap_hits_by_type: dict[str, str] = field(default_factory=dict)  # "hits/traps" per filler type
 
     def to_dict(self) -> dict:
         return {k: _rounded(v) for k, v in asdict(self).items()}
@@ -64,7 +65,17 @@ def summarise(results: list[ClipResult]) -> Summary:
         wer_max=max(r.wer for r in results),
         seconds=sum(r.seconds for r in results),
         recall_by_type={k: _share(matched.get(k, 0), n) for k, n in sorted(said.items())},
+        trap_hits_by_type=_trap_counts(results),
     )
+
+
+def _trap_counts(results: list[ClipResult]) -> dict[str, str]:
+    traps: dict[str, list[int]] = {}
+    for r in results:
+        for kind, count, hits in r.traps_by_type:
+            total = traps.setdefault(kind, [0, 0])
+            total[0], total[1] = total[0] + hits, total[1] + count
+    return {kind: f"{hits}/{count}" for kind, (hits, count) in sorted(traps.items())}
 
 
 def grouped(results: list[ClipResult]) -> list[tuple[str, str, Summary]]:
