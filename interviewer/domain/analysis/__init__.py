@@ -40,7 +40,8 @@ from interviewer.domain.hearing.syllables import Nuclei, find_nuclei
 from interviewer.domain.transcript import Transcript
 from interviewer.domain.words import split_sentences, tokenize
 
-ANALYSIS_VERSION = 5  # raise when a change alters any figure; stored with every result (3: hint items, 4: voice, 5: fillers)
+# raise when a change alters any figure; stored with every result (3: hint items, 4: voice, 5: fillers, pace, items)
+ANALYSIS_VERSION = 5
 
 
 def analyse(
