@@ -12,7 +12,7 @@ from interviewer.benchmarking.bench import table
 
 TARGET_NAMES = {
     "stop_to_feedback_s", "speedup_vs_batch", "compute_ratio", "first_screen_s", "peak_rss_mb",
-    "wer_points_above_whole_file", "lag_never_grows",
+    "wer_points_above_whole_file", "lag_never_grows", "wer_at_most_batch_script",
 }  # fmt: skip
 
 

@@ -121,6 +121,12 @@ def check_targets(result: dict, engine: str, model: str) -> dict:
         met = None if value is None else (value >= bound if name == "speedup_vs_batch" else value <= bound)
         checks[name] = {"value": value, "target": bound, "met": met}
     growing = run["lag_second_half_max_s"] > run["lag_first_half_max_s"] + 2.0 or run["fell_behind"]
+    if "wer" in result["batch"]:  # issue 15: hear as well as the plain openai-whisper base script
+        checks["wer_at_most_batch_script"] = {
+            "value": [run["wer_streamed"], result["batch"]["wer"]],
+            "target": "streamed WER at or below the plain script's, in the same run",
+            "met": run["wer_streamed"] <= result["batch"]["wer"],
+        }
     checks["lag_never_grows"] = {
         "value": [run["lag_first_half_max_s"], run["lag_second_half_max_s"]],
         "target": "second half's max lag within 2 s of the first half's, never falling behind",
