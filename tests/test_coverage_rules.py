@@ -54,11 +54,12 @@ def test_a_plural_acronym_in_the_hint_is_said_in_its_expansion():
     assert items_said(hint, "we used EBM first") == {"EBMs": True, "rule lists": False}
 
 
-def test_naming_one_of_the_acronyms_an_item_opens_with_says_it():
+
+def test_one_acronym_alone_does_not_say_an_item_whose_acronyms_are_hotwords():
+    """base wrote "Do you know the HIPAA for that" for "Do you know the API for that" (HIPAA was a
+    hotword): one acronym of "HIPAA/GDPR compliance" alone, which the prompt can write, is not enough."""
     hint = "Discuss SHAP/LIME for post-hoc explanation, and HIPAA/GDPR compliance."
-    said = items_said(hint, "for a complex model I use SHAP and the plot shows each feature")
-    assert said == {"SHAP/LIME for post-hoc explanation": True, "HIPAA/GDPR compliance": False}
-    assert items_said(hint, "we stay within GDPR's rules")["HIPAA/GDPR compliance"]
+    assert not any(items_said(hint, "Do you know the HIPAA for that in PHI, DICOM?").values())
 
 
 def test_a_sound_alike_or_a_two_letter_half_or_a_later_acronym_does_not_say_the_item():

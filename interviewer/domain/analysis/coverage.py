@@ -151,37 +151,11 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
         if distinctive and enough and score > best_score:
             best_score, best, best_distinctive = score, sorted(i for _, i in said), distinctive
     said = best_score / total >= COVERED_SHARE
-    named = _named_alternatives(required)
-    if not said and named is not None and _spelled_hits(named, tokens):
-        said, best = True, _spelled_hits(named, tokens)[:1]
-        best_distinctive = best
     confidence = max((tokens[i].probability for i in best_distinctive), default=0.0) if said else 0.0
     covered = said
     evidence = " ".join(tokens[i].text for i in best) if said else ""
     at_s = round(tokens[best[0]].start, 2) if said else None
     return HintItem(point, covered, at_s if covered else None, evidence, confidence)
-
-
-def _named_alternatives(required: list[Group]) -> Group | None:
-    """The alternatives an item opens with when they are acronyms of three letters or more
-    ("SHAP/LIME for post-hoc explanation", "HIPAA/GDPR compliance"): naming one of them is saying
-    the item, whose other words say what they are for. Two-letter pairs ("CI/CD", "AI/ML") are one
-    thing in two halves, and "CI" alone is as often a confidence interval; alternatives later in an
-    item ("how this addresses HIPAA/GDPR while enabling ...") are not what it asks for."""
-    head = required[0] if required else None
-    if head and len(head.alternatives) > 1 and all(t.acronym and len(t.text) >= 3 for t in head.alternatives):
-        return head
-    return None
-
-
-def _spelled_hits(group: Group, tokens: list[Token]) -> list[int]:
-    """Where an acronym of the group is written as such ("SHAP", "SHAP's"): no sound-alike, for
-    alone it decides the item and 'shape' is not SHAP."""
-    return [
-        i
-        for i, token in enumerate(tokens)
-        if any(acronym_letters(token.text) == t.text or token.norm == t.text for t in group.alternatives)
-    ]
 
 
 def _own_words_unless_all_shared(groups: list[Group], shared: frozenset[str]) -> frozenset[str]:
