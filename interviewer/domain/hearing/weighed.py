@@ -1,10 +1,10 @@
-"""Hesitations Whisper weighed and did not write, put back where the sound holds them.
+"""Hesitations Whisper weighed and did not write, put back where it weighed them.
 
 In running speech Whisper writes another word where "um" or "uh" was said ("and um it" -> "and I'm,
 it"; "uh for the estimate" -> "Affirmative, estimated") or leaves it out, but its decoder still gives
 the hesitation some probability on the way to the next word; the engine adapter records it as
 `Word.hesitation_before`. Where that probability reaches WEIGHED_HESITATION_MIN (tuned on the
-evaluation's tuning half, README "Fillers heard where Whisper wrote another word"), a hesitation is
+evaluation's tuning half, README "Hesitations Whisper weighed"), a hesitation is
 added before the word, at the word's start, with that probability.
 
 A word that sounds like a hesitation needs less: Whisper writes "I'm" for "um" (/əm/). Said "I'm"
@@ -27,13 +27,13 @@ def weighed_hesitations(words: list[Word], minimum: float = WEIGHED_HESITATION_M
     """`words` with a hesitation before each word that Whisper gave one `minimum` probability or more."""
     out: list[Word] = []
     for word in words:
-        weight = word.hesitation_before
-        if _written_before(out, word) or weight < min(minimum, STAND_INS.get(norm_of(word.text), 1.0)):
+        weight, norm = word.hesitation_before, norm_of(word.text)
+        if weight < STAND_INS.get(norm, minimum) or _written_before(out, word):
             out.append(word)
             continue
         opens = not out or out[-1].text.rstrip()[-1:] in SENTENCE_END
         hesitation = " Um" if opens else " um"
-        if weight >= STAND_INS.get(norm_of(word.text), 1.0):
+        if norm in STAND_INS:  # the word is the hesitation, heard as a word
             out.append(Word(hesitation + _trailing_punctuation(word.text), word.start, word.end, weight))
         else:
             out.append(Word(hesitation + ("," if opens else ""), word.start, word.start, weight))
