@@ -88,3 +88,9 @@ def test_weights_are_added_only_when_the_words_agree():
     ]
     assert with_weights(words, [(" and", 0.0)]) == words
     assert with_weights(words, [(" and", 0.0), (" is", 0.4)]) == words
+
+
+def test_an_im_opening_a_sentence_is_not_taken_for_um_on_a_stand_ins_weight():
+    """"OMOP is a common data model" came back "I'm a bit of Common, Data Model." with 0.0167."""
+    words = [Word(" I'm", 1.8, 2.26, 0.02, hesitation_before=0.0167), Word(" a", 2.26, 2.4)]
+    assert texts(weighed_hesitations(words)) == [" I'm", " a"]

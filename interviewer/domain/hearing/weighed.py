@@ -10,7 +10,8 @@ added before the word, at the word's start, with that probability.
 A word that sounds like a hesitation needs less: Whisper writes "I'm" for "um" (/əm/). Said "I'm"
 got at most 0.0005 (47 in four voices, benchmarks/stand_ins.py); on the tuning half "I'm" written for a
 said "um" got 0.0012-0.037 and one written for "I use M" 0.0013, so 0.0015 and over is the "um" it
-stands for.
+stands for, inside a sentence: at an answer's start, where Whisper weighs a hesitation more, "OMOP
+is" came back "I'm a bit of" with 0.0167 (legacy set).
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ def weighed_hesitations(words: list[Word], minimum: float = WEIGHED_HESITATION_M
     out: list[Word] = []
     for word in words:
         weight, norm = word.hesitation_before, norm_of(word.text)
-        if weight < STAND_INS.get(norm, minimum) or _written_before(out, word):
+        opens = not out or out[-1].text.rstrip()[-1:] in SENTENCE_END
+        stand_in = norm in STAND_INS and not opens
+        if weight < (STAND_INS[norm] if stand_in else minimum) or _written_before(out, word):
             out.append(word)
             continue
-        opens = not out or out[-1].text.rstrip()[-1:] in SENTENCE_END
         hesitation = " Um" if opens else " um"
-        if norm in STAND_INS:  # the word is the hesitation, heard as a word
+        if stand_in:  # the word is the hesitation, heard as a word
             out.append(Word(hesitation + _trailing_punctuation(word.text), word.start, word.end, weight))
         else:
             out.append(Word(hesitation + ("," if opens else ""), word.start, word.start, weight))
