@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from interviewer.adapters.hesitation_evidence import hesitation_weights, with_weights
+from interviewer.adapters.hesitation_evidence import Steps, hesitation_weights, step_probabilities, with_weights
 from interviewer.domain.hearing.weighed import WEIGHED_HESITATION_MIN, weighed_hesitations
 from interviewer.domain.transcript import Word
 
@@ -60,6 +60,10 @@ def _result(tokens: list[int], chances: list[float], hesitation_id: int = 7, voc
     return SimpleNamespace(sequences_ids=[tokens], logits=[steps])
 
 
+def _steps(result, hesitation_id: int = 7) -> Steps:
+    return Steps(result.sequences_ids[0], step_probabilities(result, [hesitation_id]))
+
+
 PIECES = {1: " and", 2: " I", 3: "'m", 4: ",", 5: " it", 6: " cross", 8: "-", 9: "valid", 100: "<|0.00|>"}
 
 
@@ -69,7 +73,7 @@ def decode(ids):
 
 def test_each_word_gets_the_most_hesitation_weighed_since_the_word_before():
     result = _result([1, 2, 3, 4, 5, 100], [0.0, 0.3, 0.9, 0.05, 0.01, 0.6])
-    weighted = hesitation_weights([result], decode, [7], eot=99)
+    weighted = hesitation_weights([_steps(result)], decode, eot=99)
     # "'m" continues "I" and its step is not counted; the "," step counts toward "it" (punctuation is
     # left out of the words' text, which is only compared letter by letter with faster-whisper's)
     assert [(t, round(w, 2)) for t, w in weighted] == [(" and", 0.0), (" I'm", 0.3), (" it", 0.05)]
@@ -77,7 +81,7 @@ def test_each_word_gets_the_most_hesitation_weighed_since_the_word_before():
 
 def test_a_word_after_prepended_punctuation_starts_a_word_as_faster_whisper_does():
     result = _result([6, 8, 9], [0.0, 0.0, 0.0])
-    assert [t for t, _ in hesitation_weights([result], decode, [7], eot=99)] == [" cross", "valid"]
+    assert [t for t, _ in hesitation_weights([_steps(result)], decode, eot=99)] == [" cross", "valid"]
 
 
 def test_weights_are_added_only_when_the_words_agree():
@@ -91,6 +95,6 @@ def test_weights_are_added_only_when_the_words_agree():
 
 
 def test_an_im_opening_a_sentence_is_not_taken_for_um_on_a_stand_ins_weight():
-    """"OMOP is a common data model" came back "I'm a bit of Common, Data Model." with 0.0167."""
+    """ "OMOP is a common data model" came back "I'm a bit of Common, Data Model." with 0.0167."""
     words = [Word(" I'm", 1.8, 2.26, 0.02, hesitation_before=0.0167), Word(" a", 2.26, 2.4)]
     assert texts(weighed_hesitations(words)) == [" I'm", " a"]

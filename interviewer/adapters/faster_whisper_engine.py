@@ -68,8 +68,8 @@ class FasterWhisperTranscriber(WhisperModelHolder):
                 cpu_threads=self.options.threads or engine_threads(),
                 local_files_only=True,
             )
-            self._recorder = self._whisper.model = LogitsRecorder(self._whisper.model)
-            self._hesitation_ids = hesitation_ids(self._whisper.hf_tokenizer)
+            ids = hesitation_ids(self._whisper.hf_tokenizer)
+            self._recorder = self._whisper.model = LogitsRecorder(self._whisper.model, ids)
             self._eot = self._whisper.hf_tokenizer.token_to_id("<|endoftext|>")
             self._one_window = BatchedInferencePipeline(self._whisper)
         except (RuntimeError, ValueError, OSError) as e:
@@ -120,7 +120,7 @@ class FasterWhisperTranscriber(WhisperModelHolder):
     def _weighed(self, words: list[tuple]) -> list[tuple]:
         """`words` with the hesitation Whisper weighed before each (hesitation_evidence.py)."""
         decode = self._whisper.hf_tokenizer.decode
-        return with_weights(words, hesitation_weights(self._recorder.take(), decode, self._hesitation_ids, self._eot))
+        return with_weights(words, hesitation_weights(self._recorder.take(), decode, self._eot))
 
     def _new_token_budget(self, hotwords: str) -> int | None:
         """`max_new_tokens`, lowered so that hotwords + the previous text (up to 223 tokens, from the

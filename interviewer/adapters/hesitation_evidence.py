@@ -6,9 +6,16 @@ still gives the hesitation some probability at that step. CTranslate2 returns th
 of every step with `return_logits_vocab`; `LogitsRecorder` asks for them on each `generate` that
 faster-whisper makes, and `hesitation_weights` reads, for each written word, the most probability a
 hesitation had on the steps since the word before (punctuation and segment times included).
+
+The app hears chunks of at most 28 s, each in one window, so the steps and the words line up. Audio
+decoded window by window (`interviewer transcribe` on a long file) re-decodes a window's unfinished
+last segment in the next, so the steps hold tokens no word has: the words then carry no weight
+(`with_weights` checks), and nothing is put back.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -17,24 +24,35 @@ HESITATION_TEXTS = (" um", " Um", " uh", " Uh", "Um", "Uh", " Hmm", " u")
 PREPENDED = "\"'“¿([{-"  # faster-whisper's default prepend_punctuations: they join the next word
 
 
-class LogitsRecorder:
-    """Stands in for faster-whisper's CTranslate2 model and keeps each `generate` result with the
-    log-probabilities of its greedy steps; everything else goes to the model itself."""
+@dataclass(frozen=True)
+class Steps:
+    """One decoded sequence: its tokens, and the hesitation probability at each step."""
 
-    def __init__(self, model) -> None:
+    tokens: list[int]
+    chances: np.ndarray
+
+
+class LogitsRecorder:
+    """Stands in for faster-whisper's CTranslate2 model: each `generate` asks for the log-probabilities
+    of its greedy steps and keeps, per step, only the probability given to `ids` (a 30 s window's
+    full log-probabilities are ~31 MB; a long file decoded window by window would hold them all).
+    Everything else goes to the model itself."""
+
+    def __init__(self, model, ids: list[int]) -> None:
         self._model = model
-        self.results: list = []
+        self._ids = ids
+        self.steps: list[Steps] = []
 
     def __getattr__(self, name):
         return getattr(self._model, name)
 
     def generate(self, *args, **kwargs):
         results = self._model.generate(*args, **kwargs, return_logits_vocab=True)
-        self.results.extend(results)
+        self.steps += [Steps(r.sequences_ids[0], step_probabilities(r, self._ids)) for r in results]
         return results
 
-    def take(self) -> list:
-        taken, self.results = self.results, []
+    def take(self) -> list[Steps]:
+        taken, self.steps = self.steps, []
         return taken
 
 
@@ -55,17 +73,17 @@ def step_probabilities(result, ids: list[int]) -> np.ndarray:
     return weights[:, ids].sum(axis=1) / weights.sum(axis=1)
 
 
-def hesitation_weights(results: list, decode, ids: list[int], eot: int) -> list[tuple[str, float]]:
-    """(text, weight) for each word of `results` in order, grouped as faster-whisper groups tokens
+def hesitation_weights(decoded: list[Steps], decode, eot: int) -> list[tuple[str, float]]:
+    """(text, weight) for each word of the `decoded` sequences in order, grouped as faster-whisper groups tokens
     into words: a token with a leading space starts one, and so does the token after prepended
     punctuation ("-validation"); other punctuation joins the word before. A word's weight is the
     most probability a hesitation had from the step after the previous word's first token up to its
     own first token, leaving out steps that continue a word (the "'m" of "I'm")."""
     words: list[list] = []  # [text, weight]
     pending, after_prefix = 0.0, False
-    for result in results:
-        chances = step_probabilities(result, ids)
-        for step, token in enumerate(result.sequences_ids[0]):
+    for sequence in decoded:
+        chances = sequence.chances
+        for step, token in enumerate(sequence.tokens):
             chance = float(chances[step]) if step < len(chances) else 0.0
             text = "" if token >= eot else decode([token])
             if not any(c.isalnum() for c in text):  # a segment's time, or punctuation
