@@ -128,8 +128,11 @@ def test_a_slow_listener_does_not_hold_up_the_recording(alsa_audio, tmp_path):
     recorded = read_wav(out)
     assert stopped["interrupted"] == "" and len(recorded) == stopped["samples"] >= len(fed)
     assert np.array_equal(recorded[: len(fed)], quantize(fed))
-    # the writer took thousands of blocks while the listener had been handed at most a few
-    assert stopped["listened_at_stop"] <= 2 * 1600 < stopped["samples"] // 100
+    # the writer took every fed block (20 of them, and more) while the slow listener had been handed
+    # at most two; how many more the fake microphone delivers depends on the machine's speed (a
+    # loaded fresh-clone run recorded exactly 100 times the listener's share, which `samples // 100`
+    # refused), so the bound is what was fed
+    assert stopped["listened_at_stop"] <= 2 * 1600 < len(fed) <= stopped["samples"]
     assert stopped["stop_s"] < 5
 
 
