@@ -1,10 +1,12 @@
 """Tune WEIGHED_HESITATION_MIN on transcripts an evaluation run saved, without decoding again.
 
-    interviewer eval --half tune --save-transcripts DIR      # with the weighed hesitations off
+    interviewer eval --half tune --save-transcripts DIR
     python benchmarks/hesitation_threshold.py DIR [--half tune]
 
-Each saved word carries the probability Whisper gave a hesitation before it; this puts hesitations
-back at each threshold and prints the filler figures per voice kind. Tune on the tuning half only.
+Each saved word carries the probability Whisper gave a hesitation before it; this takes out the
+hesitations the run put back (zero-length "um"s), puts them back at each threshold and prints the
+filler figures per voice kind. An "I'm" the run already took for "um" stays "um" here: the stand-in
+minimum is measured with benchmarks/stand_ins.py. Tune on the tuning half only.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ def tokenize(words: tuple[Word, ...] | list[Word]) -> list[Token]:
     tokens: list[Token] = []
     for word in words:
         lead, core, trail = _EDGE.match(word.text.strip()).groups()
-        norm = core.lower().replace("\u2019", "'")
+        norm = _normalised(core)
         if not norm:
             if tokens and trail + lead:
                 last = tokens[-1]
@@ -90,7 +90,11 @@ def comma_before(tokens: list[Token], i: int) -> bool:
 
 def norm_of(text: str) -> str:
     """A written word as `Token.norm` has it: lowercase, without edge punctuation."""
-    return _EDGE.match(text.strip()).group(2).lower().replace("\u2019", "'")
+    return _normalised(_EDGE.match(text.strip()).group(2))
+
+
+def _normalised(core: str) -> str:
+    return core.lower().replace("\u2019", "'")
 
 
 def is_hesitation(word: str) -> bool:

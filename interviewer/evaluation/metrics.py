@@ -72,6 +72,7 @@ def compare(clip: Clip, truth: Truth, analysis: dict, seconds: float, recovery: 
     said = [(analysis_type(m.kind), m.at_s) for m in truth.fillers]
     pairs = match_fillers(said, found)
     judged = judge_items(item_labels(clip), analysis_items(analysis))
+    traps = traps_by_type(truth, found, {j for _, j in pairs})
     missed = [shown for _, was_said, shown in judged if not was_said]
     return ClipResult(
         clip.id,
@@ -83,7 +84,7 @@ def compare(clip: Clip, truth: Truth, analysis: dict, seconds: float, recovery: 
         len(pairs),
         _by_type(said, pairs),
         len(truth.traps),
-        trap_hits(truth, found, {j for _, j in pairs}),
+        sum(hits for _, _, hits in traps),
         truth.wpm,
         float(analysis["wpm"]),
         truth.duration_s,
@@ -100,7 +101,7 @@ def compare(clip: Clip, truth: Truth, analysis: dict, seconds: float, recovery: 
         recovery,
         tuple(judged),
         tuple(evidence_confidence(label, analysis) for label, _, _ in judged),
-        traps_by_type(truth, found, {j for _, j in pairs}),
+        traps,
     )
 
 

@@ -19,7 +19,19 @@ HESITATION = "um/uh"
 # so a count split by sound would be a guess shown as a fact.
 ALWAYS = {"basically": "basically", "literally": "literally"}
 # words after which "like" is a verb or a comparison, never a filler
-LIKE_CONTENT_BEFORE = {
+# nouns whose "like" brings examples ("methods like SMOTE")
+LIKE_EXAMPLES_BEFORE = {
+    "something",
+    "anything",
+    "things",
+    "models",
+    "methods",
+    "tools",
+    "techniques",
+    "metrics",
+    "approaches",
+}
+LIKE_CONTENT_BEFORE = LIKE_EXAMPLES_BEFORE | {
     "i",
     "you",
     "we",
@@ -47,9 +59,6 @@ LIKE_CONTENT_BEFORE = {
     "seems",
     "sound",
     "sounds",
-    "something",
-    "anything",
-    "things",
     "nothing",
     "more",
     "much",
@@ -64,12 +73,6 @@ LIKE_CONTENT_BEFORE = {
     "they'd",
     "i'll",
     "we'll",
-    "models",
-    "methods",
-    "tools",
-    "techniques",
-    "metrics",
-    "approaches",
 }
 LIKE_FILLER_AFTER = {
     "the",
@@ -107,10 +110,9 @@ KNOW_COMPLEMENTS = {"that", "what", "how", "why", "where", "when", "whether", "i
 MEAN_CONTENT_AFTER = {"by", "to", "that"}  # "what I mean by drift", "I mean to say", "I mean that literally"
 # "like" followed by one of these approximates or hedges ("like every cause", "like ten percent"):
 # filler use even without commas; an example after "like" is a noun ("data like hospital stay")
-LIKE_HEDGED = {"every", "almost", "maybe", "about", "around", "really", "totally", "just", "literally", "basically"}
-# nouns whose "like" brings examples ("methods like SMOTE"), and words no example starts with
-LIKE_EXAMPLES_BEFORE = {"something", "anything", "things", "models", "methods", "tools", "techniques", "metrics"}
-LIKE_APPROXIMATES = {"almost", "maybe", "about", "around", "roughly", "basically", "literally", "totally"}
+LIKE_HEDGED = {"every", "almost", "maybe", "about", "around", "roughly", "really", "totally", "just", "literally"}
+LIKE_HEDGED |= {"basically"}
+LIKE_APPROXIMATES = LIKE_HEDGED - {"every", "really", "just"}  # no example starts with these
 MEAN_CONTENT_BEFORE = {"what", "by", "which", "that", "do", "don't", "did", "really"}
 
 
