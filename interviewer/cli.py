@@ -90,6 +90,7 @@ def resolve_config(args: argparse.Namespace) -> Config:
         config,
         engine=args.engine,
         model=args.model,
+        careful_model="" if args.model else None,  # a model named on the command line hears alone
         voice=args.voice,
         bank=args.bank,
         recordings_dir=args.recordings_dir,

@@ -17,6 +17,7 @@ from interviewer.errors import ConfigError
 ENGINES = ("faster-whisper", "openai-whisper")
 DEFAULT_ENGINE = "faster-whisper"
 DEFAULT_MODEL = "tiny.en"
+DEFAULT_CAREFUL_MODEL = "base"  # hears each answer again, better; "" turns it off (hearing/careful.py)
 DEFAULT_VOICE = ""  # the natural Piper voice when installed, else espeak (adapters/voice_choice.py)
 
 
@@ -24,6 +25,7 @@ DEFAULT_VOICE = ""  # the natural Piper voice when installed, else espeak (adapt
 class Config:
     engine: str = DEFAULT_ENGINE
     model: str = DEFAULT_MODEL
+    careful_model: str = DEFAULT_CAREFUL_MODEL
     voice: str = DEFAULT_VOICE
     bank: str = ""  # the bank to open first; "" shows the list
     target_s: tuple[int, int] = (120, 180)
@@ -57,6 +59,16 @@ def load_config(path: Path | None = None) -> Config:
     return _from_table(data, path, text)
 
 
+def careful_model(config: Config) -> str:
+    """The model that hears each answer again, or "" when there is none (the same model gains nothing)."""
+    return "" if config.careful_model == config.model else config.careful_model
+
+
+def final_model(config: Config) -> str:
+    """The model whose transcript an answer is finally scored on: what hears a recording after the fact."""
+    return careful_model(config) or config.model
+
+
 def with_overrides(config: Config, **overrides) -> Config:
     """The config with command-line values (those not None) put over it."""
     given = {k: v for k, v in overrides.items() if v is not None}
@@ -85,7 +97,7 @@ def _convert(key: str, raw):
         if raw not in ENGINES:
             raise ValueError(f"must be one of {', '.join(ENGINES)}, not {raw!r}")
         return raw
-    if key in ("model", "voice", "bank"):
+    if key in ("model", "careful_model", "voice", "bank"):
         return _string(raw)
     if key in ("input_device", "output_device"):
         if isinstance(raw, bool) or not isinstance(raw, (str, int)):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from interviewer import __version__
-from interviewer.config import Config
+from interviewer.config import Config, careful_model
 from interviewer.domain.ports import DecodeHints, Recorder, Speaker, Transcriber
 from interviewer.domain.transcript import Transcript
 
@@ -27,6 +27,7 @@ class Services:
     make_recorder: Callable[[], Recorder]
     make_transcriber: Callable[[], Transcriber]
     versions: dict = field(default_factory=dict)
+    make_careful_transcriber: Callable[[], Transcriber] | None = None  # hears each answer again (config.careful_model)
 
 
 class ModelLoader:
@@ -118,5 +119,11 @@ def real_services(config: Config) -> Services:
 
         return build_transcriber(config.engine, config.model)
 
+    def make_careful_transcriber() -> Transcriber:
+        from interviewer.adapters.engines import build_transcriber
+
+        return build_transcriber(config.engine, careful_model(config))
+
     versions = {"interviewer": __version__, "python": platform.python_version()}
-    return Services(make_speaker, make_recorder, make_transcriber, versions)
+    careful = make_careful_transcriber if careful_model(config) else None
+    return Services(make_speaker, make_recorder, make_transcriber, versions, careful)

@@ -19,14 +19,16 @@ TARGET_NAMES = {
 @pytest.mark.slow
 def test_bench_quick_json_reports_every_figure(tmp_path):
     command = [sys.executable, "-m", "interviewer", "bench", "--quick", "--json", "--seconds", "15",
-               "--engines", "faster-whisper", "--models", "tiny.en"]  # fmt: skip
+               "--engines", "faster-whisper", "--models", "tiny.en+base"]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["machine"]["nproc"] >= 1 and 15.0 <= result["answer_s"] <= 30.0  # whole sentences
     (run,) = result["runs"]
     assert "error" not in run, run
-    assert (run["engine"], run["model"]) == ("faster-whisper", "tiny.en")
+    assert (run["engine"], run["model"]) == ("faster-whisper", "tiny.en+base")  # the app's default pair
+    assert run["stop_to_refined_s"] >= run["stop_to_feedback_s"] > 0  # the careful hearing comes after
+    assert 0 <= run["wer_at_feedback"] < 0.5
     assert run["words_streamed"] > 0.8 * result["answer_words"]
     assert abs(run["words_streamed"] - run["words_whole_file"]) <= 0.1 * run["words_whole_file"]
     assert 0 <= run["wer_streamed"] < 0.5 and 0 <= run["wer_whole_file"] < 0.5

@@ -137,10 +137,11 @@ def check_targets(result: dict, engine: str, model: str) -> dict:
 
 COLUMNS = (
     ("engine", "engine", "{}"), ("model", "model", "{}"), ("stop_to_feedback_s", "stop→ready s", "{:.2f}"),
+    ("stop_to_refined_s", "stop→refined s", "{:.2f}"), ("wer_at_feedback", "WER at ready", "{:.3f}"),
     ("speedup_vs_batch", "× batch", "{:.0f}"), ("speedup_vs_batch_cli", "× cli", "{:.0f}"),
     ("compute_ratio", "cpu/audio", "{:.2f}"), ("wasted_compute_s", "wasted cpu s", "{:.1f}"),
     ("max_lag_s", "max lag s", "{:.1f}"), ("fell_behind", "behind", "{}"), ("chunks", "chunks", "{}"),
-    ("peak_rss_mb", "peak MB", "{:.0f}"), ("wer_streamed", "WER stream", "{:.3f}"),
+    ("peak_rss_mb", "peak MB", "{:.0f}"), ("wer_streamed", "WER final", "{:.3f}"),
     ("wer_whole_file", "WER whole", "{:.3f}"), ("wer_streamed_vs_whole", "stream≠whole", "{:.3f}"),
 )  # fmt: skip
 

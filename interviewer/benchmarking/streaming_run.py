@@ -37,6 +37,8 @@ class StreamResult:
     audio_s: float
     load_s: float
     stop_to_feedback_s: float  # stop pressed -> AnswerRun.finish() returned (transcript, analysis, saved)
+    stop_to_refined_s: float  # with a careful hearing ("tiny.en+base"): stop -> AnswerRun.refine() returned
+    wer_at_feedback: float  # the transcript of the first feedback (careful words as far as it got, then the draft's)
     untranscribed_at_stop_s: float  # audio still to transcribe when the person stopped
     finish_s: float  # of stop_to_feedback_s: the streamer's finish (the rest of the transcript)
     analyse_s: float  # of it: analysis and score
@@ -55,7 +57,7 @@ class StreamResult:
     mean_chunk_s: float
     peak_rss_mb: float
     whole_file_s: float
-    wer_streamed: float
+    wer_streamed: float  # the final transcript (the careful hearing's, when there is one)
     wer_whole_file: float
     wer_streamed_vs_whole: float
     words_streamed: int
@@ -86,7 +88,7 @@ def lag_shape(stats: StreamStats) -> tuple[float, float, float]:
     return first, second, slope
 
 
-def answer_run(transcriber, audio: np.ndarray, meta: dict, folder: Path):
+def answer_run(transcriber, audio: np.ndarray, meta: dict, folder: Path, careful=None):
     """The app's AnswerRun for the bench's question, recording from a PacedRecorder into `folder`."""
     from interviewer.domain.bank import Question
     from interviewer.domain.session import AnswerRun
@@ -96,41 +98,59 @@ def answer_run(transcriber, audio: np.ndarray, meta: dict, folder: Path):
     session = store.new_session("bench", "interviewer bench")
     question = Question("bench", meta["question"], meta["hint"])
     recorder = PacedRecorder(audio)
-    return AnswerRun(store, session, question, TARGET_S, recorder, transcriber), recorder
+    return AnswerRun(store, session, question, TARGET_S, recorder, transcriber, careful=careful), recorder
+
+
+def loaded(engine: str, model: str):
+    """The transcriber for `model`, loaded, and the seconds it took."""
+    from interviewer.adapters.engines import build_transcriber
+
+    transcriber = build_transcriber(engine, model)
+    t0 = time.perf_counter()
+    transcriber.load()
+    return transcriber, time.perf_counter() - t0
 
 
 def measure_stream(engine: str, model: str, answer_dir: Path) -> StreamResult:
-    from interviewer.adapters.engines import build_transcriber
+    """`model` is one model, or "draft+careful" as the app hears by default (hearing/careful.py)."""
     from interviewer.domain.hearing.prompt import decode_hints_for, listening_for
     from interviewer.domain.hearing.recovery import transcribe_answer
 
     audio, meta = read_answer(answer_dir)
-    transcriber = build_transcriber(engine, model)
-    t0 = time.perf_counter()
-    transcriber.load()
-    load_s = time.perf_counter() - t0
+    draft_model, _, careful_model = model.partition("+")
+    transcriber, load_s = loaded(engine, draft_model)
+    careful, careful_load_s = loaded(engine, careful_model) if careful_model else (None, 0.0)
     with tempfile.TemporaryDirectory(prefix="bench-session-", dir=answer_dir) as tmp:
-        run, recorder = answer_run(transcriber, audio, meta, Path(tmp))
+        run, recorder = answer_run(transcriber, audio, meta, Path(tmp), careful)
         stop = answer_in_real_time(run, recorder)
         untranscribed, speculated = run.streamer.lag_s(), run.streamer.speculated_ahead()
         result = run.finish()
         ready = time.perf_counter()
-    streamed, steps = result.transcript, result.timings
+        final = run.refine() if result.refining else result
+        refined = time.perf_counter()
+    streamed, steps = final.transcript, result.timings
     peak = peak_rss_mb()
     stats = run.streamer.stats()
+    careful_stats = run.careful_streamer.stats() if careful else None
+    compute_s = stats.compute_s + (careful_stats.compute_s if careful_stats else 0.0)
+    wasted_s = stats.wasted_compute_s + (careful_stats.wasted_compute_s if careful_stats else 0.0)
     t0 = time.perf_counter()
-    listening = listening_for(model)
-    whole = transcribe_answer(transcriber, audio, decode_hints_for(meta["question"], meta["hint"], listening=listening))
+    whole_model = careful_model or draft_model
+    listening = listening_for(whole_model)
+    hints = decode_hints_for(meta["question"], meta["hint"], listening=listening)
+    whole = transcribe_answer(careful or transcriber, audio, hints)
     whole_s = time.perf_counter() - t0
     first, second, slope = lag_shape(stats)
     return StreamResult(
-        engine, model, round(stats.audio_s, 2), round(load_s, 2),
-        stop_to_feedback_s=round(ready - stop, 3), untranscribed_at_stop_s=round(untranscribed, 2),
+        engine, model, round(stats.audio_s, 2), round(load_s + careful_load_s, 2),
+        stop_to_feedback_s=round(ready - stop, 3), stop_to_refined_s=round(refined - stop, 3) if careful else 0.0,
+        wer_at_feedback=round(word_error_rate(meta["text"], result.transcript.text), 4),
+        untranscribed_at_stop_s=round(untranscribed, 2),
         finish_s=round(steps["transcribe_rest"], 3), analyse_s=round(steps["analyse"], 3),
         stop_steps={**steps, "other": round(ready - stop - sum(steps.values()), 4)},
         speculated_at_stop=speculated, speculations=stats.speculations,
-        speculations_used=stats.speculations_used, wasted_compute_s=round(stats.wasted_compute_s, 2),
-        compute_ratio=round(stats.compute_s / stats.audio_s, 3),
+        speculations_used=stats.speculations_used, wasted_compute_s=round(wasted_s, 2),
+        compute_ratio=round(compute_s / stats.audio_s, 3),
         max_lag_s=round(stats.max_lag_s, 2), lag_first_half_max_s=round(first, 2),
         lag_second_half_max_s=round(second, 2), backlog_slope_s_per_min=round(slope, 3),
         fell_behind=stats.fell_behind, chunks=stats.chunks,

@@ -13,6 +13,7 @@ import json
 import re
 import sys
 
+from interviewer.config import final_model
 from interviewer.errors import InterviewerError
 
 ENGINE_MODELS = (
@@ -74,7 +75,7 @@ def run(args, config) -> int:
             pace = f"{clip.wpm:3} wpm" if clip.wpm else f"x{clip.length_scale:.2f}  "
             print(f"{clip.id:24} {clip.half:6} {clip.voice:15} {pace}  {clip.question}")
         return 0
-    combos = ENGINE_MODELS if args.matrix else ((config.engine, config.model),)
+    combos = ENGINE_MODELS if args.matrix else ((config.engine, final_model(config)),)
     paths = ("streaming", "whole") if args.path == "both" else (args.path,)
     from interviewer.domain.hearing.prompt import MAX_BANK_TERMS
 

@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from interviewer.config import final_model
 from interviewer.errors import InterviewerError
 
 
@@ -29,7 +30,7 @@ def run(args, config) -> int:
 
     question_text, hint, target_s, glossary = _question(args, config)
     audio = read_audio(args.audio)
-    engine, model = config.engine, config.model
+    engine, model = config.engine, final_model(config)
     result = score_audio(
         audio,
         question_text,

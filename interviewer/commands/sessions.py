@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from interviewer.commands.options import add_engine_options
+from interviewer.config import final_model
 from interviewer.errors import InterviewerError, StorageError
 
 FIX_LIST = "`interviewer sessions list` shows the session ids"
@@ -217,7 +218,7 @@ def _finish(args, config, store) -> int:
     if not targets:
         print("no unfinished answers", file=sys.stderr)
         return 0
-    transcriber = build_transcriber(config.engine, config.model)
+    transcriber = build_transcriber(config.engine, final_model(config))
     transcriber.load(lambda text: print(text, file=sys.stderr))
     banks = {b.id: b for b in discover_banks([paths.shipped_banks_dir(), paths.user_banks_dir()])[0]}
     failed = 0

@@ -42,6 +42,7 @@ class AnswerResult:
     recording: RecordingInfo | None = None
     notes: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step of `AnswerRun.finish`
+    refining: bool = False  # a careful hearing is still under way: `AnswerRun.refine()` will replace this
 
 
 class AnswerRun:
@@ -60,16 +61,20 @@ class AnswerRun:
         glossary: tuple[str, ...] = (),
         parent: AnswerRecord | None = None,
         follow_up_text: str = "",
+        careful: Transcriber | None = None,
     ) -> None:
-        """A follow-up names the `parent` answer it follows up and what was asked (`follow_up_text`)."""
+        """A follow-up names the `parent` answer it follows up and what was asked (`follow_up_text`).
+        `careful`, a slower and better transcriber, hears the answer too; its words replace the
+        draft's (hearing/careful.py): `finish()` uses them as far as it got, `refine()` all of them."""
         self.store, self.session, self.question, self.bank_id = store, session, question, bank_id
         self.parent, self.follow_up_text = parent, follow_up_text
         self.glossary = glossary  # the bank's jargon for this question, told to Whisper
-        self.target_s, self.recorder, self.transcriber = target_s, recorder, transcriber
+        self.target_s, self.recorder, self.transcriber, self.careful = target_s, recorder, transcriber, careful
         self.pause_threshold_s = pause_threshold_s
         self.answer: AnswerRecord | None = None
         self.recording: RecordingInfo | None = None
         self._streamer = None
+        self._careful_streamer = None
         self._rate = None  # the live pace, from the sound (hearing/syllables.LiveRate)
         self._stopped = threading.Lock()
         self._points_cache: tuple[int, list[tuple[str, bool]]] = (-1, [])
@@ -79,15 +84,27 @@ class AnswerRun:
         """The answer's StreamingTranscriber (None before `start`): its stats, for the benchmark."""
         return self._streamer
 
+    @property
+    def careful_streamer(self):
+        """The careful hearing's StreamingTranscriber (None without one): its stats, for the benchmark."""
+        return self._careful_streamer
+
     def start(self) -> AnswerRecord:
         from interviewer.domain.hearing.stream import StreamingTranscriber
+        from interviewer.domain.hearing.stream_info import StreamingOptions
 
         q, parent = self.question, self.parent.number if self.parent else None
         self.answer = self.store.start_answer(self.session, q.id, q.text, q.hint, self.target_s, bank_id=self.bank_id,
                                               parent=parent, follow_up_text=self.follow_up_text)  # fmt: skip
         self._streamer = StreamingTranscriber(self.transcriber, self.answer.asked, q.hint, glossary=self.glossary)
-        self._rate = LiveRate()
         self.recorder.add_listener(self._streamer.feed)
+        if self.careful is not None:
+            # never decoded ahead: at stop the draft answers first, so a speculation would only be waste
+            no_speculation = StreamingOptions(speculate_after_s=None)
+            self._careful_streamer = StreamingTranscriber(self.careful, self.answer.asked, q.hint,
+                                                          options=no_speculation, glossary=self.glossary)  # fmt: skip
+            self.recorder.add_listener(self._careful_streamer.feed)
+        self._rate = LiveRate()
         self.recorder.add_listener(self._rate.feed)
         self.recorder.start(self.store.wav_path(self.session, self.answer))
         return self.answer
@@ -132,32 +149,63 @@ class AnswerRun:
     def finish(self) -> AnswerResult:
         """Transcribe what is left, analyse, save. Blocking: call from a worker thread.
 
+        With a careful hearing, its words are used as far as it got and the draft's after that;
+        the result says `refining`, and `refine()` makes it again from the careful words alone.
         The result's `timings` says where the time went: `stop` (0 when the UI stopped the
         recorder already), `read_wav` (while the worker still decodes), `transcribe_rest`,
         `analyse`, `save`.
         """
         timer = _StepTimer()
         recording = timer.run("stop", self.stop)
+        if self._careful_streamer is not None:
+            self._careful_streamer.hold()  # the draft's last chunk first: the person is waiting for it
         try:
             audio = timer.run("read_wav", _read_recording, recording)
-            transcript = timer.run("transcribe_rest", self._finish_streaming, recording)
-            result = timer.run("analyse", analyse_answer, transcript, audio, self.question.hint, self.target_s,
-                               self.pause_threshold_s, self.answer.asked)  # fmt: skip
+            transcript = timer.run("transcribe_rest", _finished, self._streamer, recording)
+            if self._careful_streamer is not None:
+                transcript = self._careful_so_far(transcript)
+            result = timer.run("analyse", self._analyse, transcript, audio)
             timer.run("save", self._save, transcript, result)
         except Exception as e:
             self.store.update_answer(self.session, self.answer, status=FAILED, error=str(e))
             raise
+        finally:
+            if self._careful_streamer is not None:
+                self._careful_streamer.go_on()
+        refining = self._careful_streamer is not None and transcript.model != self.careful.model
+        return AnswerResult(self.answer, transcript, result, self.recording, timings=timer.seconds, refining=refining)
+
+    def refine(self) -> AnswerResult:
+        """After `finish()`: the careful hearing's whole transcript, analysed and saved over the draft's.
+        Blocking (a second or more after stop). Raises what the careful transcriber raised: the
+        draft's result stays saved."""
+        timer = _StepTimer()
+        transcript = timer.run("transcribe_rest", _finished, self._careful_streamer, self.recording)
+        audio = timer.run("read_wav", _read_recording, self.recording)
+        result = timer.run("analyse", self._analyse, transcript, audio)
+        timer.run("save", self._save, transcript, result)
         return AnswerResult(self.answer, transcript, result, self.recording, timings=timer.seconds)
 
-    def _finish_streaming(self, recording: RecordingInfo) -> Transcript:
-        """The whole transcript: wait (briefly) for the recorder's last blocks, then for the worker."""
-        try:
-            return self._streamer.finish(timeout=LAST_BLOCKS_WAIT_S, total_samples=recording.samples)
-        except TimeoutError:
-            return self._streamer.finish()
+    def _analyse(self, transcript: Transcript, audio: np.ndarray) -> dict:
+        return analyse_answer(transcript, audio, self.question.hint, self.target_s, self.pause_threshold_s,
+                              self.answer.asked)  # fmt: skip
+
+    def _careful_so_far(self, draft: Transcript) -> Transcript:
+        from interviewer.domain.hearing.careful import with_draft_tail
+
+        streamer = self._careful_streamer
+        return with_draft_tail(streamer.snapshot(), streamer.heard_until_s(), draft)
 
     def _save(self, transcript: Transcript, result: dict) -> None:
         save_result(self.store, self.session, self.answer, transcript, result)
+
+
+def _finished(streamer, recording: RecordingInfo) -> Transcript:
+    """A stream's whole transcript: wait (briefly) for the recorder's last blocks, then for its worker."""
+    try:
+        return streamer.finish(timeout=LAST_BLOCKS_WAIT_S, total_samples=recording.samples)
+    except TimeoutError:
+        return streamer.finish()
 
 
 def save_result(store: SessionStore, session: SessionRecord, answer: AnswerRecord, transcript: Transcript,

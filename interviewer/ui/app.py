@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -40,10 +41,30 @@ class InterviewApp(App):
         self.config, self.services, self.store, self.bank_dirs = config, services, store, bank_dirs
         self.model = ModelLoader(services.make_transcriber, config.engine, config.model)
         self.model.on_status = lambda text: self.post_message(ModelStatus(text))
+        self.careful = self._careful_loader(config, services)
         self._speaker = None
         self._speaker_lock = threading.Lock()
         self.speaker_error: Exception | None = None
         self.active_runs: set = set()
+
+    @staticmethod
+    def _careful_loader(config: Config, services: Services) -> ModelLoader | None:
+        """The loader of the model that hears each answer again (None: the draft is final)."""
+        from interviewer.config import careful_model
+
+        if services.make_careful_transcriber is None:
+            return None
+        return ModelLoader(services.make_careful_transcriber, config.engine, careful_model(config))
+
+    def careful_transcriber(self):
+        """The careful hearing's Transcriber, or None when there is none or it failed to load."""
+        if self.careful is None or self.careful.error is not None:
+            return None
+        return self.careful.transcriber()
+
+    def final_transcriber(self):
+        """What hears a recording after the fact (recovery, History's finish): the careful model if any."""
+        return self.careful_transcriber() or self.model.transcriber()
 
     def get_default_screen(self) -> Screen:
         from interviewer.ui.screens.home import HomeScreen
@@ -78,7 +99,7 @@ class InterviewApp(App):
             "recovering them now (they will appear in History).",
             timeout=6,
         )
-        transcriber = self.model.transcriber()
+        transcriber = self.final_transcriber()
         for session, answer in unfinished:
             try:
                 glossary = self.glossary_of(answer.bank_id or session.bank_id, answer.question_text, answer.hint)
@@ -114,6 +135,10 @@ class InterviewApp(App):
         audio by 0.3-0.5 s on 2 cores."""
         self.speaker()
         self.model.start()
+        if self.careful is not None:
+            with contextlib.suppress(Exception):  # the draft model's failure is reported where it is used
+                self.model.wait()
+            self.careful.start()
 
     def speaker(self):
         """The speaker, built once; None (with `speaker_error` set) when speech is unavailable."""
@@ -189,7 +214,7 @@ class InterviewApp(App):
         try:
             glossary = self.glossary_of(answer.bank_id or session.bank_id, answer.question_text, answer.hint)
             recover_answer(
-                self.store, session, answer, self.model.transcriber(), self.config.pause_threshold_s, glossary
+                self.store, session, answer, self.final_transcriber(), self.config.pause_threshold_s, glossary
             )
             self.call_from_thread(self.notify, "Finished; the answer is analysed (reopen History to see it).")
         except Exception as e:  # noqa: BLE001 - shown to the person; the WAV stays on disk

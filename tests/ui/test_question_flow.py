@@ -192,3 +192,27 @@ async def test_the_next_question_is_made_while_this_one_is_answered(app, tmp_pat
         await wait_for(pilot, lambda: getattr(app.screen, "state", "") == "answering")
         await wait_for(pilot, lambda: len(speaker.spoken) == 2)
         assert speaker.spoken == ["What is a polygenic risk score?", "Why does OMOP matter?"]  # said, made ahead
+
+
+async def test_the_careful_hearing_replaces_the_drafts_feedback_on_screen(tmp_path):
+    careful_text = ANSWER.replace("um ", "").replace("Um ", "") + " linkage disequilibrium clumping"
+    app = make_app(tmp_path)
+    app.services.make_careful_transcriber = lambda: FakeTranscriber(careful_text, model="careful", delay_s=1.0)
+    app.careful = app._careful_loader(app.config, app.services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "state", "") == "answering")
+        question = app.screen
+        await wait_for(pilot, lambda: question.run.recorder.finished)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "FeedbackScreen", timeout=30)
+        feedback = app.screen
+        assert feedback.result.refining and "Hearing your answer again" in screen_text(app)
+        await wait_for(pilot, lambda: not feedback.result.refining, timeout=30)
+        await pilot.pause(0.2)
+        assert "Hearing your answer again" not in screen_text(app)
+        assert feedback.result.transcript.text.strip() == careful_text.strip()
+        assert feedback.result.analysis["fillers"]["by_type"].get("um/uh", 0) == 0
+    session = app.store.sessions()[0][0]
+    latest = app.store.latest_analysis(session, session.answers[0])
+    assert latest["transcript"]["text"].strip() == careful_text.strip()

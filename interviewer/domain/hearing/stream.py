@@ -103,6 +103,7 @@ class StreamingTranscriber:
         self._changed = threading.Condition(self._lock)  # samples fed, or a chunk transcribed
         self._queue: queue.Queue[Chunk | _DecodeAhead | None] = queue.Queue()
         self._words: list[Word] = []
+        self._heard_until_s = 0.0  # the end of the last chunk transcribed
         self._backlog_samples = 0  # closed, queued or being transcribed
         self._done = 0
         self._silent = 0
@@ -119,6 +120,8 @@ class StreamingTranscriber:
         self._wasted_s = 0.0
         self._finished = False
         self._cancelled = threading.Event()
+        self._may_start = threading.Event()  # cleared: the worker starts no new decode (`hold`)
+        self._may_start.set()
         self._error: BaseException | None = None
         self._worker = threading.Thread(target=self._work, name="streaming-transcriber", daemon=True)
         self._worker.start()
@@ -176,6 +179,14 @@ class StreamingTranscriber:
         with self._lock:
             return self._changed.wait_for(lambda: self._backlog_samples == 0 or self._error is not None, timeout)
 
+    def hold(self) -> None:
+        """Start no new decode until `go_on()` (a decode under way runs to its end): another
+        hearing needs the cores first."""
+        self._may_start.clear()
+
+    def go_on(self) -> None:
+        self._may_start.set()
+
     def cancel(self) -> None:
         """Stop without transcribing what is left (the answer was abandoned)."""
         self._cancelled.set()
@@ -183,6 +194,7 @@ class StreamingTranscriber:
             if not self._finished:
                 self._finished = True
                 self._queue.put(None)
+        self.go_on()
 
     # -- what the UI reads -------------------------------------------------------------------
 
@@ -193,6 +205,12 @@ class StreamingTranscriber:
             audio_s = self._chunker.samples_seen / SAMPLE_RATE
         t = self.transcriber
         return Transcript(words, "en", audio_s, getattr(t, "engine", ""), getattr(t, "model", ""))
+
+    def heard_until_s(self) -> float:
+        """Seconds of the recording transcribed so far: `snapshot()` holds every word before this
+        time, and the time is in a pause (chunks are cut in pauses)."""
+        with self._lock:
+            return self._heard_until_s
 
     def lag_s(self) -> float:
         """Seconds of speech recorded but not yet transcribed (queued chunks and the open one)."""
@@ -280,6 +298,7 @@ class StreamingTranscriber:
         """The worker thread: transcribe closed chunks in order until the end marker."""
         while True:
             job = self._queue.get()
+            self._may_start.wait()
             if job is None or self._cancelled.is_set():
                 return
             if isinstance(job, _DecodeAhead):
@@ -288,6 +307,7 @@ class StreamingTranscriber:
             words = self._transcribe(job)
             with self._lock:
                 self._words.extend(joined(self._words, words, job) if words else [])
+                self._heard_until_s = job.end_s if self._error is None else self._heard_until_s
                 self._backlog_samples -= len(job.audio)
                 self._done += 1
                 self._silent += 0 if job.has_speech else 1

@@ -25,6 +25,18 @@ from interviewer.ui.widgets.moments_list import MomentsList
 from interviewer.ui.widgets.transcript_view import TranscriptView
 
 PLAY_LEAD_S = 0.3  # start a little before the chosen word
+REFINING = "◌ Hearing your answer again with a better model: this feedback updates in a few seconds."
+
+
+def refined_note(before: dict, after: dict, model: str) -> str:
+    """What the second hearing changed, in one line."""
+    figures = (
+        ("words", lambda a: a.get("words", 0)),
+        ("fillers", lambda a: a.get("fillers", {}).get("total", 0)),
+        ("% of hint points", lambda a: round(a.get("coverage", {}).get("ratio", 0) * 100)),
+    )
+    changes = [f"{name} {get(before)} → {get(after)}" for name, get in figures if get(before) != get(after)]
+    return f"Heard again with {model}: {'; '.join(changes) if changes else 'the figures held'}."
 
 
 class FeedbackScreen(Screen[str]):
@@ -51,8 +63,18 @@ class FeedbackScreen(Screen[str]):
         together = together_line(self.result.analysis)
         if together:
             yield Static(plain((together, "bold")), id="feedback-together")
+        if self.result.refining:
+            yield Static(plain((REFINING, "dim")), id="feedback-refining")
         yield AnswerReport(self.result.analysis, "")
         yield Footer()
+
+    async def refine(self, result: AnswerResult, follow_up=None) -> None:
+        """The careful hearing's result replaces the draft's on screen."""
+        before = self.result.analysis
+        self.result, self.follow_up = result, follow_up
+        await self.recompose()
+        self.refresh_bindings()
+        self.notify(refined_note(before, result.analysis, result.transcript.model), timeout=6)
 
     def on_transcript_view_word_selected(self, message: TranscriptView.WordSelected) -> None:
         self.play_from(message.time_s)

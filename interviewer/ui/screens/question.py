@@ -179,7 +179,8 @@ class QuestionScreen(Screen):
             self.run = AnswerRun(self.app.store, self.session, planned.question, self.target_s, recorder,
                                  self.app.model.transcriber(), self.app.config.pause_threshold_s,
                                  bank_id=planned.bank.id, glossary=glossary, parent=self.follow_up_parent,
-                                 follow_up_text=self.follow_up_text)  # fmt: skip
+                                 follow_up_text=self.follow_up_text,
+                                 careful=self.app.careful_transcriber())  # fmt: skip
             self.run.start()
         except Exception as e:  # noqa: BLE001 - shown as one screen with the fix
             self.state = "failed"
@@ -276,8 +277,9 @@ class QuestionScreen(Screen):
     @staticmethod
     def _finish_quietly(run: AnswerRun) -> None:
         try:
-            run.finish()
-        except Exception:  # noqa: BLE001 - the answer is kept as 'failed'; History can finish it
+            if run.finish().refining:
+                run.refine()
+        except Exception:  # noqa: BLE001 - the answer is kept as 'failed' (or its draft); History can finish it
             pass
 
     @work(thread=True, group="finish", exit_on_error=False)
@@ -295,7 +297,32 @@ class QuestionScreen(Screen):
             return
         for thread in self.pending:
             thread.join()
+        if result.refining and self.mode == "mock":
+            result = self._refined(run) or result  # the summary comes next: it shows the careful figures
         self.app.call_from_thread(self.show_result, result)
+        if result.refining:
+            refined = self._refined(run)
+            if refined is not None:
+                self.app.call_from_thread(self.show_refined, refined)
+
+    def _refined(self, run: AnswerRun) -> AnswerResult | None:
+        """The careful hearing's result (None, said in a toast, when it failed: the draft's stands)."""
+        try:
+            return run.refine()
+        except Exception as e:  # noqa: BLE001 - the draft's feedback is saved and shown
+            reason = escape(describe(e)[0])
+            self.app.call_from_thread(
+                self.notify, f"The second hearing failed ({reason}); the feedback stands.", severity="warning"
+            )
+            return None
+
+    async def show_refined(self, result: AnswerResult) -> None:
+        """Put the careful hearing's feedback on the feedback screen, if it still shows this answer."""
+        from interviewer.ui.screens.feedback import FeedbackScreen
+
+        screen = self.app.screen
+        if isinstance(screen, FeedbackScreen) and screen.result.answer.number == result.answer.number:
+            await screen.refine(result, self._follow_up_after(result))
 
     def _after_problem(self, _=None) -> None:
         self.action_leave()
@@ -310,7 +337,7 @@ class QuestionScreen(Screen):
         self.state = "feedback"
         has_next = self.index + 1 < len(self.plan)
         feedback = FeedbackScreen(self.planned, self.session, result, has_next, follow_up=follow_up)
-        self.app.push_screen(feedback, lambda choice: self._after_feedback(choice, follow_up, result.answer))
+        self.app.push_screen(feedback, lambda choice: self._after_feedback(choice, feedback.follow_up, result.answer))
 
     def _follow_up_after(self, result: AnswerResult):
         """The follow-up for a first answer that missed items (a follow-up gets none of its own)."""

@@ -1,0 +1,107 @@
+"""A careful hearing beside the draft: the first feedback takes its words as far as it got, the
+refined one only its words; a careful model that fails leaves the draft's feedback standing."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from interviewer.domain.bank import Question
+from interviewer.domain.hearing.careful import with_draft_tail
+from interviewer.domain.session import AnswerRun
+from interviewer.domain.storage import SessionStore
+from interviewer.domain.transcript import Transcript, Word
+from interviewer.fakes import FakeRecorder
+from tests.test_streaming import ToneTranscriber, tone_script
+
+
+class CarefulTones(ToneTranscriber):
+    """Hears the bursts as ToneTranscriber does, written in capitals ("W3"), more slowly."""
+
+    model = "careful-tones"
+
+    def transcribe(self, audio, hints=None):
+        heard = super().transcribe(audio) if hints is None else super().transcribe(audio, hints)
+        words = tuple(Word(w.text.upper(), w.start, w.end) for w in heard.words)
+        return Transcript(words, duration_s=heard.duration_s, engine="fake", model=self.model)
+
+
+def words(text: str, start: float) -> tuple[Word, ...]:
+    return tuple(Word(f" {t}", start + i, start + i + 0.5) for i, t in enumerate(text.split()))
+
+
+def test_the_careful_words_before_the_time_and_the_drafts_after_it():
+    careful = Transcript(words("A B C", 0.0), model="base")
+    draft = Transcript(words("a b c d e", 0.0), duration_s=5.0, model="tiny.en")
+    merged = with_draft_tail(careful, 3.0, draft)
+    assert [w.text for w in merged.words] == [" A", " B", " C", " d", " e"]
+    assert merged.model == "base + tiny.en after 3 s" and merged.duration_s == 5.0
+    assert with_draft_tail(careful, 5.0, draft) is careful  # the careful hearing got to the end
+    nothing_yet = with_draft_tail(Transcript(model="base"), 0.0, draft)
+    assert nothing_yet.words == draft.words and nothing_yet.model == "tiny.en"
+
+
+def answer_run(tmp_path, audio: np.ndarray, careful) -> tuple[AnswerRun, SessionStore]:
+    store = SessionStore(tmp_path / "rec")
+    session = store.new_session("bank", "Bank")
+    question = Question("q", "Tell me about tones.", "the tones; the pauses")
+    run = AnswerRun(store, session, question, (120, 180), FakeRecorder(audio, speed=20.0), ToneTranscriber(),
+                    careful=careful)  # fmt: skip
+    return run, store
+
+
+def record(run: AnswerRun, audio_s: float) -> None:
+    run.start()
+    deadline = time.monotonic() + audio_s / 20.0 + 10.0
+    while not run.recorder.finished and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+@pytest.mark.parametrize("careful_delay_s", [0.0, 0.4])
+def test_the_first_feedback_is_careful_as_far_as_it_got_and_the_refined_one_careful_throughout(
+    tmp_path, careful_delay_s
+):
+    audio, truth = tone_script([6, 10, 4, 12, 5], seed=3)
+    run, store = answer_run(tmp_path, audio, CarefulTones(delay_s=careful_delay_s))
+    record(run, len(audio) / 16000)
+    first = run.finish()
+    said = [w.text.strip().lower() for w in truth]
+    assert [w.text.strip().lower() for w in first.transcript.words] == said  # nothing lost or doubled at the join
+    careful_words = sum(w.text.strip().startswith("W") for w in first.transcript.words)
+    if not first.refining:
+        assert careful_words == len(said)  # the careful hearing had heard it all by stop
+        return
+    refined = run.refine()
+    assert [w.text.strip() for w in refined.transcript.words] == [t.upper() for t in said]
+    assert not refined.refining and refined.transcript.model == "careful-tones"
+    session = store.load(run.session.id)
+    latest = store.latest_analysis(session, session.answers[0])
+    assert latest["transcript"]["text"] == refined.transcript.text  # the refined one is what History shows
+    assert len(store.analyses(session, session.answers[0])) == 2  # the draft's is kept too
+
+
+def test_a_slow_careful_hearing_leaves_the_draft_to_answer_at_stop(tmp_path):
+    audio, truth = tone_script([6, 10, 4, 12, 5], seed=4)
+    run, _ = answer_run(tmp_path, audio, CarefulTones(delay_s=3.0))
+    record(run, len(audio) / 16000)
+    t0 = time.perf_counter()
+    first = run.finish()
+    assert time.perf_counter() - t0 < 2.5  # not waiting for the careful model's decodes
+    assert first.refining and any(w.text.strip().startswith("w") for w in first.transcript.words)
+    assert len(first.transcript.words) == len(truth)
+
+
+def test_a_careful_model_that_fails_leaves_the_drafts_feedback_saved(tmp_path):
+    audio, truth = tone_script([6, 10, 4], seed=5)
+    run, store = answer_run(tmp_path, audio, CarefulTones(fail_on_call=0))
+    record(run, len(audio) / 16000)
+    first = run.finish()
+    assert first.refining and len(first.transcript.words) == len(truth)
+    assert all(w.text.strip().startswith("w") for w in first.transcript.words)  # the draft's, all of it
+    with pytest.raises(RuntimeError, match="the engine broke"):
+        run.refine()
+    session = store.load(run.session.id)
+    assert session.answers[0].status == "analysed"
+    assert store.latest_analysis(session, session.answers[0])["transcript"]["text"] == first.transcript.text
