@@ -54,7 +54,6 @@ def test_a_plural_acronym_in_the_hint_is_said_in_its_expansion():
     assert items_said(hint, "we used EBM first") == {"EBMs": True, "rule lists": False}
 
 
-
 def test_one_acronym_alone_does_not_say_an_item_whose_acronyms_are_hotwords():
     """base wrote "Do you know the HIPAA for that" for "Do you know the API for that" (HIPAA was a
     hotword): one acronym of "HIPAA/GDPR compliance" alone, which the prompt can write, is not enough."""
