@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from interviewer import paths
-from interviewer.config import Config
+from interviewer.config import Config, careful_model
 from interviewer.errors import InterviewerError
 
 SETUP_FIX = "run ./dev setup in the interviewer checkout (installs system libraries, the venv and the weights)"
@@ -205,7 +205,7 @@ def check_whisper(config: Config, load: bool, all_models: bool) -> list[Check]:
     checks = _weights_checks()
     if not load or any(c.status == "fail" for c in checks):
         return checks
-    pairs = [(config.engine, config.model)]
+    pairs = [(config.engine, m) for m in (config.model, careful_model(config)) if m]
     if all_models:
         from interviewer.adapters.engines import AVAILABLE_MODELS
         from interviewer.config import ENGINES
@@ -278,18 +278,20 @@ def _test_speech():
 
 
 def check_memory(config: Config) -> Check:
-    need = MODEL_MEMORY_MB.get(config.model, 1000) + 150
+    models = [m for m in (config.model, careful_model(config)) if m]
+    need = sum(MODEL_MEMORY_MB.get(m, 1000) for m in models) + 150
+    named = " and ".join(models)
     available = _available_mb()
     if available is None:
-        return Check("memory", "ok", f"unknown (not Linux); the default model needs about {need} MB")
+        return Check("memory", "ok", f"unknown (not Linux); {named} need about {need} MB")
     if available < need:
         return Check(
             "memory",
             "fail",
-            f"{available} MB free, model {config.model} needs about {need} MB",
-            "close other programs or use --model tiny.en",
+            f"{available} MB free, {named} need about {need} MB",
+            'close other programs, or hear with one model: careful_model = "" in the config, or --model tiny.en',
         )
-    return Check("memory", "ok", f"{available} MB available; {config.model} needs about {need} MB")
+    return Check("memory", "ok", f"{available} MB available; {named} need about {need} MB")
 
 
 def _available_mb() -> int | None:
