@@ -120,9 +120,9 @@ def real_services(config: Config) -> Services:
         return build_transcriber(config.engine, config.model)
 
     def make_careful_transcriber() -> Transcriber:
-        from interviewer.adapters.engines import build_transcriber
+        from interviewer.adapters.engines import build_careful_transcriber
 
-        return build_transcriber(config.engine, careful_model(config))
+        return build_careful_transcriber(config.engine, careful_model(config))
 
     versions = {"interviewer": __version__, "python": platform.python_version()}
     careful = make_careful_transcriber if careful_model(config) else None

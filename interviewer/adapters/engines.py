@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import fields
 
 from interviewer.adapters.weights import AVAILABLE_MODELS
@@ -9,7 +10,7 @@ from interviewer.config import ENGINES
 from interviewer.domain.ports import Transcriber
 from interviewer.errors import TranscriberError
 
-__all__ = ["AVAILABLE_MODELS", "ENGINES", "build_transcriber"]
+__all__ = ["AVAILABLE_MODELS", "ENGINES", "build_careful_transcriber", "build_transcriber"]
 
 
 def build_transcriber(engine: str, model: str, **options) -> Transcriber:
@@ -35,6 +36,15 @@ def build_transcriber(engine: str, model: str, **options) -> Transcriber:
 
         return OpenAIWhisperTranscriber(model, _options(OpenAIWhisperOptions, options, engine))
     raise TranscriberError(f"unknown speech-to-text engine {engine!r}", f"choose one of: {', '.join(ENGINES)}")
+
+
+def build_careful_transcriber(engine: str, model: str) -> Transcriber:
+    """The careful hearing's transcriber (domain/hearing/careful.py), on half the cores: it decodes
+    beside the draft, whose last chunk at stop must not wait for it (faster-whisper's threads are
+    per model; torch's, in openai-whisper, are per process, so there it keeps the default)."""
+    if engine != "faster-whisper":
+        return build_transcriber(engine, model)
+    return build_transcriber(engine, model, threads=max(1, (os.cpu_count() or 2) // 2))
 
 
 def _options(kind, given: dict, engine: str):

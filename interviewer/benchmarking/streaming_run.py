@@ -101,11 +101,12 @@ def answer_run(transcriber, audio: np.ndarray, meta: dict, folder: Path, careful
     return AnswerRun(store, session, question, TARGET_S, recorder, transcriber, careful=careful), recorder
 
 
-def loaded(engine: str, model: str):
-    """The transcriber for `model`, loaded, and the seconds it took."""
-    from interviewer.adapters.engines import build_transcriber
+def loaded(engine: str, model: str, careful: bool = False):
+    """The transcriber for `model` (as the app builds its careful one, if `careful`), loaded, and the
+    seconds it took."""
+    from interviewer.adapters.engines import build_careful_transcriber, build_transcriber
 
-    transcriber = build_transcriber(engine, model)
+    transcriber = (build_careful_transcriber if careful else build_transcriber)(engine, model)
     t0 = time.perf_counter()
     transcriber.load()
     return transcriber, time.perf_counter() - t0
@@ -119,7 +120,7 @@ def measure_stream(engine: str, model: str, answer_dir: Path) -> StreamResult:
     audio, meta = read_answer(answer_dir)
     draft_model, _, careful_model = model.partition("+")
     transcriber, load_s = loaded(engine, draft_model)
-    careful, careful_load_s = loaded(engine, careful_model) if careful_model else (None, 0.0)
+    careful, careful_load_s = loaded(engine, careful_model, careful=True) if careful_model else (None, 0.0)
     with tempfile.TemporaryDirectory(prefix="bench-session-", dir=answer_dir) as tmp:
         run, recorder = answer_run(transcriber, audio, meta, Path(tmp), careful)
         stop = answer_in_real_time(run, recorder)
