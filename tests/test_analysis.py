@@ -11,7 +11,14 @@ from interviewer.domain.analysis import ANALYSIS_VERSION, AnswerAnalysis, analys
 from interviewer.domain.analysis.coverage import assess_coverage
 from interviewer.domain.analysis.fillers import find_fillers
 from interviewer.domain.analysis.hint_points import split_hint
-from interviewer.domain.analysis.pace import Sound, assess_pace, pace_series, spoken_syllables, spoken_words
+from interviewer.domain.analysis.pace import (
+    Sound,
+    assess_pace,
+    pace_series,
+    spoken_syllables,
+    spoken_words,
+    spoken_words_of,
+)
 from interviewer.domain.analysis.pauses import assess_pauses
 from interviewer.domain.analysis.reliability import assess_reliability
 from interviewer.domain.analysis.timing import answer_bounds, assess_timing
@@ -140,6 +147,13 @@ def test_pace_counts_answer_words_over_the_answer_duration():
 )
 def test_a_number_counts_the_words_it_was_said_in(written, said):
     assert sum(spoken_words(t) for t in tokens(written)) == said
+
+
+@pytest.mark.parametrize(
+    "written, said", [("Three D printing", 2), ("the 2 D view", 3), ("five G.", 1), ("plan B", 2), ("two, D", 2)]
+)
+def test_a_capital_letter_after_a_number_is_one_word_with_it_as_written_together(written, said):
+    assert spoken_words_of(tokens(written)) == said  # "Three D" as "3D"; "two, D" is no "2D", nor "plan B"
 
 
 @pytest.mark.parametrize("written, syllables", [("8", 1), ("70", 3), ("90%", 4), ("2019", 5), ("model", 2)])
