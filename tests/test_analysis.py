@@ -101,6 +101,21 @@ def test_trap_sentences_hold_no_filler(text):
     assert types(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("We trained it on chest films, you know mostly frontal views.", ["you know"]),  # after a whole clause
+        ("The budget ran out after the third round, you know each site got less.", ["you know"]),
+        ("If you ever worked with scanners, you know the headers lie.", []),  # the main clause after the comma
+        ("Once the labels came back, you know the drift was real.", []),
+        ("In radiology, you know the images are huge.", []),  # an opening phrase, not a clause
+        ("The curves looked fine to everyone, you know that the labels were late.", []),  # its complement
+    ],
+)
+def test_you_know_after_a_comma_closing_a_clause_is_dropped_in(text, expected):
+    assert types(text) == expected
+
+
 def test_a_filler_next_to_a_trap_is_still_found():
     assert types("I like this model, like, a lot, and what I mean by bias is, um, skew.") == ["like", "um/uh"]
 
