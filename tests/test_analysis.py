@@ -11,7 +11,14 @@ from interviewer.domain.analysis import ANALYSIS_VERSION, AnswerAnalysis, analys
 from interviewer.domain.analysis.coverage import assess_coverage
 from interviewer.domain.analysis.fillers import find_fillers
 from interviewer.domain.analysis.hint_points import split_hint
-from interviewer.domain.analysis.pace import Sound, assess_pace, pace_series, spoken_syllables, spoken_words
+from interviewer.domain.analysis.pace import (
+    Sound,
+    assess_pace,
+    pace_series,
+    spoken_syllables,
+    spoken_words,
+    spoken_words_of,
+)
 from interviewer.domain.analysis.pauses import assess_pauses
 from interviewer.domain.analysis.reliability import assess_reliability
 from interviewer.domain.analysis.timing import answer_bounds, assess_timing
@@ -94,6 +101,21 @@ def test_trap_sentences_hold_no_filler(text):
     assert types(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("We trained it on chest films, you know mostly frontal views.", ["you know"]),  # after a whole clause
+        ("The budget ran out after the third round, you know each site got less.", ["you know"]),
+        ("If you ever worked with scanners, you know the headers lie.", []),  # the main clause after the comma
+        ("Once the labels came back, you know the drift was real.", []),
+        ("In radiology, you know the images are huge.", []),  # an opening phrase, not a clause
+        ("The curves looked fine to everyone, you know that the labels were late.", []),  # its complement
+    ],
+)
+def test_you_know_after_a_comma_closing_a_clause_is_dropped_in(text, expected):
+    assert types(text) == expected
+
+
 def test_a_filler_next_to_a_trap_is_still_found():
     assert types("I like this model, like, a lot, and what I mean by bias is, um, skew.") == ["like", "um/uh"]
 
@@ -140,6 +162,13 @@ def test_pace_counts_answer_words_over_the_answer_duration():
 )
 def test_a_number_counts_the_words_it_was_said_in(written, said):
     assert sum(spoken_words(t) for t in tokens(written)) == said
+
+
+@pytest.mark.parametrize(
+    "written, said", [("Three D printing", 2), ("the 2 D view", 3), ("five G.", 1), ("plan B", 2), ("two, D", 2)]
+)
+def test_a_capital_letter_after_a_number_is_one_word_with_it_as_written_together(written, said):
+    assert spoken_words_of(tokens(written)) == said  # "Three D" as "3D"; "two, D" is no "2D", nor "plan B"
 
 
 @pytest.mark.parametrize("written, syllables", [("8", 1), ("70", 3), ("90%", 4), ("2019", 5), ("model", 2)])

@@ -8,7 +8,7 @@ import pytest
 from interviewer.adapters.speechgen import Utterance, concatenate, silence, speak, trim
 from interviewer.domain.analysis import analyse
 from interviewer.domain.hearing.pitch import track_pitch
-from interviewer.domain.hearing.syllables import Phrase, find_nuclei, missing_words
+from interviewer.domain.hearing.syllables import Phrase, find_nuclei, missing_words, written_syllables
 from interviewer.domain.transcript import Transcript, Word
 
 SENTENCE = "In federated learning each hospital trains the model locally on its own patients."  # 22 syllables
@@ -20,6 +20,24 @@ def test_nuclei_count_the_syllables_said(voice, wpm):
     audio = speak(Utterance(SENTENCE, voice, wpm))
     found = len(find_nuclei(audio, track_pitch(audio)).times_s)
     assert 0.8 * SYLLABLES <= found <= 1.15 * SYLLABLES, found
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "cake 1 little 2 while 1",  # a silent last e, but not in a final -le after a consonant
+        "passed 1 wanted 2 loaded 2",  # -ed is said only after t or d
+        "roles 1 boxes 2 pages 2 wishes 2 bubbles 2",  # -es likewise
+        "radio 3 dial 2 mutual 3 stadium 3 client 2",  # two vowels said apart
+        "station 2 social 2 equal 2 people 2",  # ... and said as one
+        "doing 2 player 2 yellow 2 pay 1 hobby 2",  # a vowel before -ing; y before a vowel is a consonant
+        "movement 2 hopeful 2 lately 2 timeline 2",  # a silent e before a suffix
+        "x-ray 2 long-term 2 PCA 3",  # the parts of a hyphenated word; an acronym's letters
+    ],
+)
+def test_written_syllables_follow_english_spelling(words):
+    said = dict(zip(words.split()[::2], map(int, words.split()[1::2]), strict=True))
+    assert {w: written_syllables(w) for w in said} == said
 
 
 def test_silence_and_noise_hold_no_nuclei():

@@ -40,8 +40,9 @@ from interviewer.domain.hearing.syllables import Nuclei, find_nuclei
 from interviewer.domain.transcript import Transcript
 from interviewer.domain.words import split_sentences, tokenize
 
-# raise when a change alters any figure; stored with every result (3: hint items, 4: voice, 5: fillers, pace, items)
-ANALYSIS_VERSION = 5
+# raise when a change alters any figure; stored with every result (3: hint items, 4: voice, 5: fillers, pace, items,
+# 6: written syllables, "you know" after a clause, a letter after a number)
+ANALYSIS_VERSION = 6
 
 
 def analyse(

@@ -107,6 +107,11 @@ KNOW_ASKERS = {"do", "did", "does", "don't", "if", "whether", "as", "would", "co
 # "you know" straight after any other word is dropped into running speech ("keeps you know the share")
 CLAUSE_OPENERS = CONJUNCTIONS | {"that", "what", "when", "where", "which", "who", "than", "think", "guess", "hope"}
 KNOW_COMPLEMENTS = {"that", "what", "how", "why", "where", "when", "whether", "if", "who", "which"}
+# a sentence opened by one of these puts its main clause after the comma ("If you worked with DICOM, you
+# know the headers"): there "you know" is that clause, not dropped in
+SUBORDINATORS = {"if", "when", "whenever", "once", "as", "since", "after", "before", "because", "unless", "while"}
+SUBORDINATORS |= {"although", "though", "until"}
+MIN_CLAUSE_WORDS = 4  # a comma after this many words since the last one closes a clause ("we use X inference,")
 MEAN_CONTENT_AFTER = {"by", "to", "that"}  # "what I mean by drift", "I mean to say", "I mean that literally"
 # "like" followed by one of these approximates or hedges ("like every cause", "like ten percent"):
 # filler use even without commas; an example after "like" is a noun ("data like hospital stay")
@@ -192,9 +197,21 @@ def _you_know(tokens: list[Token], i: int) -> tuple[str, int]:
     if know.pause_after or i + 2 >= len(tokens) or _next_is_filler(tokens, i + 2):
         return "you know", 2
     in_running_speech = not (sentence_start(tokens, i) or comma_before(tokens, i)) and before not in CLAUSE_OPENERS
-    if in_running_speech and _neighbour(tokens, i + 2) not in KNOW_COMPLEMENTS:
+    if (in_running_speech or _after_a_clause(tokens, i)) and _neighbour(tokens, i + 2) not in KNOW_COMPLEMENTS:
         return "you know", 2  # "keeps you know the same share"; not "do you know the API", "you know the answer."
     return "", 0
+
+
+def _after_a_clause(tokens: list[Token], i: int) -> bool:
+    """Token `i` follows a comma that closes a main clause ("we use sliding-window inference, you know
+    overlapping patches"), not an opening phrase ("In radiology, you know", "If you tried, you know")."""
+    if sentence_start(tokens, i) or not comma_before(tokens, i):
+        return False
+    opening = i - 1
+    while opening > 0 and not tokens[opening - 1].ends_sentence:
+        opening -= 1
+    since_comma = next((i - k for k in range(i - 1, opening, -1) if tokens[k - 1].pause_after), i - opening)
+    return tokens[opening].norm not in SUBORDINATORS and since_comma >= MIN_CLAUSE_WORDS
 
 
 def _i_mean(tokens: list[Token], i: int) -> tuple[str, int]:

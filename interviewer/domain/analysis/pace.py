@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interviewer.domain.analysis.model import Pace
-from interviewer.domain.analysis.spoken_numbers import name_syllables, said_as
+from interviewer.domain.analysis.spoken_numbers import is_number_name, name_syllables, said_as
 from interviewer.domain.hearing.syllables import (
     MIN_CALIBRATION_WORDS,
     Nuclei,
@@ -41,7 +41,7 @@ def assess_pace(
         return Pace(0, 0.0, [], window_s, 0)
     start, end = bounds
     minutes = max(end - start, 1e-6) / 60
-    heard = sum(spoken_words(t) for t in answer_tokens)
+    heard = spoken_words_of(answer_tokens)
     missing, dropped, sound_wpm = _heard_in_the_sound(answer_tokens, fillers or [], sound, minutes)
     count = heard + round(missing)
     series = pace_series(answer_tokens, start, end, window_s)
@@ -66,7 +66,7 @@ def _within(tokens: list[Token], start: float, end: float) -> list[Token]:
 
 
 def _phrase(start: float, end: float, nuclei: Nuclei, tokens: list[Token], fillers: list[Token]) -> Phrase:
-    words = sum(spoken_words(t) for t in tokens)
+    words = spoken_words_of(tokens)
     syllables, other = (sum(spoken_syllables(t) for t in group) for group in (tokens, fillers))
     return Phrase(start, end, nuclei.count(start, end), words, syllables, other)
 
@@ -82,9 +82,21 @@ def pace_series(tokens: list[Token], start: float, end: float, window_s: float =
     for k, left in enumerate(edges):
         last = k == len(edges) - 1
         right = end if last else edges[k + 1]
-        count = sum(spoken_words(t) for t in tokens if left <= t.start < right or (last and t.start >= right))
+        count = spoken_words_of([t for t in tokens if left <= t.start < right or (last and t.start >= right)])
         series.append((left, count * 60 / max(right - left, 1e-6)))
     return series
+
+
+def spoken_words_of(tokens: list[Token]) -> int:
+    """How many words `tokens` were when spoken: each token's (`spoken_words`), a letter that completes
+    the number before it none of its own ("Three D" is "3D", one word, as Whisper writes it elsewhere)."""
+    return sum(0 if k and _completes(tokens[k - 1], t) else spoken_words(t) for k, t in enumerate(tokens))
+
+
+def _completes(before: Token, token: Token) -> bool:
+    """`token` is a capital letter said straight after a number ("Three D", "5 G"; not "plan B", "3 I")."""
+    letter = len(token.norm) == 1 and token.norm not in "ai" and token.text[len(token.before) :][:1].isupper()
+    return letter and not before.after and (bool(said_as(before)) or is_number_name(before.norm))
 
 
 def spoken_words(token: Token) -> int:

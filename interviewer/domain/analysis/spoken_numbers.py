@@ -34,6 +34,11 @@ def said_as(token: Token) -> tuple[str, ...] | None:
     return names + ("percent",) * ("%" in token.after) + ("dollars",) * ("$" in token.before)
 
 
+def is_number_name(word: str) -> bool:
+    """`word` (lower case) names a number: "three", "twenty"."""
+    return word in _ONES or word in _TENS[2:] or word in {name for _, name in _SCALES}
+
+
 def integer_names(n: int) -> tuple[str, ...]:
     """The English name of `n`, without "and": 312 -> three hundred twelve."""
     if n < 20:
