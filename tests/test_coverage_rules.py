@@ -92,3 +92,11 @@ def test_the_tail_of_an_expansion_or_everyday_words_with_its_initials_do_not_say
     hint = "Cover PSI, CNNs, EHR, and EBMs."
     text = "a pretty simple idea: a neural network on health records, every batch matters"
     assert not any(items_said(hint, text).values())
+
+
+def test_a_word_the_hint_writes_twice_is_one_term():
+    """An answer's "bias-variance trade-off" showed "Homogeneity of Variance: If variances are
+    unequal" said: "variance" answered both of the point's "Variance" and "variances"."""
+    hint = "Cover Homogeneity of Variance: If variances are unequal."
+    assert not any(items_said(hint, "the bias-variance trade-off is about variance").values())
+    assert all(items_said(hint, "we test homogeneity of variance first").values())

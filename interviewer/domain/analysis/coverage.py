@@ -58,7 +58,18 @@ def point_groups(point: str) -> list[Group]:
     main = PARENTHESES.sub(" ", point)
     groups = _groups_of(main, optional=False)
     groups += [g for g in _groups_of(examples, optional=True) if g not in groups]
-    return groups
+    return _once_each(groups)
+
+
+def _once_each(groups: list[Group]) -> list[Group]:
+    """A word the point writes twice is one term: "Homogeneity of Variance: If variances are unequal"
+    is not said by "variance" twice over (it showed from an answer's "bias-variance")."""
+    kept: list[Group] = []
+    for group in groups:
+        [term, *more] = group.alternatives
+        if more or not any(same_word(term.text, t.text) for g in kept for t in g.alternatives):
+            kept.append(group)
+    return kept
 
 
 def _groups_of(text: str, optional: bool) -> list[Group]:
