@@ -100,3 +100,18 @@ def test_a_word_the_hint_writes_twice_is_one_term():
     hint = "Cover Homogeneity of Variance: If variances are unequal."
     assert not any(items_said(hint, "the bias-variance trade-off is about variance").values())
     assert all(items_said(hint, "we test homogeneity of variance first").values())
+
+
+def test_an_acronym_said_stands_for_the_hint_words_it_abbreviates():
+    hint = "Cover polygenic risk scores, and the confidence intervals."
+    assert all(items_said(hint, "we compute a PRS and report its CI").values())
+    hint = "Cover memory constraints, and why miscalibrated models can mislead clinicians."
+    assert all(items_said(hint, "memory constraints matter, and miscalibrated models mislead clinicians").values())
+
+
+def test_a_two_letter_acronym_is_not_any_pair_of_hint_words_with_its_initials():
+    """ "MC dropout" showed "memory constraints" said; a listed acronym is only its own expansion."""
+    hint = "Cover memory constraints, and why miscalibrated models can mislead clinicians."
+    assert not any(items_said(hint, "we keep MC dropout on, MC samples vary, the model is fine").values())
+    hint = "Cover the clinical impact, and mean latency."
+    assert not any(items_said(hint, "the CI of the estimate, and the ML of the model").values())

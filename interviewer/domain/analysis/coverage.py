@@ -41,6 +41,9 @@ MIN_TERMS_SAID = 2
 # words with no prompt) as `confidence`. It was meant to refuse items the prompt wrote; measured, it
 # does not tell them apart ("SMOTE" said plainly by Piper came back at p 0.035 from tiny.en in a
 # tmux drive; said items of the tuning half went down to 0.077), so it decides nothing.
+# an acronym said stands for the point's words with its initials only from 3 letters on, or when
+# listed (terms.EXPANSIONS): two letters match too many pairs of words by chance
+UNLISTED_ACRONYM_MIN_LETTERS = 3
 EXAMPLE_MIN_WEIGHT = 2.0  # an example in parentheses counts when distinctive ("(e.g., PubMedBERT)")
 PARENTHESES = re.compile(r"\(([^)]*)\)")
 
@@ -199,17 +202,21 @@ def shared_terms(points: list[str]) -> frozenset[str]:
 
 
 def _expansion_hits(point: str, tokens: list[Token], required: list[Group], hits: dict) -> dict:
-    """Words of the point spoken as their acronym: point 'polygenic risk score', speaker says 'PRS'."""
+    """Words of the point spoken as their acronym: point 'polygenic risk score', speaker says 'PRS'.
+    A listed acronym stands only for its own expansion; an unlisted one of two letters for none ("MC"
+    of "MC dropout" is not "memory constraints" nor "mislead clinicians")."""
     content = [w for w in words_of(PARENTHESES.sub(" ", point)) if w not in STOPWORDS]
     extra: dict = {}
     for i, token in enumerate(tokens):
         said = acronym_letters(token.text)
-        if len(said) < 2:
+        known = expansion_of(said)
+        if len(said) < 2 or (len(said) < UNLISTED_ACRONYM_MIN_LETTERS and not known):
             continue
         for k in range(len(content) - len(said) + 1):
-            if initials(content[k : k + len(said)]) == said:
+            words = content[k : k + len(said)]
+            if initials(words) == said and (not known or all(map(same_word, words, known))):
                 for g in required:
-                    if g.alternatives[0].text in content[k : k + len(said)]:
+                    if g.alternatives[0].text in words:
                         extra.setdefault(id(g), list(hits[id(g)])).append(i)
     return extra
 
