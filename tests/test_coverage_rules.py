@@ -115,3 +115,17 @@ def test_a_two_letter_acronym_is_not_any_pair_of_hint_words_with_its_initials():
     assert not any(items_said(hint, "we keep MC dropout on, MC samples vary, the model is fine").values())
     hint = "Cover the clinical impact, and mean latency."
     assert not any(items_said(hint, "the CI of the estimate, and the ML of the model").values())
+
+
+def test_a_trade_off_alone_names_no_topic():
+    """The DP and the bias-variance answers' "trade-off" showed "precision-recall trade-offs" said."""
+    hint = "Cover precision-recall trade-offs, and focal loss."
+    assert not any(items_said(hint, "there is always a trade-off, a trade off between bias and variance").values())
+    assert items_said(hint, "I read the precision-recall curve to pick a threshold")["precision-recall trade-offs"]
+
+
+def test_a_generic_word_in_another_inflection_is_still_generic():
+    """ "makes" tells no more than "make": with a generic word beside it, it shows nothing."""
+    hint = "Cover what makes data useful."
+    assert not any(items_said(hint, "the pipeline makes the data flow").values())
+    assert all(items_said(hint, "clean labels are what makes data useful").values())

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from interviewer.domain.analysis.hint_points import point_items
 from interviewer.domain.analysis.model import Coverage, HintItem, HintPoint
 from interviewer.domain.analysis.terms import (
-    GENERIC,
     STOPWORDS,
     Term,
     acronym_letters,
     expansion_of,
     initials,
     is_acronym,
+    is_generic,
     joined,
     reads_as_expansion,
     same_compound,
@@ -189,7 +189,7 @@ def _shared(group: Group, shared: frozenset[str]) -> Group:
 
 
 def _distinctive(group: Group, shared: frozenset[str]) -> bool:
-    return any(t.text not in GENERIC and t.text not in shared for t in group.alternatives)
+    return any(not is_generic(t.text) and t.text not in shared for t in group.alternatives)
 
 
 def shared_terms(points: list[str]) -> frozenset[str]:

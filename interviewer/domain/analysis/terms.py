@@ -24,8 +24,21 @@ GENERIC = frozenset(
     "best key main different various specific concrete example examples including include based "
     "level levels setting settings need needs make making time work working new high low first "
     "give gives explain discuss describe cover general overall common standard quality issue issues "
-    "problem problems value values related support supports across within".split()
+    "problem problems value values related support supports across within "
+    # a trade-off names no topic: "trade-off" alone is not "precision-recall trade-offs"
+    "trade tradeoff tradeoffs offs".split()
 )
+GENERIC_ENDINGS = ("s", "es", "d", "ed", "ing")  # "makes" is as generic as "make"
+
+
+def is_generic(word: str) -> bool:
+    """A word that says little about a topic, in any inflection of a generic word ("makes", "gets")."""
+    word = word.lower()
+    return word in GENERIC or any(
+        word.endswith(end) and word[: -len(end)] in GENERIC for end in GENERIC_ENDINGS if len(word) > len(end) + 2
+    )
+
+
 SUFFIXES = (
     "ated",
     "ates",
@@ -106,7 +119,7 @@ def acronym_letters(raw: str) -> str:
 
 def term_weight(raw: str) -> float:
     word = raw.lower()
-    if word in GENERIC:
+    if is_generic(word):
         return 0.5
     if is_acronym(raw) or len(word) >= 9:
         return 2.0
