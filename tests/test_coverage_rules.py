@@ -129,3 +129,12 @@ def test_a_generic_word_in_another_inflection_is_still_generic():
     hint = "Cover what makes data useful."
     assert not any(items_said(hint, "the pipeline makes the data flow").values())
     assert all(items_said(hint, "clean labels are what makes data useful").values())
+
+
+def test_a_part_of_a_hyphenated_term_said_in_another_compound_is_not_the_term():
+    """An imbalance answer's "class ... cross-validation" showed "class-weighted cross-entropy" said."""
+    hint = "Cover class-weighted cross-entropy, and SMOTE."
+    said = items_said(hint, "we use class balanced folds in cross-validation")
+    assert not said["class-weighted cross-entropy"]
+    assert items_said(hint, "a class-weighted loss, the cross-entropy with weights")["class-weighted cross-entropy"]
+    assert items_said(hint, "plain cross entropy with class weights")["class-weighted cross-entropy"]

@@ -102,14 +102,18 @@ def group_hits(group: Group, tokens: list[Token]) -> list[int]:
     spoken = [words_of(t.norm) for t in tokens]
     for i, parts in enumerate(spoken):
         for term in group.alternatives:
-            if (
-                any(same_word(p, term.text) for p in parts)
-                or _acronym_spelled(term, spoken, i)
-                or _compound_said(term, tokens, spoken, i)
-            ):
+            if _part_said(term, parts) or _acronym_spelled(term, spoken, i) or _compound_said(term, tokens, spoken, i):
                 hits.append(i)
                 break
     return hits
+
+
+def _part_said(term: Term, parts: tuple[str, ...]) -> bool:
+    """The term among a spoken word's parts; a part of the hint's compound not from another compound:
+    the "cross" of "cross-validation" is not the "cross" of "cross-entropy"."""
+    if not any(same_word(p, term.text) for p in parts):
+        return False
+    return not term.compound or len(parts) < 2 or same_compound("".join(parts), term.compound)
 
 
 def _compound_said(term: Term, tokens: list[Token], spoken: list[tuple[str, ...]], i: int) -> bool:
