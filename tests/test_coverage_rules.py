@@ -138,3 +138,20 @@ def test_a_part_of_a_hyphenated_term_said_in_another_compound_is_not_the_term():
     assert not said["class-weighted cross-entropy"]
     assert items_said(hint, "a class-weighted loss, the cross-entropy with weights")["class-weighted cross-entropy"]
     assert items_said(hint, "plain cross entropy with class weights")["class-weighted cross-entropy"]
+
+
+def test_a_word_said_as_its_ize_derivative_or_back_counts():
+    hint = "Cover model quantization, and GPU optimization."
+    assert all(items_said(hint, "we quantized the model and optimized it for the GPU").values())
+    hint = "Cover intensity normalization, and domain generalization."
+    assert all(items_said(hint, "we normalize each intensity so the model generalizes to a new domain").values())
+
+
+def test_a_word_the_ize_or_ate_derivative_is_made_from_does_not_say_it():
+    """A shared stem made "hospitals" say "hospitalization", "generally" "generalization", "optimal"
+    "optimization", "medical" "medication", "general" "generation"."""
+    hint = "Cover hospitalization risk, GPU optimization, medication history, and synthetic data generation."
+    text = "the hospitals carry risk, the GPU is optimal, a medical history, synthetic cases in general"
+    assert not any(items_said(hint, text).values())
+    hint = "Cover domain generalization, and intensity normalization."
+    assert not any(items_said(hint, "the domain generally shifts, the intensity is normally fine").values())

@@ -135,8 +135,10 @@ def same_word(spoken: str, term: str) -> bool:
     kept "plate ... scale" from passing for "Platt scaling", a false credit seen in a probe."""
     if spoken == term or spoken in (term + "s", term + "'s"):
         return True  # a plural or possessive: 'EHRs', "PSI's", 'CNNs'
-    if len(term) <= 3 or len(spoken) <= 2:
+    if len(term) <= 3 or len(spoken) <= 2 or _other_derivation(spoken, term):
         return False
+    if _same_ize_root(spoken, term):
+        return True  # 'quantized'/'quantization', 'normalize'/'normalization'
     a, b = stem(spoken), stem(term)
     if a == b or (a[:2] == b[:2] and fuzz.ratio(a, b) >= FUZZY_MIN):
         return True
@@ -147,6 +149,36 @@ def same_word(spoken: str, term: str) -> bool:
     if len(term) >= 5 and jellyfish.metaphone(spoken) == jellyfish.metaphone(term):
         return fuzz.ratio(spoken, term) >= PHONETIC_FUZZY_MIN
     return False
+
+
+# Words made from another by "-ize" or "-ate" are other words: "hospitalization" is not said by
+# "hospitals", "generalization" not by "generally", "optimization" not by "optimal", "medication" not by
+# "medical", "generated" not by "general" (their shared stems had made them one word).
+IZE_DERIVED = re.compile(r"(?<=\w{4})i[sz](?:ed|es|ing|ation|ations|er|ers)$|(?<=\w{4})iz(?:e)$")
+IZE_KIN = re.compile(r"i[sz](?:e|ed|es|ing|ation|ations|er|ers|ion|ions|or|ors|ory)$")
+ATE_ENDINGS = ("ated", "ates", "ate", "ations", "ation")
+
+
+def _other_derivation(a: str, b: str) -> bool:
+    """One word an "-ize" derivative the other is no kin of, or an "-al" adjective against an "-ate"
+    verb or its noun."""
+    for w, other in ((a, b), (b, a)):
+        if IZE_DERIVED.search(w) and not IZE_KIN.search(other):
+            return True
+    return {_ending(a), _ending(b)} & {"al"} != set() and bool({_ending(a), _ending(b)} & set(ATE_ENDINGS))
+
+
+def _same_ize_root(a: str, b: str) -> bool:
+    """An "-ize" derivative and its kin on one root: 'optimized'/'optimization', 'supervised'/'supervision'."""
+    if not (IZE_DERIVED.search(a) or IZE_DERIVED.search(b)):
+        return False
+    kin = [IZE_KIN.search(w) for w in (a, b)]
+    return all(kin) and a[: kin[0].start()] == b[: kin[1].start()] and kin[0].start() >= 4
+
+
+def _ending(word: str) -> str:
+    """The suffix `stem` takes off, '' when none."""
+    return word[len(stem(word)) :] if not word.endswith("'s") else ""
 
 
 def initials(words: list[str]) -> str:
