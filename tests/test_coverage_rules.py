@@ -54,7 +54,6 @@ def test_a_plural_acronym_in_the_hint_is_said_in_its_expansion():
     assert items_said(hint, "we used EBM first") == {"EBMs": True, "rule lists": False}
 
 
-
 def test_one_acronym_alone_does_not_say_an_item_whose_acronyms_are_hotwords():
     """base wrote "Do you know the HIPAA for that" for "Do you know the API for that" (HIPAA was a
     hotword): one acronym of "HIPAA/GDPR compliance" alone, which the prompt can write, is not enough."""
@@ -155,3 +154,31 @@ def test_a_word_the_ize_or_ate_derivative_is_made_from_does_not_say_it():
     assert not any(items_said(hint, text).values())
     hint = "Cover domain generalization, and intensity normalization."
     assert not any(items_said(hint, "the domain generally shifts, the intensity is normally fine").values())
+
+
+def test_a_noun_said_as_its_verb_or_back_counts():
+    hint = "Cover anomaly detection, dimensionality reduction, and risk stratification."
+    text = "we detected each anomaly, reduced the dimensionality, and stratify patients by risk"
+    assert all(items_said(hint, text).values())
+    hint = "Cover the independence assumption, and prediction drift."
+    assert all(items_said(hint, "we assumed independence, and the predicted scores drift").values())
+
+
+def test_a_word_only_sharing_the_start_of_the_verb_is_not_it():
+    hint = "Cover anomaly detection, dimensionality reduction, and risk stratification."
+    text = "the detective found an anomaly, a reductive view of dimensionality, the strata of risk"
+    assert not any(items_said(hint, text).values())
+    hint = "Cover memory consumption, and focal loss."
+    assert not any(items_said(hint, "every consumer of memory, and the loss is local").values())
+    assert items_said(hint, "the memory it consumes")["memory consumption"]
+
+
+def test_a_hyphenated_word_heard_whole_or_the_other_way_is_the_word():
+    for hint in (
+        "Cover de-identification of scans, and focal loss.",
+        "Cover deidentification of scans, and focal loss.",
+    ):
+        for text in ("we de-identify the scans", "we deidentify the scans", "scans get de identified"):
+            assert items_said(hint, text)[hint[6:].split(",")[0]], (hint, text)
+    hint = "Cover deidentification of scans, and focal loss."
+    assert not any(items_said(hint, "the identification of scans, and vocal cords").values())

@@ -109,8 +109,11 @@ def group_hits(group: Group, tokens: list[Token]) -> list[int]:
 
 
 def _part_said(term: Term, parts: tuple[str, ...]) -> bool:
-    """The term among a spoken word's parts; a part of the hint's compound not from another compound:
-    the "cross" of "cross-validation" is not the "cross" of "cross-entropy"."""
+    """The term among a spoken word's parts, or the parts written whole ('de-identify' for
+    'deidentification'); a part of the hint's compound not from another compound: the "cross" of
+    "cross-validation" is not the "cross" of "cross-entropy"."""
+    if len(parts) > 1 and same_word("".join(parts), term.text):
+        return True  # 'de-identify' for 'deidentification'
     if not any(same_word(p, term.text) for p in parts):
         return False
     return not term.compound or len(parts) < 2 or same_compound("".join(parts), term.compound)

@@ -137,8 +137,8 @@ def same_word(spoken: str, term: str) -> bool:
         return True  # a plural or possessive: 'EHRs', "PSI's", 'CNNs'
     if len(term) <= 3 or len(spoken) <= 2 or _other_derivation(spoken, term):
         return False
-    if _same_ize_root(spoken, term):
-        return True  # 'quantized'/'quantization', 'normalize'/'normalization'
+    if _same_ize_root(spoken, term) or same_verb(spoken, term):
+        return True  # 'quantized'/'quantization', 'detected'/'detection', 'reduce'/'reduction'
     a, b = stem(spoken), stem(term)
     if a == b or (a[:2] == b[:2] and fuzz.ratio(a, b) >= FUZZY_MIN):
         return True
@@ -174,6 +174,45 @@ def _same_ize_root(a: str, b: str) -> bool:
         return False
     kin = [IZE_KIN.search(w) for w in (a, b)]
     return all(kin) and a[: kin[0].start()] == b[: kin[1].start()] and kin[0].start() >= 4
+
+
+# A noun said as its verb, or the other way round: 'detected' for 'detection', 'reduce' for 'reduction',
+# 'assumed' for 'assumption', 'stratify' for 'stratification' (their stems had differed).
+NOUN_TO_VERB = (
+    ("ifications", "ify"),
+    ("ification", "ify"),
+    ("uctions", "uce"),
+    ("uction", "uce"),
+    ("mptions", "me"),
+    ("mption", "me"),
+    ("ctions", "ct"),
+    ("ction", "ct"),
+)
+VERB_MIN_LETTERS = 5  # 'act'/'action' and the like are left to the other rules
+
+
+def same_verb(a: str, b: str) -> bool:
+    """Whether two words are one verb, either of them as its noun ('identifies'/'identification')."""
+    va, vb = _verb_of(a), _verb_of(b)
+    if (va, vb) == (a, b) or min(len(va), len(vb)) < VERB_MIN_LETTERS:
+        return False
+    return va == vb or va in _verb_forms(vb) or vb in _verb_forms(va)
+
+
+def _verb_of(word: str) -> str:
+    for noun, verb in NOUN_TO_VERB:
+        if word.endswith(noun):
+            return word[: -len(noun)] + verb
+    return word
+
+
+def _verb_forms(verb: str) -> set[str]:
+    forms = {verb + end for end in ("s", "es", "d", "ed", "ing")}
+    if verb.endswith("e"):
+        forms |= {verb[:-1] + "ing", verb[:-1] + "ed"}
+    if verb.endswith("y"):
+        forms |= {verb[:-1] + "ied", verb[:-1] + "ies"}
+    return forms
 
 
 def _ending(word: str) -> str:
@@ -249,7 +288,7 @@ def same_compound(spoken: str, compound: str) -> bool:
     'finetune'/'finetuned'), no sound-alike ('database' is not 'dataset')."""
     if len(compound) < 2 or not spoken:
         return False
-    if spoken == compound or stem(spoken) == stem(compound):
+    if spoken == compound or stem(spoken) == stem(compound) or same_verb(spoken, compound):
         return True
     shorter, longer = sorted((spoken, compound), key=len)
     return len(shorter) >= 5 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2
