@@ -91,3 +91,115 @@ def test_the_tail_of_an_expansion_or_everyday_words_with_its_initials_do_not_say
     hint = "Cover PSI, CNNs, EHR, and EBMs."
     text = "a pretty simple idea: a neural network on health records, every batch matters"
     assert not any(items_said(hint, text).values())
+
+
+def test_a_word_the_hint_writes_twice_is_one_term():
+    """An answer's "bias-variance trade-off" showed "Homogeneity of Variance: If variances are
+    unequal" said: "variance" answered both of the point's "Variance" and "variances"."""
+    hint = "Cover Homogeneity of Variance: If variances are unequal."
+    assert not any(items_said(hint, "the bias-variance trade-off is about variance").values())
+    assert all(items_said(hint, "we test homogeneity of variance first").values())
+
+
+def test_an_acronym_said_stands_for_the_hint_words_it_abbreviates():
+    hint = "Cover polygenic risk scores, and the confidence intervals."
+    assert all(items_said(hint, "we compute a PRS and report its CI").values())
+    hint = "Cover memory constraints, and why miscalibrated models can mislead clinicians."
+    assert all(items_said(hint, "memory constraints matter, and miscalibrated models mislead clinicians").values())
+
+
+def test_a_two_letter_acronym_is_not_any_pair_of_hint_words_with_its_initials():
+    """ "MC dropout" showed "memory constraints" said; a listed acronym is only its own expansion."""
+    hint = "Cover memory constraints, and why miscalibrated models can mislead clinicians."
+    assert not any(items_said(hint, "we keep MC dropout on, MC samples vary, the model is fine").values())
+    hint = "Cover the clinical impact, and mean latency."
+    assert not any(items_said(hint, "the CI of the estimate, and the ML of the model").values())
+
+
+def test_a_trade_off_alone_names_no_topic():
+    """The DP and the bias-variance answers' "trade-off" showed "precision-recall trade-offs" said."""
+    hint = "Cover precision-recall trade-offs, and focal loss."
+    assert not any(items_said(hint, "there is always a trade-off, a trade off between bias and variance").values())
+    assert items_said(hint, "I read the precision-recall curve to pick a threshold")["precision-recall trade-offs"]
+
+
+def test_a_generic_word_in_another_inflection_is_still_generic():
+    """ "makes" tells no more than "make": with a generic word beside it, it shows nothing."""
+    hint = "Cover what makes data useful."
+    assert not any(items_said(hint, "the pipeline makes the data flow").values())
+    assert all(items_said(hint, "clean labels are what makes data useful").values())
+
+
+def test_a_part_of_a_hyphenated_term_said_in_another_compound_is_not_the_term():
+    """An imbalance answer's "class ... cross-validation" showed "class-weighted cross-entropy" said."""
+    hint = "Cover class-weighted cross-entropy, and SMOTE."
+    said = items_said(hint, "we use class balanced folds in cross-validation")
+    assert not said["class-weighted cross-entropy"]
+    assert items_said(hint, "a class-weighted loss, the cross-entropy with weights")["class-weighted cross-entropy"]
+    assert items_said(hint, "plain cross entropy with class weights")["class-weighted cross-entropy"]
+
+
+def test_a_word_said_as_its_ize_derivative_or_back_counts():
+    hint = "Cover model quantization, and GPU optimization."
+    assert all(items_said(hint, "we quantized the model and optimized it for the GPU").values())
+    hint = "Cover intensity normalization, and domain generalization."
+    assert all(items_said(hint, "we normalize each intensity so the model generalizes to a new domain").values())
+
+
+def test_a_word_the_ize_or_ate_derivative_is_made_from_does_not_say_it():
+    """A shared stem made "hospitals" say "hospitalization", "generally" "generalization", "optimal"
+    "optimization", "medical" "medication", "general" "generation"."""
+    hint = "Cover hospitalization risk, GPU optimization, medication history, and synthetic data generation."
+    text = "the hospitals carry risk, the GPU is optimal, a medical history, synthetic cases in general"
+    assert not any(items_said(hint, text).values())
+    hint = "Cover domain generalization, and intensity normalization."
+    assert not any(items_said(hint, "the domain generally shifts, the intensity is normally fine").values())
+
+
+def test_a_noun_said_as_its_verb_or_back_counts():
+    hint = "Cover anomaly detection, dimensionality reduction, and risk stratification."
+    text = "we detected each anomaly, reduced the dimensionality, and stratify patients by risk"
+    assert all(items_said(hint, text).values())
+    hint = "Cover the independence assumption, and prediction drift."
+    assert all(items_said(hint, "we assumed independence, and the predicted scores drift").values())
+
+
+def test_a_word_only_sharing_the_start_of_the_verb_is_not_it():
+    hint = "Cover anomaly detection, dimensionality reduction, and risk stratification."
+    text = "the detective found an anomaly, a reductive view of dimensionality, the strata of risk"
+    assert not any(items_said(hint, text).values())
+    hint = "Cover memory consumption, and focal loss."
+    assert not any(items_said(hint, "every consumer of memory, and the loss is local").values())
+    assert items_said(hint, "the memory it consumes")["memory consumption"]
+
+
+def test_a_hyphenated_word_heard_whole_or_the_other_way_is_the_word():
+    for hint in (
+        "Cover de-identification of scans, and focal loss.",
+        "Cover deidentification of scans, and focal loss.",
+    ):
+        for text in ("we de-identify the scans", "we deidentify the scans", "scans get de identified"):
+            assert items_said(hint, text)[hint[6:].split(",")[0]], (hint, text)
+    hint = "Cover deidentification of scans, and focal loss."
+    assert not any(items_said(hint, "the identification of scans, and vocal cords").values())
+
+
+LONG_ITEM_HINT = (
+    "Bias: error from simple assumptions; Example: fitting a straight line to a clearly nonlinear relationship."
+)
+
+
+def test_a_long_item_is_said_by_two_of_its_telling_words_side_by_side():
+    said = items_said(LONG_ITEM_HINT, "a straight line through a curve will always miss")
+    assert said["Example: fitting a straight line to a clearly nonlinear relationship"]
+
+
+def test_a_long_items_words_apart_reversed_or_generic_do_not_say_it():
+    item = "Example: fitting a straight line to a clearly nonlinear relationship"
+    for text in (
+        "the line was not straight at all",
+        "the straight answer is a line of code",
+        "a line straight through the middle",
+        "one clear example of the fitting",
+    ):
+        assert not items_said(LONG_ITEM_HINT, text)[item], text

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from interviewer.domain.analysis.hint_points import point_items
 from interviewer.domain.analysis.model import Coverage, HintItem, HintPoint
 from interviewer.domain.analysis.terms import (
-    GENERIC,
     STOPWORDS,
     Term,
     acronym_letters,
     expansion_of,
     initials,
     is_acronym,
+    is_generic,
     joined,
     reads_as_expansion,
     same_compound,
@@ -41,6 +42,14 @@ MIN_TERMS_SAID = 2
 # words with no prompt) as `confidence`. It was meant to refuse items the prompt wrote; measured, it
 # does not tell them apart ("SMOTE" said plainly by Piper came back at p 0.035 from tiny.en in a
 # tmux drive; said items of the tuning half went down to 0.077), so it decides nothing.
+# an acronym said stands for the point's words with its initials only from 3 letters on, or when
+# listed (terms.EXPANSIONS): two letters match too many pairs of words by chance
+UNLISTED_ACRONYM_MIN_LETTERS = 3
+# An item of 5 terms or more (a sentence of a hint: "Example: fitting a straight line to a clearly
+# nonlinear relationship") is seldom said in 40 % of its words; two of its telling words said side by
+# side, as it has them, say it (tuning half: 2 of 2 such phrases said, 0 in 612 pairs of a long item
+# with another question's answer).
+LONG_ITEM_TERMS = 5
 EXAMPLE_MIN_WEIGHT = 2.0  # an example in parentheses counts when distinctive ("(e.g., PubMedBERT)")
 PARENTHESES = re.compile(r"\(([^)]*)\)")
 
@@ -58,7 +67,18 @@ def point_groups(point: str) -> list[Group]:
     main = PARENTHESES.sub(" ", point)
     groups = _groups_of(main, optional=False)
     groups += [g for g in _groups_of(examples, optional=True) if g not in groups]
-    return groups
+    return _once_each(groups)
+
+
+def _once_each(groups: list[Group]) -> list[Group]:
+    """A word the point writes twice is one term: "Homogeneity of Variance: If variances are unequal"
+    is not said by "variance" twice over (it showed from an answer's "bias-variance")."""
+    kept: list[Group] = []
+    for group in groups:
+        [term, *more] = group.alternatives
+        if more or not any(same_word(term.text, t.text) for g in kept for t in g.alternatives):
+            kept.append(group)
+    return kept
 
 
 def _groups_of(text: str, optional: bool) -> list[Group]:
@@ -88,14 +108,21 @@ def group_hits(group: Group, tokens: list[Token]) -> list[int]:
     spoken = [words_of(t.norm) for t in tokens]
     for i, parts in enumerate(spoken):
         for term in group.alternatives:
-            if (
-                any(same_word(p, term.text) for p in parts)
-                or _acronym_spelled(term, spoken, i)
-                or _compound_said(term, tokens, spoken, i)
-            ):
+            if _part_said(term, parts) or _acronym_spelled(term, spoken, i) or _compound_said(term, tokens, spoken, i):
                 hits.append(i)
                 break
     return hits
+
+
+def _part_said(term: Term, parts: tuple[str, ...]) -> bool:
+    """The term among a spoken word's parts, or the parts written whole ('de-identify' for
+    'deidentification'); a part of the hint's compound not from another compound: the "cross" of
+    "cross-validation" is not the "cross" of "cross-entropy"."""
+    if len(parts) > 1 and same_word("".join(parts), term.text):
+        return True  # 'de-identify' for 'deidentification'
+    if not any(same_word(p, term.text) for p in parts):
+        return False
+    return not term.compound or len(parts) < 2 or same_compound("".join(parts), term.compound)
 
 
 def _compound_said(term: Term, tokens: list[Token], spoken: list[tuple[str, ...]], i: int) -> bool:
@@ -151,11 +178,33 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
         if distinctive and enough and score > best_score:
             best_score, best, best_distinctive = score, sorted(i for _, i in said), distinctive
     said = best_score / total >= COVERED_SHARE
+    if not said and len(required) >= LONG_ITEM_TERMS:
+        best = best_distinctive = _phrase_said(point, tokens, shared)
+        said = bool(best)
     confidence = max((tokens[i].probability for i in best_distinctive), default=0.0) if said else 0.0
     covered = said
     evidence = " ".join(tokens[i].text for i in best) if said else ""
     at_s = round(tokens[best[0]].start, 2) if said else None
     return HintItem(point, covered, at_s if covered else None, evidence, confidence)
+
+
+def _phrase_said(point: str, tokens: list[Token], shared: frozenset[str]) -> list[int]:
+    """The tokens saying two telling words of the point that stand side by side in it, side by side
+    and in its order ("a straight line through a curve" for "fitting a straight line to a clearly
+    nonlinear relationship"); [] when none is."""
+    words = words_of(PARENTHESES.sub(" ", point))
+    pairs = [(a, b) for a, b in pairwise(words) if _telling(a, shared) and _telling(b, shared)]
+    spoken = [(i, w) for i, token in enumerate(tokens) for w in words_of(token.norm)]
+    for (i, first), (j, second) in pairwise(spoken):
+        if i != j and tokens[i].pause_after:
+            continue
+        if any(same_word(first, a) and same_word(second, b) for a, b in pairs):
+            return sorted({i, j})
+    return []
+
+
+def _telling(word: str, shared: frozenset[str]) -> bool:
+    return len(word) > 2 and word not in STOPWORDS and not is_generic(word) and word not in shared
 
 
 def _own_words_unless_all_shared(groups: list[Group], shared: frozenset[str]) -> frozenset[str]:
@@ -175,7 +224,7 @@ def _shared(group: Group, shared: frozenset[str]) -> Group:
 
 
 def _distinctive(group: Group, shared: frozenset[str]) -> bool:
-    return any(t.text not in GENERIC and t.text not in shared for t in group.alternatives)
+    return any(not is_generic(t.text) and t.text not in shared for t in group.alternatives)
 
 
 def shared_terms(points: list[str]) -> frozenset[str]:
@@ -188,17 +237,21 @@ def shared_terms(points: list[str]) -> frozenset[str]:
 
 
 def _expansion_hits(point: str, tokens: list[Token], required: list[Group], hits: dict) -> dict:
-    """Words of the point spoken as their acronym: point 'polygenic risk score', speaker says 'PRS'."""
+    """Words of the point spoken as their acronym: point 'polygenic risk score', speaker says 'PRS'.
+    A listed acronym stands only for its own expansion; an unlisted one of two letters for none ("MC"
+    of "MC dropout" is not "memory constraints" nor "mislead clinicians")."""
     content = [w for w in words_of(PARENTHESES.sub(" ", point)) if w not in STOPWORDS]
     extra: dict = {}
     for i, token in enumerate(tokens):
         said = acronym_letters(token.text)
-        if len(said) < 2:
+        known = expansion_of(said)
+        if len(said) < 2 or (len(said) < UNLISTED_ACRONYM_MIN_LETTERS and not known):
             continue
         for k in range(len(content) - len(said) + 1):
-            if initials(content[k : k + len(said)]) == said:
+            words = content[k : k + len(said)]
+            if initials(words) == said and (not known or all(map(same_word, words, known))):
                 for g in required:
-                    if g.alternatives[0].text in content[k : k + len(said)]:
+                    if g.alternatives[0].text in words:
                         extra.setdefault(id(g), list(hits[id(g)])).append(i)
     return extra
 

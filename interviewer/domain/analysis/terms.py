@@ -24,8 +24,21 @@ GENERIC = frozenset(
     "best key main different various specific concrete example examples including include based "
     "level levels setting settings need needs make making time work working new high low first "
     "give gives explain discuss describe cover general overall common standard quality issue issues "
-    "problem problems value values related support supports across within".split()
+    "problem problems value values related support supports across within "
+    # a trade-off names no topic: "trade-off" alone is not "precision-recall trade-offs"
+    "trade tradeoff tradeoffs offs".split()
 )
+GENERIC_ENDINGS = ("s", "es", "d", "ed", "ing")  # "makes" is as generic as "make"
+
+
+def is_generic(word: str) -> bool:
+    """A word that says little about a topic, in any inflection of a generic word ("makes", "gets")."""
+    word = word.lower()
+    return word in GENERIC or any(
+        word.endswith(end) and word[: -len(end)] in GENERIC for end in GENERIC_ENDINGS if len(word) > len(end) + 2
+    )
+
+
 SUFFIXES = (
     "ated",
     "ates",
@@ -106,7 +119,7 @@ def acronym_letters(raw: str) -> str:
 
 def term_weight(raw: str) -> float:
     word = raw.lower()
-    if word in GENERIC:
+    if is_generic(word):
         return 0.5
     if is_acronym(raw) or len(word) >= 9:
         return 2.0
@@ -122,8 +135,10 @@ def same_word(spoken: str, term: str) -> bool:
     kept "plate ... scale" from passing for "Platt scaling", a false credit seen in a probe."""
     if spoken == term or spoken in (term + "s", term + "'s"):
         return True  # a plural or possessive: 'EHRs', "PSI's", 'CNNs'
-    if len(term) <= 3 or len(spoken) <= 2:
+    if len(term) <= 3 or len(spoken) <= 2 or _other_derivation(spoken, term):
         return False
+    if _same_ize_root(spoken, term) or same_verb(spoken, term):
+        return True  # 'quantized'/'quantization', 'detected'/'detection', 'reduce'/'reduction'
     a, b = stem(spoken), stem(term)
     if a == b or (a[:2] == b[:2] and fuzz.ratio(a, b) >= FUZZY_MIN):
         return True
@@ -134,6 +149,75 @@ def same_word(spoken: str, term: str) -> bool:
     if len(term) >= 5 and jellyfish.metaphone(spoken) == jellyfish.metaphone(term):
         return fuzz.ratio(spoken, term) >= PHONETIC_FUZZY_MIN
     return False
+
+
+# Words made from another by "-ize" or "-ate" are other words: "hospitalization" is not said by
+# "hospitals", "generalization" not by "generally", "optimization" not by "optimal", "medication" not by
+# "medical", "generated" not by "general" (their shared stems had made them one word).
+IZE_DERIVED = re.compile(r"(?<=\w{4})i[sz](?:ed|es|ing|ation|ations|er|ers)$|(?<=\w{4})iz(?:e)$")
+IZE_KIN = re.compile(r"i[sz](?:e|ed|es|ing|ation|ations|er|ers|ion|ions|or|ors|ory)$")
+ATE_ENDINGS = ("ated", "ates", "ate", "ations", "ation")
+
+
+def _other_derivation(a: str, b: str) -> bool:
+    """One word an "-ize" derivative the other is no kin of, or an "-al" adjective against an "-ate"
+    verb or its noun."""
+    for w, other in ((a, b), (b, a)):
+        if IZE_DERIVED.search(w) and not IZE_KIN.search(other):
+            return True
+    return {_ending(a), _ending(b)} & {"al"} != set() and bool({_ending(a), _ending(b)} & set(ATE_ENDINGS))
+
+
+def _same_ize_root(a: str, b: str) -> bool:
+    """An "-ize" derivative and its kin on one root: 'optimized'/'optimization', 'supervised'/'supervision'."""
+    if not (IZE_DERIVED.search(a) or IZE_DERIVED.search(b)):
+        return False
+    kin = [IZE_KIN.search(w) for w in (a, b)]
+    return all(kin) and a[: kin[0].start()] == b[: kin[1].start()] and kin[0].start() >= 4
+
+
+# A noun said as its verb, or the other way round: 'detected' for 'detection', 'reduce' for 'reduction',
+# 'assumed' for 'assumption', 'stratify' for 'stratification' (their stems had differed).
+NOUN_TO_VERB = (
+    ("ifications", "ify"),
+    ("ification", "ify"),
+    ("uctions", "uce"),
+    ("uction", "uce"),
+    ("mptions", "me"),
+    ("mption", "me"),
+    ("ctions", "ct"),
+    ("ction", "ct"),
+)
+VERB_MIN_LETTERS = 5  # 'act'/'action' and the like are left to the other rules
+
+
+def same_verb(a: str, b: str) -> bool:
+    """Whether two words are one verb, either of them as its noun ('identifies'/'identification')."""
+    va, vb = _verb_of(a), _verb_of(b)
+    if (va, vb) == (a, b) or min(len(va), len(vb)) < VERB_MIN_LETTERS:
+        return False
+    return va == vb or va in _verb_forms(vb) or vb in _verb_forms(va)
+
+
+def _verb_of(word: str) -> str:
+    for noun, verb in NOUN_TO_VERB:
+        if word.endswith(noun):
+            return word[: -len(noun)] + verb
+    return word
+
+
+def _verb_forms(verb: str) -> set[str]:
+    forms = {verb + end for end in ("s", "es", "d", "ed", "ing")}
+    if verb.endswith("e"):
+        forms |= {verb[:-1] + "ing", verb[:-1] + "ed"}
+    if verb.endswith("y"):
+        forms |= {verb[:-1] + "ied", verb[:-1] + "ies"}
+    return forms
+
+
+def _ending(word: str) -> str:
+    """The suffix `stem` takes off, '' when none."""
+    return word[len(stem(word)) :] if not word.endswith("'s") else ""
 
 
 def initials(words: list[str]) -> str:
@@ -204,7 +288,7 @@ def same_compound(spoken: str, compound: str) -> bool:
     'finetune'/'finetuned'), no sound-alike ('database' is not 'dataset')."""
     if len(compound) < 2 or not spoken:
         return False
-    if spoken == compound or stem(spoken) == stem(compound):
+    if spoken == compound or stem(spoken) == stem(compound) or same_verb(spoken, compound):
         return True
     shorter, longer = sorted((spoken, compound), key=len)
     return len(shorter) >= 5 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2
