@@ -37,6 +37,15 @@ class TmuxApp:
     def wait_for(self, text: str, timeout: float = 30.0) -> str:
         return self.wait_for_any((text,), timeout)
 
+    def wait_until_gone(self, text: str, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text not in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} still on screen after {timeout} s; the screen:\n{screen}")
+
     def wait_for_any(self, texts: tuple[str, ...], timeout: float = 30.0) -> str:
         deadline = time.monotonic() + timeout
         screen = ""
