@@ -105,3 +105,29 @@ def test_a_careful_model_that_fails_leaves_the_drafts_feedback_saved(tmp_path):
     session = store.load(run.session.id)
     assert session.answers[0].status == "analysed"
     assert store.latest_analysis(session, session.answers[0])["transcript"]["text"] == first.transcript.text
+
+
+def spoken(*words: tuple[str, float, float]) -> Transcript:
+    return Transcript(tuple(Word(f" {t}", s, s + 0.3, 0.9, weight) for t, s, weight in words))
+
+
+def test_a_hesitation_only_the_draft_wrote_counts_where_the_careful_hearing_weighed_one_too():
+    from interviewer.domain.hearing.careful import with_confirmed_hesitations
+
+    draft = spoken(("we", 0.0, 0), ("um", 0.4, 0), ("match", 0.8, 0), ("and", 2.0, 0), ("uh", 2.3, 0), ("so", 2.7, 0))
+    careful = spoken(("we", 0.0, 0), ("match", 0.7, 0.011), ("and", 2.0, 0), ("so", 2.6, 0.001))
+    heard = [w.text.strip() for w in with_confirmed_hesitations(careful, draft).words]
+    assert heard == ["we", "um", "match", "and", "so"]  # 0.011 confirms; 0.001 does not
+
+
+def test_the_careful_hearings_stand_in_gives_way_and_a_hesitation_both_wrote_counts_once():
+    from interviewer.domain.hearing.careful import with_confirmed_hesitations
+
+    draft = spoken(("and", 0.0, 0), ("um", 0.35, 0), ("a", 0.7, 0), ("score,", 1.0, 0),
+                   ("Umm,", 3.1, 0), ("there", 3.6, 0))  # fmt: skip
+    careful = spoken(("and", 0.0, 0), ("I'm", 0.3, 0), ("a", 0.7, 0), ("score,", 1.0, 0),
+                     ("Umm,", 2.2, 0.3), ("there", 3.5, 0))  # fmt: skip
+    heard = [w.text.strip() for w in with_confirmed_hesitations(careful, draft).words]
+    assert heard == ["and", "um", "a", "score,", "Umm,", "there"]  # "I'm" became the um; the long Umm once
+    opening = spoken(("I'm", 0.0, 0), ("sure", 0.3, 0))
+    assert with_confirmed_hesitations(opening, spoken(("um", 0.0, 0))).words == opening.words  # "I'm" opens it

@@ -13,7 +13,7 @@ import json
 import re
 import sys
 
-from interviewer.config import final_model
+from interviewer.config import careful_model
 from interviewer.errors import InterviewerError
 
 ENGINE_MODELS = (
@@ -75,7 +75,8 @@ def run(args, config) -> int:
             pace = f"{clip.wpm:3} wpm" if clip.wpm else f"x{clip.length_scale:.2f}  "
             print(f"{clip.id:24} {clip.half:6} {clip.voice:15} {pace}  {clip.question}")
         return 0
-    combos = ENGINE_MODELS if args.matrix else ((config.engine, final_model(config)),)
+    as_the_app = "+".join(m for m in (config.model, careful_model(config)) if m)  # "tiny.en+base"
+    combos = ENGINE_MODELS if args.matrix else ((config.engine, as_the_app),)
     paths = ("streaming", "whole") if args.path == "both" else (args.path,)
     from interviewer.domain.hearing.prompt import MAX_BANK_TERMS
 
@@ -122,18 +123,22 @@ def _evaluate(engine: str, model: str, path: str, clips, verbose: bool, bank_ter
     from pathlib import Path
 
     from interviewer.adapters.engines import build_transcriber
-    from interviewer.evaluation.runner import PATHS, evaluate, heard_before
+    from interviewer.evaluation.runner import PATHS, evaluate, heard_before, heard_twice
     from interviewer.evaluation.summary import grouped, summarise
 
     save_to, read_from = (Path(f) if f else None for f in folders)
     say = _stderr if verbose else None
-    transcriber = build_transcriber(engine, model)
+    draft_model, _, careful_model_name = model.partition("+")  # "tiny.en+base": heard twice, as the app
+    transcriber = build_transcriber(engine, draft_model)
+    careful = build_transcriber(engine, careful_model_name) if careful_model_name else None
     began = time.perf_counter()
     if read_from is None:
-        transcriber.load(say)
+        for loading in (transcriber, careful):
+            if loading is not None:
+                loading.load(say)
     load_s = time.perf_counter() - began
     tell = (lambda m: say(f"{engine} {model} {path} {m}")) if say else None
-    hear = heard_before(read_from) if read_from else PATHS[path]
+    hear = heard_before(read_from) if read_from else PATHS[path] if careful is None else heard_twice(careful)
     results = evaluate(transcriber, clips, hear, progress=tell, bank_terms=bank_terms, save_to=save_to)
     plain = [r for r, _ in results]
     return {

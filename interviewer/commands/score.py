@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from interviewer.config import final_model
+from interviewer.config import careful_model
 from interviewer.errors import InterviewerError
 
 
@@ -30,17 +30,17 @@ def run(args, config) -> int:
 
     question_text, hint, target_s, glossary = _question(args, config)
     audio = read_audio(args.audio)
-    engine, model = config.engine, final_model(config)
     result = score_audio(
         audio,
         question_text,
         hint,
-        engine,
-        model,
+        config.engine,
+        config.model,
         target_s,
         config.pause_threshold_s,
         progress=_stderr if args.verbose else None,
         glossary=glossary,
+        careful_model=careful_model(config),
     )
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
@@ -59,17 +59,22 @@ def score_audio(
     pause_threshold_s: float,
     progress=None,
     glossary: tuple[str, ...] = (),
+    careful_model: str = "",
 ) -> dict:
-    """Transcribe `audio` as the interviewer hears an answer, then analyse and score it (one dict)."""
+    """Transcribe `audio` as the interviewer hears an answer (with the careful model too, when one
+    is named), then analyse and score it (one dict)."""
     from interviewer.adapters.engines import build_transcriber
     from interviewer.domain.hearing.stream import transcribe_recording
     from interviewer.domain.session import analyse_answer
 
     transcriber = build_transcriber(engine, model)
     transcriber.load(progress)
-    transcript = transcribe_recording(transcriber, audio, question_text, hint, glossary)
+    careful = build_transcriber(engine, careful_model) if careful_model else None
+    if careful is not None:
+        careful.load(progress)
+    transcript = transcribe_recording(transcriber, audio, question_text, hint, glossary, careful)
     result = analyse_answer(transcript, audio, hint, target_s, pause_threshold_s, question_text)
-    result["engine"], result["model"] = engine, model
+    result["engine"], result["model"] = engine, "+".join(m for m in (model, careful_model) if m)
     return result
 
 

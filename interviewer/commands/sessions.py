@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from interviewer.commands.options import add_engine_options
-from interviewer.config import final_model
+from interviewer.config import careful_model
 from interviewer.errors import InterviewerError, StorageError
 
 FIX_LIST = "`interviewer sessions list` shows the session ids"
@@ -218,15 +218,18 @@ def _finish(args, config, store) -> int:
     if not targets:
         print("no unfinished answers", file=sys.stderr)
         return 0
-    transcriber = build_transcriber(config.engine, final_model(config))
+    transcriber = build_transcriber(config.engine, config.model)
     transcriber.load(lambda text: print(text, file=sys.stderr))
+    careful = build_transcriber(config.engine, careful_model(config)) if careful_model(config) else None
+    if careful is not None:
+        careful.load(lambda text: print(text, file=sys.stderr))
     banks = {b.id: b for b in discover_banks([paths.shipped_banks_dir(), paths.user_banks_dir()])[0]}
     failed = 0
     for session, answer in targets:
         bank = banks.get(answer.bank_id or session.bank_id)
         glossary = question_glossary(bank, answer.question_text, answer.hint)
         try:
-            result = recover_answer(store, session, answer, transcriber, config.pause_threshold_s, glossary)
+            result = recover_answer(store, session, answer, transcriber, config.pause_threshold_s, glossary, careful)
             print(f"{session.id} #{answer.number}: analysed ({result.analysis.get('recording_s', 0):.0f} s)")
         except Exception as e:  # noqa: BLE001 - the answer is kept as failed with the reason; go on
             failed += 1

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from interviewer.domain.bank import Question
+from interviewer.domain.hearing.careful import final_transcript
 from interviewer.domain.hearing.syllables import LiveRate
 from interviewer.domain.ports import Recorder, RecordingInfo, Transcriber
 from interviewer.domain.storage import FAILED, RECORDED, AnswerRecord, SessionRecord, SessionStore
@@ -75,6 +76,7 @@ class AnswerRun:
         self.recording: RecordingInfo | None = None
         self._streamer = None
         self._careful_streamer = None
+        self._draft = Transcript()  # the draft's whole transcript, from `finish()`
         self._rate = None  # the live pace, from the sound (hearing/syllables.LiveRate)
         self._stopped = threading.Lock()
         self._points_cache: tuple[int, list[tuple[str, bool]]] = (-1, [])
@@ -162,6 +164,7 @@ class AnswerRun:
         try:
             audio = timer.run("read_wav", _read_recording, recording)
             transcript = timer.run("transcribe_rest", _finished, self._streamer, recording)
+            self._draft = transcript
             if self._careful_streamer is not None:
                 transcript = self._careful_so_far(transcript)
             result = timer.run("analyse", self._analyse, transcript, audio)
@@ -180,7 +183,8 @@ class AnswerRun:
         Blocking (a second or more after stop). Raises what the careful transcriber raised: the
         draft's result stays saved."""
         timer = _StepTimer()
-        transcript = timer.run("transcribe_rest", _finished, self._careful_streamer, self.recording)
+        careful = timer.run("transcribe_rest", _finished, self._careful_streamer, self.recording)
+        transcript = final_transcript(careful, self._draft)
         audio = timer.run("read_wav", _read_recording, self.recording)
         result = timer.run("analyse", self._analyse, transcript, audio)
         timer.run("save", self._save, transcript, result)
@@ -191,10 +195,8 @@ class AnswerRun:
                               self.answer.asked)  # fmt: skip
 
     def _careful_so_far(self, draft: Transcript) -> Transcript:
-        from interviewer.domain.hearing.careful import with_draft_tail
-
         streamer = self._careful_streamer
-        return with_draft_tail(streamer.snapshot(), streamer.heard_until_s(), draft)
+        return final_transcript(streamer.snapshot(), draft, streamer.heard_until_s())
 
     def _save(self, transcript: Transcript, result: dict) -> None:
         save_result(self.store, self.session, self.answer, transcript, result)
@@ -288,9 +290,11 @@ def recover_answer(
     transcriber: Transcriber,
     pause_threshold_s: float = 2.0,
     glossary: tuple[str, ...] = (),
+    careful: Transcriber | None = None,
 ) -> AnswerResult:
     """Finish an answer that was interrupted (crash, kill, failed analysis): repair, transcribe, analyse.
-    `glossary`: the bank's jargon for the question, as the answer was heard live."""
+    `glossary`: the bank's jargon for the question, as the answer was heard live; `careful`: the
+    second hearing, as live."""
     from interviewer.domain.audiofile import read_wav, repair_wav
     from interviewer.domain.hearing.stream import transcribe_recording
 
@@ -304,7 +308,7 @@ def recover_answer(
     store.update_answer(session, answer, status=RECORDED, recording_s=round(seconds, 3), interrupted=interrupted)
     try:
         audio = read_wav(wav)
-        transcript = transcribe_recording(transcriber, audio, answer.asked, answer.hint, glossary)
+        transcript = transcribe_recording(transcriber, audio, answer.asked, answer.hint, glossary, careful)
         result = analyse_answer(transcript, audio, answer.hint, answer.target_s, pause_threshold_s, answer.asked)
     except Exception as e:
         store.update_answer(session, answer, status=FAILED, error=str(e))

@@ -62,6 +62,16 @@ Hear = Callable[[Transcriber, np.ndarray, Clip, tuple[str, ...]], Transcript]
 PATHS: dict[str, Hear] = {"streaming": streamed, "whole": whole_file}
 
 
+def heard_twice(careful: Transcriber) -> Hear:
+    """The app's default path: the draft transcriber and `careful` both hear the answer in chunks,
+    and the feedback is made from the careful words (hearing/careful.py)."""
+
+    def hear(transcriber: Transcriber, audio: np.ndarray, clip: Clip, glossary: tuple[str, ...]) -> Transcript:
+        return transcribe_recording(transcriber, audio, clip.question, clip.hint, glossary, careful)
+
+    return hear
+
+
 def saved_transcript(folder: Path, clip: Clip) -> Path:
     return folder / f"{clip.id}.json"
 

@@ -62,10 +62,6 @@ class InterviewApp(App):
             return None
         return self.careful.transcriber()
 
-    def final_transcriber(self):
-        """What hears a recording after the fact (recovery, History's finish): the careful model if any."""
-        return self.careful_transcriber() or self.model.transcriber()
-
     def get_default_screen(self) -> Screen:
         from interviewer.ui.screens.home import HomeScreen
 
@@ -99,12 +95,12 @@ class InterviewApp(App):
             "recovering them now (they will appear in History).",
             timeout=6,
         )
-        transcriber = self.final_transcriber()
+        transcriber, careful = self.model.transcriber(), self.careful_transcriber()
         for session, answer in unfinished:
             try:
                 glossary = self.glossary_of(answer.bank_id or session.bank_id, answer.question_text, answer.hint)
                 result = recover_answer(
-                    self.store, session, answer, transcriber, self.config.pause_threshold_s, glossary
+                    self.store, session, answer, transcriber, self.config.pause_threshold_s, glossary, careful
                 )
                 note = f"Recovered: {answer.question_text[:50]}… ({result.analysis.get('recording_s', 0):.0f} s)"
                 self.call_from_thread(self.notify, note)
@@ -213,9 +209,8 @@ class InterviewApp(App):
         self.call_from_thread(self.notify, f"Finishing: {answer.question_text[:60]}…")
         try:
             glossary = self.glossary_of(answer.bank_id or session.bank_id, answer.question_text, answer.hint)
-            recover_answer(
-                self.store, session, answer, self.final_transcriber(), self.config.pause_threshold_s, glossary
-            )
+            recover_answer(self.store, session, answer, self.model.transcriber(), self.config.pause_threshold_s,
+                           glossary, self.careful_transcriber())  # fmt: skip
             self.call_from_thread(self.notify, "Finished; the answer is analysed (reopen History to see it).")
         except Exception as e:  # noqa: BLE001 - shown to the person; the WAV stays on disk
             self.call_from_thread(self.notify, f"Could not finish that answer: {e}", severity="error")

@@ -10,7 +10,22 @@ feedback is made again from base alone.
 
 from __future__ import annotations
 
-from interviewer.domain.transcript import Transcript
+import math
+from dataclasses import replace
+
+from interviewer.domain.hearing.weighed import STAND_INS, trailing_punctuation
+from interviewer.domain.transcript import Transcript, Word
+from interviewer.domain.words import SENTENCE_END, is_hesitation, norm_of
+
+SAME_HESITATION_S = 1.0  # two hearings' hesitations this close (span to span) are one
+CONFIRM_BEFORE_S, CONFIRM_AFTER_S = 0.5, 0.7  # where the careful hearing's words may confirm one (timing differs)
+CONFIRMING_WEIGHT = 0.003  # the least hesitation probability the careful hearing gives a confirmed one
+
+
+def final_transcript(careful: Transcript, draft: Transcript, careful_until_s: float = math.inf) -> Transcript:
+    """What the feedback is made from: the careful words (before `careful_until_s`, the draft's after),
+    with the hesitations only the draft wrote that the careful hearing confirms."""
+    return with_confirmed_hesitations(with_draft_tail(careful, careful_until_s, draft), draft)
 
 
 def with_draft_tail(careful: Transcript, careful_until_s: float, draft: Transcript) -> Transcript:
@@ -21,3 +36,43 @@ def with_draft_tail(careful: Transcript, careful_until_s: float, draft: Transcri
     head = tuple(w for w in careful.words if w.start < careful_until_s)
     model = f"{careful.model} + {draft.model} after {careful_until_s:.0f} s" if head else draft.model
     return Transcript(head + tail, draft.language, draft.duration_s, draft.engine, model, draft.notes)
+
+
+def with_confirmed_hesitations(careful: Transcript, draft: Transcript) -> Transcript:
+    """`careful` plus each "um"/"uh" the draft wrote and it did not, where it weighed a hesitation
+    too (`CONFIRMING_WEIGHT`) or wrote the word that sounds like one ("I'm"), which then gives way.
+
+    Measured on the tuning half's saved transcripts (base careful, tiny.en draft): every draft
+    hesitation base did not write, 0.875 -> 0.914 filler recall but precision 0.989 -> 0.960; with
+    base's confirmation 0.914 at 0.990 (um/uh 0.72 -> 0.83); the confirmations were 0.004-0.021 or
+    an "I'm", the two refused 0.001. Legacy set unchanged.
+    """
+    words = list(careful.words)
+    for heard in draft.words:
+        if not is_hesitation(norm_of(heard.text)) or _written_near(words, heard):
+            continue
+        near = [
+            i for i, w in enumerate(words) if heard.start - CONFIRM_BEFORE_S <= w.start <= heard.start + CONFIRM_AFTER_S
+        ]
+        stand_in = next((i for i in near if norm_of(words[i].text) in STAND_INS and _inside_a_sentence(words, i)), None)
+        weighed = max(near, key=lambda i: words[i].hesitation_before, default=None)
+        if stand_in is not None:
+            w = words[stand_in]
+            words[stand_in] = replace(w, text=" um" + trailing_punctuation(w.text))
+        elif weighed is not None and words[weighed].hesitation_before >= CONFIRMING_WEIGHT:
+            w = words[weighed]
+            words.insert(weighed, Word(" um", w.start, w.start, w.hesitation_before))
+    return replace(careful, words=tuple(words))
+
+
+def _inside_a_sentence(words: list[Word], i: int) -> bool:
+    return i > 0 and words[i - 1].text.rstrip()[-1:] not in SENTENCE_END
+
+
+def _written_near(words: list[Word], heard: Word) -> bool:
+    return any(
+        is_hesitation(norm_of(w.text))
+        and heard.start <= w.end + SAME_HESITATION_S
+        and w.start <= heard.end + SAME_HESITATION_S
+        for w in words
+    )

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from interviewer.domain.hearing.careful import final_transcript
 from interviewer.domain.hearing.chunker import LONG_CHUNKS, Chunk, Chunker, ChunkerOptions
 from interviewer.domain.hearing.prompt import Listening, decode_hints_for, listening_for
 from interviewer.domain.hearing.recovery import transcribe_answer
@@ -411,6 +412,7 @@ def transcribe_recording(
     question_text: str = "",
     hint: str = "",
     glossary: tuple[str, ...] = (),
+    careful: Transcriber | None = None,
 ) -> Transcript:
     """A finished recording heard exactly as the TUI hears an answer live: cut at pauses, each chunk
     heard with the text before it. `interviewer score` and the recovery of interrupted answers use
@@ -419,8 +421,18 @@ def transcribe_recording(
     clip the prompted pass lost most of the answer: 46 wpm found for 179 said).
 
     Each block waits for the chunk before it, as on a machine that keeps up, so the cuts are the
-    same on any machine; nothing is decoded ahead (no pause before a stop to use).
+    same on any machine; nothing is decoded ahead (no pause before a stop to use). With a
+    `careful` transcriber, both hear it, one after the other, and the result is the app's final
+    transcript (hearing/careful.py).
     """
+    draft = _heard_in_chunks(transcriber, audio, question_text, hint, glossary)
+    if careful is None:
+        return draft
+    return final_transcript(_heard_in_chunks(careful, audio, question_text, hint, glossary), draft)
+
+
+def _heard_in_chunks(transcriber: Transcriber, audio: np.ndarray, question_text: str, hint: str,
+                     glossary: tuple[str, ...]) -> Transcript:  # fmt: skip
     options = StreamingOptions(speculate_after_s=None)
     stream = StreamingTranscriber(transcriber, question_text, hint, options=options, glossary=glossary)
     step = int(RECORDER_BLOCK_S * SAMPLE_RATE)

@@ -36,14 +36,14 @@ def weighed_hesitations(words: list[Word], minimum: float = WEIGHED_HESITATION_M
             continue
         hesitation = " Um" if opens else " um"
         if stand_in:  # the word is the hesitation, heard as a word
-            out.append(Word(hesitation + _trailing_punctuation(word.text), word.start, word.end, weight))
+            out.append(Word(hesitation + trailing_punctuation(word.text), word.start, word.end, weight))
         else:
             out.append(Word(hesitation + ("," if opens else ""), word.start, word.start, weight))
             out.append(word)
     return out
 
 
-def _trailing_punctuation(text: str) -> str:
+def trailing_punctuation(text: str) -> str:
     stripped = text.rstrip()
     return stripped[len(stripped.rstrip(",.?!;:")) :]
 
