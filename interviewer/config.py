@@ -64,11 +64,6 @@ def careful_model(config: Config) -> str:
     return "" if config.careful_model == config.model else config.careful_model
 
 
-def final_model(config: Config) -> str:
-    """The model whose transcript an answer is finally scored on: what hears a recording after the fact."""
-    return careful_model(config) or config.model
-
-
 def with_overrides(config: Config, **overrides) -> Config:
     """The config with command-line values (those not None) put over it."""
     given = {k: v for k, v in overrides.items() if v is not None}

@@ -70,15 +70,15 @@ def test_command_line_overrides_only_what_is_given():
 
 def test_the_careful_model_hears_unless_a_model_is_named_on_the_command_line(tmp_path, monkeypatch):
     from interviewer.cli import parse_args, resolve_config
-    from interviewer.config import careful_model, final_model
+    from interviewer.config import careful_model
 
     monkeypatch.setenv("INTERVIEWER_CONFIG", str(tmp_path / "absent.toml"))
     default = resolve_config(parse_args([]))
-    assert (default.model, careful_model(default), final_model(default)) == ("tiny.en", "base", "base")
+    assert (default.model, careful_model(default)) == ("tiny.en", "base")
     named = resolve_config(parse_args(["--model", "tiny.en"]))
-    assert (careful_model(named), final_model(named)) == ("", "tiny.en")
+    assert careful_model(named) == ""
     same = Config(model="base", careful_model="base")
-    assert (careful_model(same), final_model(same)) == ("", "base")  # the same model twice gains nothing
+    assert careful_model(same) == ""  # the same model twice gains nothing
 
 
 def test_careful_model_is_read_from_the_file(tmp_path):

@@ -1,7 +1,6 @@
 """`interviewer transcribe AUDIO`: print what Whisper hears in an audio file (any format PyAV reads).
 
-The engine and model come from `--engine` / `--model` (before or after the command) or the config
-(its final model: `careful_model` when set, else `model`).
+The engine and model come from `--engine` / `--model` (before or after the command) or the config.
 """
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ import json
 import sys
 from pathlib import Path
 
-from interviewer.config import final_model
 from interviewer.errors import InterviewerError
 
 
@@ -37,8 +35,7 @@ def run(args, config) -> int:
     audio = read_audio(args.audio)
     if args.beam_size is not None and args.beam_size < 1:
         raise InterviewerError(f"--beam-size must be 1 or more, not {args.beam_size}")
-    model = final_model(config)
-    transcriber = build_transcriber(config.engine, model, beam_size=args.beam_size, language=args.language)
+    transcriber = build_transcriber(config.engine, config.model, beam_size=args.beam_size, language=args.language)
     transcriber.load(_stderr_progress if args.verbose else None)
     transcript = transcriber.transcribe(audio, DecodeHints(prompt=args.prompt))
     if args.json:
