@@ -7,7 +7,13 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from interviewer.adapters.hesitation_evidence import Steps, hesitation_weights, step_probabilities, with_weights
+from interviewer.adapters.hesitation_evidence import (
+    Steps,
+    hesitation_ids,
+    hesitation_weights,
+    step_probabilities,
+    with_weights,
+)
 from interviewer.domain.hearing.weighed import WEIGHED_HESITATION_MIN, weighed_hesitations
 from interviewer.domain.transcript import Word
 
@@ -98,3 +104,44 @@ def test_an_im_opening_a_sentence_is_not_taken_for_um_on_a_stand_ins_weight():
     """ "OMOP is a common data model" came back "I'm a bit of Common, Data Model." with 0.0167."""
     words = [Word(" I'm", 1.8, 2.26, 0.02, hesitation_before=0.0167), Word(" a", 2.26, 2.4)]
     assert texts(weighed_hesitations(words)) == [" I'm", " a"]
+
+
+class _Tokenizer:
+    """A tokenizer that writes the texts in `split` as the pieces given, the `whole` ones as one
+    token, and anything else letter by letter."""
+
+    def __init__(self, whole: list[str], split: dict[str, tuple[str, ...]]) -> None:
+        self.split = split
+        self.pieces = sorted({*whole, *(p for ps in split.values() for p in ps)})
+        self.whole = set(whole)
+
+    def encode(self, text: str, add_special_tokens: bool = False):
+        pieces = self.split.get(text) or ([text] if text in self.whole else list(text))
+        for piece in pieces:
+            if piece not in self.pieces:
+                self.pieces.append(piece)
+        return SimpleNamespace(ids=[self.pieces.index(p) for p in pieces])
+
+    def decode(self, ids: list[int]) -> str:
+        return "".join(self.pieces[i] for i in ids)
+
+
+def _weighed_texts(tokenizer: _Tokenizer) -> set[str]:
+    return {tokenizer.decode([i]) for i in hesitation_ids(tokenizer)}
+
+
+def test_every_hesitation_spelling_that_is_a_token_is_weighed():
+    """base's tokenizer writes " Umm" (the prompt's first word) as one token: its weight counts; the
+    "u" that is "you" written short does not."""
+    whole = [" um", " Um", " Umm", " umm", " uh", " Uh", " uhh", " Uhh", " uhm", " Uhm", " Hmm", " hmm", " u"]
+    texts_ = _weighed_texts(_Tokenizer(whole, {}))
+    assert set(whole) - {" u"} <= texts_
+    assert " u" not in texts_
+
+
+def test_a_spellings_first_piece_counts_only_when_it_is_the_lowercase_u():
+    """tiny.en writes " umm" as " u" + "mm" (counted) and " Umm" as " U" + "mm" (" U" begins "Unless")."""
+    split = {" umm": (" u", "mm"), " uhh": (" u", "hh"), " Umm": (" U", "mm"), " hmm": (" h", "mm")}
+    texts_ = _weighed_texts(_Tokenizer([" um", " Um", " uh", " Uh", " Hmm"], split))
+    assert {" u", " um", " Um", " uh", " Uh", " Hmm"} <= texts_
+    assert not {" U", " h", "U", "H"} & texts_
