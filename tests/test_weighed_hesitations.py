@@ -14,7 +14,7 @@ from interviewer.adapters.hesitation_evidence import (
     step_probabilities,
     with_weights,
 )
-from interviewer.domain.hearing.weighed import WEIGHED_HESITATION_MIN, weighed_hesitations
+from interviewer.domain.hearing.weighed import WEIGHED_HESITATION_MIN, weighed_hesitations, weighing_for
 from interviewer.domain.transcript import Word
 
 
@@ -54,6 +54,35 @@ def test_an_im_written_for_um_is_the_um_it_stands_for():
     assert texts(weighed_hesitations(stand_in)) == [" and", " um,", " it"]
     said = [Word(" and", 4.0, 4.3), Word(" I'm", 4.5, 4.7, 0.98, hesitation_before=0.0005), Word(" sure", 4.8, 5.0)]
     assert texts(weighed_hesitations(said)) == [" and", " I'm", " sure"]
+
+
+def _sentence(weight: float, word: str = " it") -> list[Word]:
+    """ "The model is good, and [hesitation weighed here] it works." """
+    said = [" The", " model", " is", " good,", " and", word, " works."]
+    return [
+        Word(w, 0.4 * k, 0.4 * k + 0.3, 0.9, hesitation_before=weight if w == word else 0.0) for k, w in enumerate(said)
+    ]
+
+
+def test_base_puts_back_a_hesitation_it_weighed_less_than_tiny_en_needs():
+    """base weighed a said "um" it wrote as another word 0.0086-0.021; words with nothing said before
+    them reach 0.008 in base about as often as 0.03 in tiny.en."""
+    assert " um" in texts(weighed_hesitations(_sentence(0.012), weighing_for("base")))
+    assert " um" not in texts(weighed_hesitations(_sentence(0.012), weighing_for("tiny.en")))
+
+
+def test_base_adds_nothing_for_the_weight_clean_speech_gets():
+    assert " um" not in texts(weighed_hesitations(_sentence(0.004), weighing_for("base")))
+
+
+def test_base_takes_no_im_for_um():
+    """A said "I'm" reached 0.004 in base; tiny.en's stand-in minimum is 0.0015."""
+    assert texts(weighed_hesitations(_sentence(0.004, " I'm"), weighing_for("base")))[5] == " I'm"
+    assert texts(weighed_hesitations(_sentence(0.004, " I'm"), weighing_for("tiny.en")))[5] == " um"
+
+
+def test_a_model_not_measured_weighs_as_tiny_en():
+    assert weighing_for("small.en") == weighing_for("tiny.en")
 
 
 def _result(tokens: list[int], chances: list[float], hesitation_id: int = 7, vocabulary: int = 10):
