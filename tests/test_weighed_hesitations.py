@@ -48,6 +48,14 @@ def test_no_second_hesitation_where_one_was_written():
     assert texts(weighed_hesitations(words)) == [" on", " umm,", " ImageNet."]
 
 
+def test_a_hesitation_weighed_before_the_word_it_was_written_after_is_not_added_again():
+    """ "So, um, class imbalance ...": the decoder weighed the "um" one step early, before "So"."""
+    words = [Word(" So,", 1.0, 1.4, 0.9, hesitation_before=0.05), Word(" um,", 1.8, 2.1), Word(" class", 2.3, 2.6)]
+    assert texts(weighed_hesitations(words)) == [" So,", " um,", " class"]
+    later = [Word(" So,", 1.0, 1.4, 0.9, hesitation_before=0.05), Word(" class", 1.8, 2.1), Word(" um,", 2.3, 2.6)]
+    assert texts(weighed_hesitations(later)) == [" Um,", " So,", " class", " um,"]
+
+
 def test_an_im_written_for_um_is_the_um_it_stands_for():
     """Said "I'm" got at most 0.0005 (benchmarks/stand_ins.py); "I'm" for a said "um" 0.0015 and more."""
     stand_in = [Word(" and", 4.0, 4.3), Word(" I'm,", 4.5, 4.7, 0.47, hesitation_before=0.0157), Word(" it", 4.8, 4.9)]

@@ -60,11 +60,12 @@ def weighed_hesitations(words: list[Word], weighing: Weighing = Weighing()) -> l
     """`words` with a hesitation before each word that Whisper gave one `weighing.minimum` probability
     or more (a stand-in word its own minimum)."""
     out: list[Word] = []
-    for word in words:
+    for i, word in enumerate(words):
         weight, norm = word.hesitation_before, norm_of(word.text)
         opens = not out or out[-1].text.rstrip()[-1:] in SENTENCE_END
         stand_in = norm in weighing.stand_ins and not opens
-        if weight < (weighing.stand_ins[norm] if stand_in else weighing.minimum) or _written_before(out, word):
+        written = _written_before(out, word) or _written_next(words[i + 1 : i + 2], word)
+        if weight < (weighing.stand_ins[norm] if stand_in else weighing.minimum) or written:
             out.append(word)
             continue
         hesitation = " Um" if opens else " um"
@@ -79,6 +80,12 @@ def weighed_hesitations(words: list[Word], weighing: Weighing = Weighing()) -> l
 def _trailing_punctuation(text: str) -> str:
     stripped = text.rstrip()
     return stripped[len(stripped.rstrip(",.?!;:")) :]
+
+
+def _written_next(following: list[Word], word: Word) -> bool:
+    """Whisper wrote a hesitation as the next word: the one it weighed before this word ("So, um,"
+    at an answer's start, 0.008 before "So" in base: legacy set)."""
+    return any(after.start - word.end <= WRITTEN_NEARBY_S and is_hesitation(norm_of(after.text)) for after in following)
 
 
 def _written_before(earlier: list[Word], word: Word) -> bool:
