@@ -7,7 +7,9 @@ spoken by each voice of the evaluation's tuning half (six espeak-ng voices and t
 joined by 0.25 s of silence into pieces of at most 25 s that end at a sentence's end, and heard as
 the app hears a chunk (`transcribe_answer`, with the model's hints for that clip's question). Every
 written word's `hesitation_before` is a weight where nothing was said: the script prints how many
-words reach each threshold, the largest weights, and the said "I'm"s against the stand-in minimum.
+hesitations weighed.py puts back with the model's `Weighing`, how many words reach each threshold,
+the largest weights, and the said "I'm"s inside a sentence (where a stand-in applies) against the
+stand-in minimums.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ import numpy as np
 from stand_ins import SENTENCES as SAID_IM  # benchmarks/ is on the path when a script of it runs
 
 from interviewer.adapters.engines import build_transcriber
+from interviewer.domain.hearing import recovery
 from interviewer.domain.hearing.prompt import decode_hints_for, listening_for
-from interviewer.domain.hearing.recovery import transcribe_answer
-from interviewer.domain.hearing.weighed import weighing_for
-from interviewer.domain.words import is_hesitation, norm_of
+from interviewer.domain.hearing.weighed import STAND_INS, weighed_hesitations, weighing_for
+from interviewer.domain.words import SENTENCE_END, is_hesitation, norm_of
+from interviewer.evaluation.clip import NEURAL_VOICE
 from interviewer.evaluation.clips import chosen
 from interviewer.evaluation.voices import sentence_audio
 
@@ -78,29 +81,34 @@ def main() -> None:
     args = parser.parse_args()
     transcriber = build_transcriber("faster-whisper", args.model)
     transcriber.load()
+    weighing = weighing_for(args.model)
+    recovery.weighed_hesitations = lambda words, _weighing=None: list(words)  # put back below, counted
     voices = {}
     for clip in chosen("new", "tune"):
         voices.setdefault(clip.voice, clip)
-    weights = []  # (weight, voice, word, context)
-    written = 0
+    weights = []  # (weight, voice, word, context, opens a sentence)
+    written = put_back = 0
     for voice, clip in voices.items():
         hints = decode_hints_for(clip.question, clip.hint, listening=listening_for(args.model))
         for piece in pieces([sentence_audio(s, clip) for s in SAID_IM + CLEAN]):
-            heard = transcribe_answer(transcriber, piece, hints).words
-            words = [w for w in heard if not _hesitation(w)]
-            written += sum(_hesitation(w) and w.start < w.end for w in heard)
-            for k, w in enumerate(words):
-                context = " ".join(x.text.strip() for x in words[max(0, k - 3) : k + 2])
-                weights.append((w.hesitation_before, voice, norm_of(w.text), context))
+            heard = list(recovery.transcribe_answer(transcriber, piece, hints).words)
+            written += sum(map(_hesitation, heard))
+            put_back += sum(map(_hesitation, weighed_hesitations(heard, weighing))) - sum(map(_hesitation, heard))
+            for k, w in enumerate(heard):
+                opens = k == 0 or heard[k - 1].text.rstrip()[-1:] in SENTENCE_END
+                context = " ".join(x.text.strip() for x in heard[max(0, k - 3) : k + 2])
+                if not _hesitation(w):
+                    weights.append((w.hesitation_before, voice, norm_of(w.text), context, opens))
         print(f"{voice}: {len(weights)} words so far", flush=True)
-    print(f"hesitations Whisper wrote where none was said: {written}")
+    print(
+        f"hesitations Whisper wrote where none was said: {written}; put back by weighed.py ({args.model}): {put_back}"
+    )
     if args.save:
         args.save.write_text(json.dumps(weights))
-    _report(weights, args.thresholds, weighing_for(args.model))
+    _report(weights, args.thresholds, weighing)
 
 
 def _hesitation(word) -> bool:
-    """A hesitation Whisper wrote (none was said) or one put back at this run's minimum."""
     return is_hesitation(norm_of(word.text))
 
 
@@ -109,18 +117,17 @@ def _report(weights: list[tuple], thresholds: tuple[float, ...], weighing) -> No
     print(f'{len(words)} said words (not "I\'m"), {len(weights) - len(words)} said "I\'m"')
     for t in thresholds:
         over = [w for w in words if w[0] >= t]
-        kinds = {
-            "espeak": sum(v != "piper-joe" for _, v, _, _ in over),
-            "piper": sum(v == "piper-joe" for _, v, _, _ in over),
-        }
-        print(f"  >= {t:.4f}: {len(over):3d} ({len(over) / len(words):.2%}) {kinds}")
+        piper = sum(w[1] == NEURAL_VOICE for w in over)
+        print(f"  >= {t:.4f}: {len(over):3d} ({len(over) / len(words):.2%}), espeak {len(over) - piper}, Piper {piper}")
     print("largest:")
     for w in sorted(words, reverse=True)[:12]:
-        print(f"  {w[0]:.4f} {w[1]:15} {w[2]:12} | {w[3]}")
-    ims = sorted((w for w in weights if w[2] == "i'm"), reverse=True)
-    minimum = weighing.stand_ins.get("i'm")
-    print(f"said I'm: largest {', '.join(f'{w:.5f} ({v})' for w, v, _, _ in ims[:5])}")
-    print(f"  over the stand-in minimum {minimum}: {sum(w >= minimum for w, *_ in ims)} of {len(ims)}")
+        print(f"  {w[0]:.4f} {w[1]:15} {w[2]:12} {'opens' if w[4] else '     '} | {w[3]}")
+    inside = sorted((w for w in weights if w[2] == "i'm" and not w[4]), reverse=True)
+    print(
+        f"said I'm inside a sentence ({len(inside)}): largest {', '.join(f'{w[0]:.5f} ({w[1]})' for w in inside[:5])}"
+    )
+    for minimum in sorted({*weighing.stand_ins.values(), *STAND_INS.values()}):
+        print(f"  reaching {minimum}: {sum(w[0] >= minimum for w in inside)}")
 
 
 if __name__ == "__main__":

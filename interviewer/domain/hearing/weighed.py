@@ -12,8 +12,8 @@ got at most 0.0005 (47 in four voices, benchmarks/stand_ins.py); on the tuning h
 said "um" got 0.0012-0.037 and one written for "I use M" 0.0013, so 0.0015 and over is the "um" it
 stands for, inside a sentence: at an answer's start, where Whisper weighs a hesitation more, "OMOP
 is" came back "I'm a bit of" with 0.0167 (legacy set). Those figures are tiny.en's; in
-benchmarks/clean_speech.py's sentences (seven voices, pieces ending at a sentence's end) 3 of 88 said
-"I'm" reached 0.0015 in tiny.en (0.0027, 0.0027, 0.032), so the stand-in costs some precision there.
+benchmarks/clean_speech.py's sentences (seven voices, pieces ending at a sentence's end) 1 of 75 said
+"I'm" inside a sentence reached 0.0015 in tiny.en (0.0019).
 
 Each model weighs on its own scale, so each has its own `Weighing` (WEIGHING, measured per model
 with benchmarks/hesitation_threshold.py on the tuning half's saved transcripts and
@@ -21,9 +21,9 @@ benchmarks/clean_speech.py on speech with no hesitation in it). base gives a hes
 everywhere: where nothing was said its words reach 0.008 about as often as tiny.en's reach 0.03
 (0.13 % and 0.11 % of 4,634 and 4,671 words: the tuning half's words with no um/uh near and 34
 clean sentences in its seven voices), and of the ten um/uh base missed at 0.03 on the tuning half,
-three had 0.0086-0.021 (the rest 0.0045 and less, six under 0.0025). A said "I'm" reached 0.004 in
-base (3 of 82 over 0.0015), and the one "I'm" base wrote for a said "um" had 0.0000: base has no
-stand-in.
+three had 0.0086-0.021 (the rest 0.0045 and less, six under 0.0025). A said "I'm" inside a
+sentence reached 0.0041 in base (3 of 77 over 0.0015), and the one "I'm" base wrote for a said "um"
+had 0.0000: base has no stand-in.
 """
 
 from __future__ import annotations
