@@ -1,7 +1,7 @@
 """Tune WEIGHED_HESITATION_MIN on transcripts an evaluation run saved, without decoding again.
 
     interviewer eval --half tune --save-transcripts DIR
-    python benchmarks/hesitation_threshold.py DIR [--half tune]
+    PYTHONPATH=. python benchmarks/hesitation_threshold.py DIR [--half tune] [--set legacy] [--thresholds 0.03 0.01]
 
 Each saved word carries the probability Whisper gave a hesitation before it; this takes out the
 hesitations the run put back (zero-length "um"s), puts them back at each threshold and prints the
@@ -15,7 +15,7 @@ import argparse
 import json
 from pathlib import Path
 
-from interviewer.domain.hearing.weighed import weighed_hesitations
+from interviewer.domain.hearing.weighed import Weighing, weighed_hesitations, weighing_for
 from interviewer.domain.transcript import Transcript
 from interviewer.evaluation.clips import chosen
 from interviewer.evaluation.runner import evaluate, saved_transcript
@@ -28,14 +28,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", type=Path)
     parser.add_argument("--half", default="tune", choices=("tune", "report", "both"))
+    parser.add_argument("--set", default="new", choices=("new", "legacy"))
+    parser.add_argument("--thresholds", type=float, nargs="+", default=THRESHOLDS)
     args = parser.parse_args()
-    clips = tuple(c for c in chosen("new", args.half) if saved_transcript(args.folder, c).exists())
+    clips = tuple(c for c in chosen(args.set, args.half) if saved_transcript(args.folder, c).exists())
     print(f"{len(clips)} clips; threshold, then per half/voice: recall prec um/uh trapFP")
-    for minimum in THRESHOLDS:
+    for minimum in args.thresholds:
 
         def hear(_t, _a, clip, _g, minimum=minimum):
             saved = Transcript.from_dict(json.loads(saved_transcript(args.folder, clip).read_text()))
-            words = tuple(weighed_hesitations([w for w in saved.words if not _inserted(w)], minimum))
+            weighing = Weighing(minimum, weighing_for(saved.model).stand_ins)
+            words = tuple(weighed_hesitations([w for w in saved.words if not _inserted(w)], weighing))
             return Transcript(words, saved.language, saved.duration_s, saved.engine, saved.model)
 
         results = [r for r, _ in evaluate(None, clips, hear)]
@@ -46,7 +49,7 @@ def main() -> None:
                 f"{half[:4]} {kind[:6]:6} {d['filler_recall']:.2f} {d['filler_precision']:.2f} "
                 f"{d['recall_um_uh']:.2f} {d['trap_false_positives']}/{d['traps']}"
             )
-        print(f"{minimum:5.3f}  " + "  |  ".join(cells), flush=True)
+        print(f"{minimum:6.4f}  " + "  |  ".join(cells), flush=True)
 
 
 def _inserted(word) -> bool:

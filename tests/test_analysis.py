@@ -73,6 +73,7 @@ def voiced_audio(spans: list[tuple[float, float]], total_s: float, level: float 
         ("I mean, it depends on the cohort.", ["i mean"]),
         ("Basically, we resample the data.", ["basically"]),
         ("Actually, accuracy can mislead.", ["actually"]),
+        ("We matched on age. Actually I also check the balance.", ["actually"]),
         ("Umm, the answer is, uhh, simple.", ["um/uh", "um/uh"]),
     ],
 )
@@ -92,6 +93,7 @@ def test_fillers_in_filler_use_are_counted_with_their_type(text, expected):
         "It looks like the model overfits.",
         "So far it has worked well for us.",
         "It actually helps the minority class.",
+        "We saw it. The actual effect was small, and it actually held up.",
         "If you know the prevalence you can correct it.",
         "Train on many sites at once. So, that the model never learns one scanner.",
         "Then I would try resembling like, SMOTE, or a focal loss.",

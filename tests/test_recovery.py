@@ -218,3 +218,25 @@ def test_the_glossary_follows_the_questions_own_terms_within_the_prompt_budget()
     hints = decode_hints_for("What is OMOP?", "Explain OMOP.", previous_text="word " * 200, glossary=("SNOMED", "omop"))
     assert hints.hotwords == ("OMOP", "SNOMED")
     assert len(hints.prompt.split()) + len(hints.hotwords) <= MAX_PROMPT_WORDS
+
+
+class WeighingTranscriber:
+    """Hears five words over the sound; Whisper weighed a hesitation 0.012 before the fourth."""
+
+    engine = "fake"
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+
+    def transcribe(self, audio, hints=DecodeHints()):
+        weights = (0.0, 0.0, 0.0, 0.012, 0.0)
+        words = tuple(Word(f" w{k}", 1.0 + 0.4 * k, 1.3 + 0.4 * k, 0.9, w) for k, w in enumerate(weights))
+        return Transcript(words, duration_s=len(audio) / SAMPLE_RATE, model=self.model)
+
+
+def test_the_hesitations_put_back_are_weighed_on_the_models_own_scale():
+    audio = tone([(1.0, 3.0)], 4.0)
+    base = transcribe_answer(WeighingTranscriber("base"), audio, DecodeHints(prompt="p"))
+    tiny = transcribe_answer(WeighingTranscriber("tiny.en"), audio, DecodeHints(prompt="p"))
+    assert [w.text for w in base.words] == [" w0", " w1", " w2", " um", " w3", " w4"]
+    assert [w.text for w in tiny.words] == [" w0", " w1", " w2", " w3", " w4"]

@@ -7,8 +7,14 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from interviewer.adapters.hesitation_evidence import Steps, hesitation_weights, step_probabilities, with_weights
-from interviewer.domain.hearing.weighed import WEIGHED_HESITATION_MIN, weighed_hesitations
+from interviewer.adapters.hesitation_evidence import (
+    Steps,
+    hesitation_ids,
+    hesitation_weights,
+    step_probabilities,
+    with_weights,
+)
+from interviewer.domain.hearing.weighed import WEIGHED_HESITATION_MIN, weighed_hesitations, weighing_for
 from interviewer.domain.transcript import Word
 
 
@@ -42,12 +48,49 @@ def test_no_second_hesitation_where_one_was_written():
     assert texts(weighed_hesitations(words)) == [" on", " umm,", " ImageNet."]
 
 
+def test_a_hesitation_weighed_before_the_word_it_was_written_after_is_not_added_again():
+    """ "So, um, class imbalance ...": the decoder weighed the "um" one step early, before "So"."""
+    words = [Word(" So,", 1.0, 1.4, 0.9, hesitation_before=0.05), Word(" um,", 1.8, 2.1), Word(" class", 2.3, 2.6)]
+    assert texts(weighed_hesitations(words)) == [" So,", " um,", " class"]
+    later = [Word(" So,", 1.0, 1.4, 0.9, hesitation_before=0.05), Word(" class", 1.8, 2.1), Word(" um,", 2.3, 2.6)]
+    assert texts(weighed_hesitations(later)) == [" Um,", " So,", " class", " um,"]
+
+
 def test_an_im_written_for_um_is_the_um_it_stands_for():
     """Said "I'm" got at most 0.0005 (benchmarks/stand_ins.py); "I'm" for a said "um" 0.0015 and more."""
     stand_in = [Word(" and", 4.0, 4.3), Word(" I'm,", 4.5, 4.7, 0.47, hesitation_before=0.0157), Word(" it", 4.8, 4.9)]
     assert texts(weighed_hesitations(stand_in)) == [" and", " um,", " it"]
     said = [Word(" and", 4.0, 4.3), Word(" I'm", 4.5, 4.7, 0.98, hesitation_before=0.0005), Word(" sure", 4.8, 5.0)]
     assert texts(weighed_hesitations(said)) == [" and", " I'm", " sure"]
+
+
+def _sentence(weight: float, word: str = " it") -> list[Word]:
+    """ "The model is good, and [hesitation weighed here] it works." """
+    said = [" The", " model", " is", " good,", " and", word, " works."]
+    return [
+        Word(w, 0.4 * k, 0.4 * k + 0.3, 0.9, hesitation_before=weight if w == word else 0.0) for k, w in enumerate(said)
+    ]
+
+
+def test_base_puts_back_a_hesitation_it_weighed_less_than_tiny_en_needs():
+    """base weighed a said "um" it wrote as another word 0.0086-0.021; words with nothing said before
+    them reach 0.008 in base about as often as 0.03 in tiny.en."""
+    assert " um" in texts(weighed_hesitations(_sentence(0.012), weighing_for("base")))
+    assert " um" not in texts(weighed_hesitations(_sentence(0.012), weighing_for("tiny.en")))
+
+
+def test_base_adds_nothing_for_the_weight_clean_speech_gets():
+    assert " um" not in texts(weighed_hesitations(_sentence(0.004), weighing_for("base")))
+
+
+def test_base_takes_no_im_for_um():
+    """A said "I'm" inside a sentence reached 0.0041 in base; tiny.en's stand-in minimum is 0.0015."""
+    assert texts(weighed_hesitations(_sentence(0.004, " I'm"), weighing_for("base")))[5] == " I'm"
+    assert texts(weighed_hesitations(_sentence(0.004, " I'm"), weighing_for("tiny.en")))[5] == " um"
+
+
+def test_a_model_not_measured_weighs_as_tiny_en():
+    assert weighing_for("small.en") == weighing_for("tiny.en")
 
 
 def _result(tokens: list[int], chances: list[float], hesitation_id: int = 7, vocabulary: int = 10):
@@ -98,3 +141,44 @@ def test_an_im_opening_a_sentence_is_not_taken_for_um_on_a_stand_ins_weight():
     """ "OMOP is a common data model" came back "I'm a bit of Common, Data Model." with 0.0167."""
     words = [Word(" I'm", 1.8, 2.26, 0.02, hesitation_before=0.0167), Word(" a", 2.26, 2.4)]
     assert texts(weighed_hesitations(words)) == [" I'm", " a"]
+
+
+class _Tokenizer:
+    """A tokenizer that writes the texts in `split` as the pieces given, the `whole` ones as one
+    token, and anything else letter by letter."""
+
+    def __init__(self, whole: list[str], split: dict[str, tuple[str, ...]]) -> None:
+        self.split = split
+        self.pieces = sorted({*whole, *(p for ps in split.values() for p in ps)})
+        self.whole = set(whole)
+
+    def encode(self, text: str, add_special_tokens: bool = False):
+        pieces = self.split.get(text) or ([text] if text in self.whole else list(text))
+        for piece in pieces:
+            if piece not in self.pieces:
+                self.pieces.append(piece)
+        return SimpleNamespace(ids=[self.pieces.index(p) for p in pieces])
+
+    def decode(self, ids: list[int]) -> str:
+        return "".join(self.pieces[i] for i in ids)
+
+
+def _weighed_texts(tokenizer: _Tokenizer) -> set[str]:
+    return {tokenizer.decode([i]) for i in hesitation_ids(tokenizer)}
+
+
+def test_every_hesitation_spelling_that_is_a_token_is_weighed():
+    """base's tokenizer writes " Umm" (the prompt's first word) as one token: its weight counts; the
+    "u" that is "you" written short does not."""
+    whole = [" um", " Um", " Umm", " umm", " uh", " Uh", " uhh", " Uhh", " uhm", " Uhm", " Hmm", " hmm", " u"]
+    texts_ = _weighed_texts(_Tokenizer(whole, {}))
+    assert set(whole) - {" u"} <= texts_
+    assert " u" not in texts_
+
+
+def test_a_spellings_first_piece_counts_only_when_it_is_the_lowercase_u():
+    """tiny.en writes " umm" as " u" + "mm" (counted) and " Umm" as " U" + "mm" (" U" begins "Unless")."""
+    split = {" umm": (" u", "mm"), " uhh": (" u", "hh"), " Umm": (" U", "mm"), " hmm": (" h", "mm")}
+    texts_ = _weighed_texts(_Tokenizer([" um", " Um", " uh", " Uh", " Hmm"], split))
+    assert {" u", " um", " Um", " uh", " Uh", " Hmm"} <= texts_
+    assert not {" U", " h", "U", "H"} & texts_

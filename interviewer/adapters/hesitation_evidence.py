@@ -19,8 +19,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# the first token of "um", "uh" and "hmm" as Whisper writes them, with and without the leading space
-HESITATION_TEXTS = (" um", " Um", " uh", " Uh", "Um", "Uh", " Hmm", " u")
+# the hesitations Whisper writes; each is looked for after a space, lower-case and capitalised, and
+# capitalised at the text's start ("Umm" opens the prompt, and base writes it for a said "um")
+HESITATION_SPELLINGS = ("um", "umm", "uhm", "uh", "uhh", "hmm")
+# a token that only starts a spelling counts when it is this one: tiny.en's tokenizer has no " umm" or
+# " uhh" and writes them " u" + "mm". Where they are tokens of their own (base) " u" is left out: it is
+# also "you" written "u", and gave said "you" up to 0.024 there. Other starts (tiny.en's " U" of
+# " Umm", " h" of " hmm") begin many words.
+PARTIAL_START = " u"
 PREPENDED = "\"'“¿([{-"  # faster-whisper's default prepend_punctuations: they join the next word
 
 
@@ -57,8 +63,14 @@ class LogitsRecorder:
 
 
 def hesitation_ids(tokenizer) -> list[int]:
-    """The token ids that begin a written hesitation, for faster-whisper's `hf_tokenizer`."""
-    ids = {tokenizer.encode(text, add_special_tokens=False).ids[0] for text in HESITATION_TEXTS}
+    """The token ids that begin a written hesitation, for faster-whisper's `hf_tokenizer`: every
+    spelling that is a token of its own, and PARTIAL_START where it is how a spelling begins."""
+    ids = set()
+    for spelling in HESITATION_SPELLINGS:
+        for text in (" " + spelling, " " + spelling.capitalize(), spelling.capitalize()):
+            first, *rest = tokenizer.encode(text, add_special_tokens=False).ids
+            if not rest or tokenizer.decode([first]) == PARTIAL_START:
+                ids.add(first)
     return sorted(ids)
 
 

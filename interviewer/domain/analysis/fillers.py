@@ -258,7 +258,8 @@ def _right(tokens: list[Token], i: int) -> tuple[str, int]:
 
 
 def _actually(tokens: list[Token], i: int) -> tuple[str, int]:
-    opens = sentence_start(tokens, i) or comma_before(tokens, i)
-    if opens and tokens[i].pause_after:
+    """ "Actually" opening a sentence, comma or not (Whisper drops it: "Actually I also check ..."), or
+    between commas at a clause's start; not "it actually held", "the actual effect"."""
+    if sentence_start(tokens, i) or (comma_before(tokens, i) and tokens[i].pause_after):
         return "actually", 1
     return "", 0

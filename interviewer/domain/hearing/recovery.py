@@ -15,7 +15,7 @@ import numpy as np
 from interviewer.domain.hearing import signal
 from interviewer.domain.hearing.phantoms import heard_in_sound
 from interviewer.domain.hearing.prompt import DISFLUENT_STYLE
-from interviewer.domain.hearing.weighed import weighed_hesitations
+from interviewer.domain.hearing.weighed import weighed_hesitations, weighing_for
 from interviewer.domain.ports import SAMPLE_RATE, DecodeHints, Transcriber
 from interviewer.domain.transcript import Transcript, Word
 from interviewer.domain.words import is_hesitation, tokenize
@@ -51,7 +51,7 @@ def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: Decode
     hesitations = heard_hesitations(transcriber, audio, lv, words)
     if hesitations:
         notes += (f"heard {len(hesitations)} lone hesitation(s) the first pass skipped",)
-    words = weighed_hesitations(sorted(words + hesitations, key=lambda w: (w.start, w.end)))
+    words = weighed_hesitations(sorted(words + hesitations, key=lambda w: (w.start, w.end)), weighing_for(first.model))
     return Transcript(
         tuple(words), first.language, len(audio) / SAMPLE_RATE, first.engine, first.model, first.notes + notes
     )
