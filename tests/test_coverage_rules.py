@@ -182,24 +182,3 @@ def test_a_hyphenated_word_heard_whole_or_the_other_way_is_the_word():
             assert items_said(hint, text)[hint[6:].split(",")[0]], (hint, text)
     hint = "Cover deidentification of scans, and focal loss."
     assert not any(items_said(hint, "the identification of scans, and vocal cords").values())
-
-
-LONG_ITEM_HINT = (
-    "Bias: error from simple assumptions; Example: fitting a straight line to a clearly nonlinear relationship."
-)
-
-
-def test_a_long_item_is_said_by_two_of_its_telling_words_side_by_side():
-    said = items_said(LONG_ITEM_HINT, "a straight line through a curve will always miss")
-    assert said["Example: fitting a straight line to a clearly nonlinear relationship"]
-
-
-def test_a_long_items_words_apart_reversed_or_generic_do_not_say_it():
-    item = "Example: fitting a straight line to a clearly nonlinear relationship"
-    for text in (
-        "the line was not straight at all",
-        "the straight answer is a line of code",
-        "a line straight through the middle",
-        "one clear example of the fitting",
-    ):
-        assert not items_said(LONG_ITEM_HINT, text)[item], text

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 
 from interviewer.domain.analysis.hint_points import point_items
 from interviewer.domain.analysis.model import Coverage, HintItem, HintPoint
@@ -45,11 +44,6 @@ MIN_TERMS_SAID = 2
 # an acronym said stands for the point's words with its initials only from 3 letters on, or when
 # listed (terms.EXPANSIONS): two letters match too many pairs of words by chance
 UNLISTED_ACRONYM_MIN_LETTERS = 3
-# An item of 5 terms or more (a sentence of a hint: "Example: fitting a straight line to a clearly
-# nonlinear relationship") is seldom said in 40 % of its words; two of its telling words said side by
-# side, as it has them, say it (tuning half: 2 of 2 such phrases said, 0 in 612 pairs of a long item
-# with another question's answer).
-LONG_ITEM_TERMS = 5
 EXAMPLE_MIN_WEIGHT = 2.0  # an example in parentheses counts when distinctive ("(e.g., PubMedBERT)")
 PARENTHESES = re.compile(r"\(([^)]*)\)")
 
@@ -178,33 +172,11 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
         if distinctive and enough and score > best_score:
             best_score, best, best_distinctive = score, sorted(i for _, i in said), distinctive
     said = best_score / total >= COVERED_SHARE
-    if not said and len(required) >= LONG_ITEM_TERMS:
-        best = best_distinctive = _phrase_said(point, tokens, shared)
-        said = bool(best)
     confidence = max((tokens[i].probability for i in best_distinctive), default=0.0) if said else 0.0
     covered = said
     evidence = " ".join(tokens[i].text for i in best) if said else ""
     at_s = round(tokens[best[0]].start, 2) if said else None
     return HintItem(point, covered, at_s if covered else None, evidence, confidence)
-
-
-def _phrase_said(point: str, tokens: list[Token], shared: frozenset[str]) -> list[int]:
-    """The tokens saying two telling words of the point that stand side by side in it, side by side
-    and in its order ("a straight line through a curve" for "fitting a straight line to a clearly
-    nonlinear relationship"); [] when none is."""
-    words = words_of(PARENTHESES.sub(" ", point))
-    pairs = [(a, b) for a, b in pairwise(words) if _telling(a, shared) and _telling(b, shared)]
-    spoken = [(i, w) for i, token in enumerate(tokens) for w in words_of(token.norm)]
-    for (i, first), (j, second) in pairwise(spoken):
-        if i != j and tokens[i].pause_after:
-            continue
-        if any(same_word(first, a) and same_word(second, b) for a, b in pairs):
-            return sorted({i, j})
-    return []
-
-
-def _telling(word: str, shared: frozenset[str]) -> bool:
-    return len(word) > 2 and word not in STOPWORDS and not is_generic(word) and word not in shared
 
 
 def _own_words_unless_all_shared(groups: list[Group], shared: frozenset[str]) -> frozenset[str]:
