@@ -216,3 +216,29 @@ async def test_the_careful_hearing_replaces_the_drafts_feedback_on_screen(tmp_pa
     session = app.store.sessions()[0][0]
     latest = app.store.latest_analysis(session, session.answers[0])
     assert latest["transcript"]["text"].strip() == careful_text.strip()
+
+
+class BrokenCarefulTranscriber(FakeTranscriber):
+    def transcribe(self, audio, hints=None):
+        raise RuntimeError("the careful model broke")
+
+
+async def test_a_careful_hearing_that_fails_leaves_the_drafts_feedback_and_says_so(tmp_path):
+    app = make_app(tmp_path)
+    app.services.make_careful_transcriber = lambda: BrokenCarefulTranscriber("", model="careful")
+    app.careful = app._careful_loader(app.config, app.services)
+    notes = []
+    app.notify = lambda message, **kw: notes.append(message)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "state", "") == "answering")
+        question = app.screen
+        await wait_for(pilot, lambda: question.run.recorder.finished)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "FeedbackScreen", timeout=30)
+        feedback = app.screen
+        await wait_for(pilot, lambda: "Hearing your answer again" not in screen_text(app), timeout=30)
+        assert feedback.result.transcript.text.startswith("a polygenic risk score")  # the draft's
+    assert any("second hearing failed" in n and "careful model broke" in n for n in notes), notes
+    session = app.store.sessions()[0][0]
+    assert session.answers[0].status == "analysed"

@@ -310,11 +310,15 @@ class QuestionScreen(Screen):
         try:
             return run.refine()
         except Exception as e:  # noqa: BLE001 - the draft's feedback is saved and shown
-            reason = escape(describe(e)[0])
-            self.app.call_from_thread(
-                self.notify, f"The second hearing failed ({reason}); the feedback stands.", severity="warning"
-            )
+            self.app.call_from_thread(self._refine_failed, describe(e)[0])
             return None
+
+    def _refine_failed(self, reason: str) -> None:
+        from interviewer.ui.screens.feedback import FeedbackScreen
+
+        if isinstance(self.app.screen, FeedbackScreen):
+            self.app.screen.query("#feedback-refining").remove()
+        self.notify(f"The second hearing failed ({escape(reason)}); the feedback stands.", severity="warning")
 
     async def show_refined(self, result: AnswerResult) -> None:
         """Put the careful hearing's feedback on the feedback screen, if it still shows this answer."""
