@@ -131,3 +131,17 @@ def test_the_careful_hearings_stand_in_gives_way_and_a_hesitation_both_wrote_cou
     assert heard == ["and", "um", "a", "score,", "Umm,", "there"]  # "I'm" became the um; the long Umm once
     opening = spoken(("I'm", 0.0, 0), ("sure", 0.3, 0))
     assert with_confirmed_hesitations(opening, spoken(("um", 0.0, 0))).words == opening.words  # "I'm" opens it
+
+
+def test_a_careful_hearing_that_heard_everything_by_stop_ends_its_worker(tmp_path):
+    audio, truth = tone_script([6, 4], seed=6)
+    audio = np.concatenate([audio, np.zeros(16000 * 4, np.float32)])  # a long pause before stop
+    run, _ = answer_run(tmp_path, audio, CarefulTones())
+    record(run, len(audio) / 16000)
+    time.sleep(1.0)  # the careful chunker closes the last chunk in the pause and hears it
+    first = run.finish()
+    assert not first.refining and [w.text.strip() for w in first.transcript.words] == [
+        w.text.strip().upper() for w in truth
+    ]
+    run.careful_streamer._worker.join(timeout=5)
+    assert not run.careful_streamer._worker.is_alive()

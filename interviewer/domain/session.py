@@ -176,6 +176,8 @@ class AnswerRun:
             if self._careful_streamer is not None:
                 self._careful_streamer.go_on()
         refining = self._careful_streamer is not None and transcript.model != self.careful.model
+        if self._careful_streamer is not None and not refining:
+            self._careful_streamer.cancel()  # it heard every word already: its worker may end
         return AnswerResult(self.answer, transcript, result, self.recording, timings=timer.seconds, refining=refining)
 
     def refine(self) -> AnswerResult:
