@@ -194,19 +194,28 @@ async def test_the_next_question_is_made_while_this_one_is_answered(app, tmp_pat
         assert speaker.spoken == ["What is a polygenic risk score?", "Why does OMOP matter?"]  # said, made ahead
 
 
+def with_careful(app, transcriber):
+    app.services.make_careful_transcriber = lambda: transcriber
+    app.careful = app._careful_loader(app.config, app.services)
+    return app
+
+
+async def answer_to_feedback(app, pilot):
+    """The first question answered (the fake microphone's whole answer) and stopped: its feedback screen."""
+    await pilot.press("enter", "enter")
+    await wait_for(pilot, lambda: getattr(app.screen, "state", "") == "answering")
+    question = app.screen
+    await wait_for(pilot, lambda: question.run.recorder.finished)
+    await pilot.press("space")
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "FeedbackScreen", timeout=30)
+    return app.screen
+
+
 async def test_the_careful_hearing_replaces_the_drafts_feedback_on_screen(tmp_path):
     careful_text = ANSWER.replace("um ", "").replace("Um ", "") + " linkage disequilibrium clumping"
-    app = make_app(tmp_path)
-    app.services.make_careful_transcriber = lambda: FakeTranscriber(careful_text, model="careful", delay_s=1.0)
-    app.careful = app._careful_loader(app.config, app.services)
+    app = with_careful(make_app(tmp_path), FakeTranscriber(careful_text, model="careful", delay_s=1.0))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter", "enter")
-        await wait_for(pilot, lambda: getattr(app.screen, "state", "") == "answering")
-        question = app.screen
-        await wait_for(pilot, lambda: question.run.recorder.finished)
-        await pilot.press("space")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "FeedbackScreen", timeout=30)
-        feedback = app.screen
+        feedback = await answer_to_feedback(app, pilot)
         assert feedback.result.refining and "Hearing your answer again" in screen_text(app)
         await wait_for(pilot, lambda: not feedback.result.refining, timeout=30)
         await pilot.pause(0.2)
@@ -224,19 +233,11 @@ class BrokenCarefulTranscriber(FakeTranscriber):
 
 
 async def test_a_careful_hearing_that_fails_leaves_the_drafts_feedback_and_says_so(tmp_path):
-    app = make_app(tmp_path)
-    app.services.make_careful_transcriber = lambda: BrokenCarefulTranscriber("", model="careful")
-    app.careful = app._careful_loader(app.config, app.services)
+    app = with_careful(make_app(tmp_path), BrokenCarefulTranscriber("", model="careful"))
     notes = []
     app.notify = lambda message, **kw: notes.append(message)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter", "enter")
-        await wait_for(pilot, lambda: getattr(app.screen, "state", "") == "answering")
-        question = app.screen
-        await wait_for(pilot, lambda: question.run.recorder.finished)
-        await pilot.press("space")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "FeedbackScreen", timeout=30)
-        feedback = app.screen
+        feedback = await answer_to_feedback(app, pilot)
         await wait_for(pilot, lambda: "Hearing your answer again" not in screen_text(app), timeout=30)
         assert feedback.result.transcript.text.startswith("a polygenic risk score")  # the draft's
     assert any("second hearing failed" in n and "careful model broke" in n for n in notes), notes
