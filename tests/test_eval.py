@@ -123,6 +123,10 @@ def test_markup_is_spoken_and_counted_as_written():
     assert answer_words(segment) == 4
 
 
+def test_a_number_in_the_script_counts_the_words_it_is_said_in_as_the_pace_does():
+    assert answer_words("Treat within 4.5 hours, {um}, in 90% of cases - fine.") == 12
+
+
 def test_a_filler_time_is_its_share_of_the_sentence_by_characters():
     marks = filler_marks("The model, {um}, overfits.", 10.0, 12.0)
     spoken = "The model, um, overfits."

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from interviewer.adapters.speechgen import concatenate, silence
+from interviewer.domain.analysis.spoken_numbers import said_as
 from interviewer.domain.ports import SAMPLE_RATE
+from interviewer.domain.transcript import Word
+from interviewer.domain.words import tokenize
 from interviewer.evaluation.clip import Clip
 from interviewer.evaluation.voices import sentence_audio
 
@@ -82,8 +85,17 @@ def filler_types(segment: str) -> tuple[str, ...]:
 
 
 def answer_words(segment: str) -> int:
-    """Words that are not fillers: whitespace-separated pieces holding a letter."""
-    return sum(1 for w in FILLER.sub(" ", segment).split() if re.search(r"[A-Za-z]", w))
+    """Words that are not fillers, as said: a piece holding a letter is one, a number the words it
+    is said in ("4.5" three, "90%" two), as the pace counts them; a lone dash or symbol none."""
+    pieces = FILLER.sub(" ", segment).split()
+    return sum(_said_words(piece) for piece in pieces)
+
+
+def _said_words(piece: str) -> int:
+    if re.search(r"[A-Za-z]", piece):
+        return 1
+    names = next((said_as(t) for t in tokenize([Word(" " + piece, 0.0, 0.0)])), None)
+    return len(names) if names else 0
 
 
 def filler_marks(segment: str, start: float, end: float) -> tuple[Mark, ...]:
