@@ -145,3 +145,27 @@ def test_a_careful_hearing_that_heard_everything_by_stop_ends_its_worker(tmp_pat
     ]
     run.careful_streamer._worker.join(timeout=5)
     assert not run.careful_streamer._worker.is_alive()
+
+
+def test_an_answer_left_before_its_careful_hearing_ended_is_heard_again_at_the_next_start(tmp_path):
+    from interviewer.domain.session import recover_answer
+
+    audio, truth = tone_script([6, 10, 4], seed=7)
+    run, store = answer_run(tmp_path, audio, CarefulTones(delay_s=3.0))
+    record(run, len(audio) / 16000)
+    assert run.finish().refining  # the app is killed here, before refine()
+    session = store.load(run.session.id)
+    assert session.answers[0].status == "drafted" and store.unfinished() == [(session, session.answers[0])]
+    recovered = recover_answer(store, session, session.answers[0], ToneTranscriber(), careful=CarefulTones())
+    assert [w.text.strip() for w in recovered.transcript.words] == [w.text.strip().upper() for w in truth]
+    assert not recovered.notes  # not an interrupted recording: nothing to say about how it was cut
+    assert store.load(run.session.id).answers[0].status == "analysed" and not store.unfinished()
+
+
+def test_a_refined_answer_is_finished(tmp_path):
+    audio, _ = tone_script([6, 10, 4], seed=8)
+    run, store = answer_run(tmp_path, audio, CarefulTones(delay_s=0.4))
+    record(run, len(audio) / 16000)
+    if run.finish().refining:
+        run.refine()
+    assert store.load(run.session.id).answers[0].status == "analysed" and not store.unfinished()

@@ -17,7 +17,7 @@ from interviewer.domain.bank import Question
 from interviewer.domain.hearing.careful import final_transcript
 from interviewer.domain.hearing.syllables import LiveRate
 from interviewer.domain.ports import Recorder, RecordingInfo, Transcriber
-from interviewer.domain.storage import FAILED, RECORDED, AnswerRecord, SessionRecord, SessionStore
+from interviewer.domain.storage import ANALYSED, DRAFTED, FAILED, RECORDED, AnswerRecord, SessionRecord, SessionStore
 from interviewer.domain.transcript import Transcript
 from interviewer.errors import StorageError
 
@@ -168,14 +168,14 @@ class AnswerRun:
             if self._careful_streamer is not None:
                 transcript = self._careful_so_far(transcript)
             result = timer.run("analyse", self._analyse, transcript, audio)
-            timer.run("save", self._save, transcript, result)
+            refining = self._careful_streamer is not None and transcript.model != self.careful.model
+            timer.run("save", self._save, transcript, result, DRAFTED if refining else ANALYSED)
         except Exception as e:
             self.store.update_answer(self.session, self.answer, status=FAILED, error=str(e))
             raise
         finally:
             if self._careful_streamer is not None:
                 self._careful_streamer.go_on()
-        refining = self._careful_streamer is not None and transcript.model != self.careful.model
         if self._careful_streamer is not None and not refining:
             self._careful_streamer.cancel()  # it heard every word already: its worker may end
         return AnswerResult(self.answer, transcript, result, self.recording, timings=timer.seconds, refining=refining)
@@ -185,7 +185,11 @@ class AnswerRun:
         Blocking (a second or more after stop). Raises what the careful transcriber raised: the
         draft's result stays saved."""
         timer = _StepTimer()
-        careful = timer.run("transcribe_rest", _finished, self._careful_streamer, self.recording)
+        try:
+            careful = timer.run("transcribe_rest", _finished, self._careful_streamer, self.recording)
+        except Exception:
+            self.store.update_answer(self.session, self.answer, status=ANALYSED)  # the draft's stands
+            raise
         transcript = final_transcript(careful, self._draft)
         audio = timer.run("read_wav", _read_recording, self.recording)
         result = timer.run("analyse", self._analyse, transcript, audio)
@@ -200,8 +204,8 @@ class AnswerRun:
         streamer = self._careful_streamer
         return final_transcript(streamer.snapshot(), draft, streamer.heard_until_s())
 
-    def _save(self, transcript: Transcript, result: dict) -> None:
-        save_result(self.store, self.session, self.answer, transcript, result)
+    def _save(self, transcript: Transcript, result: dict, status: str = ANALYSED) -> None:
+        save_result(self.store, self.session, self.answer, transcript, result, status)
 
 
 def _finished(streamer, recording: RecordingInfo) -> Transcript:
@@ -213,11 +217,12 @@ def _finished(streamer, recording: RecordingInfo) -> Transcript:
 
 
 def save_result(store: SessionStore, session: SessionRecord, answer: AnswerRecord, transcript: Transcript,
-                result: dict) -> None:  # fmt: skip
-    """Save the transcript and the analysis (a follow-up's with `together`)."""
+                result: dict, status: str = ANALYSED) -> None:  # fmt: skip
+    """Save the transcript and the analysis (a follow-up's with `together`); `status` DRAFTED when a
+    careful hearing is still to replace them."""
     add_together(store, session, answer, result)
     store.save_transcript(session, answer, transcript.to_dict())
-    store.save_analysis(session, answer, result, result["analysis_version"])
+    store.save_analysis(session, answer, result, result["analysis_version"], status)
 
 
 def add_together(store: SessionStore, session: SessionRecord, answer: AnswerRecord, result: dict) -> None:
@@ -294,7 +299,8 @@ def recover_answer(
     glossary: tuple[str, ...] = (),
     careful: Transcriber | None = None,
 ) -> AnswerResult:
-    """Finish an answer that was interrupted (crash, kill, failed analysis): repair, transcribe, analyse.
+    """Finish an answer that was interrupted (crash, kill, failed analysis, or a careful hearing that did
+    not end: DRAFTED): repair, transcribe, analyse.
     `glossary`: the bank's jargon for the question, as the answer was heard live; `careful`: the
     second hearing, as live."""
     from interviewer.domain.audiofile import read_wav, repair_wav

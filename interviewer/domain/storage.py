@@ -25,6 +25,7 @@ from interviewer.errors import StorageError
 
 SESSION_FILE = "session.json"
 RECORDING, RECORDED, ANALYSED, FAILED = "recording", "recorded", "analysed", "failed"
+DRAFTED = "drafted"  # analysed from the quick hearing; the careful one had not finished (heard again at next start)
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
@@ -263,7 +264,9 @@ class SessionStore:
     def load_transcript(self, session: SessionRecord, answer: AnswerRecord) -> dict | None:
         return _read_json(self.transcript_path(session, answer))
 
-    def save_analysis(self, session: SessionRecord, answer: AnswerRecord, analysis: dict, version: int) -> Path:
+    def save_analysis(
+        self, session: SessionRecord, answer: AnswerRecord, analysis: dict, version: int, status: str = ANALYSED
+    ) -> Path:
         """Keep every version: an existing file for `version` is kept and a numbered copy is added."""
         path = self.analysis_path(session, answer, version)
         n = 1
@@ -271,7 +274,7 @@ class SessionStore:
             n += 1
             path = path.with_name(f"{answer.stem}.analysis.v{version}.{n}.json")
         self._write(path, analysis)
-        self.update_answer(session, answer, status=ANALYSED, error="")
+        self.update_answer(session, answer, status=status, error="")
         return path
 
     def analyses(self, session: SessionRecord, answer: AnswerRecord) -> list[tuple[int, dict]]:

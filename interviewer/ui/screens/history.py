@@ -32,6 +32,8 @@ def answer_state(row: HistoryRow, current: str | None) -> str:
         return "⚠ not analysed: finish (f)"
     if answer.status == "failed":
         return "✗ analysis failed: finish (f)"
+    if answer.status == "drafted":
+        return "◌ heard once: finish (f)"
     if row.outdated(current):
         return f"↻ older analysis v{row.summary.analysis_version}: r"
     if not row.summary.reliable:
