@@ -44,7 +44,9 @@ AMBIGUOUS = {"like", "you know", "i mean", "so", "actually", "right"}  # a word 
 REPORT = (
     "pm-federated pm-snomed pm-fedavg pm-noisy ra-monitor ra-fed-countries ra-ground-truth ra-stroke "
     "ra-new-scanners ra-low-resource ai-imbalanced-metrics ai-ab-test-off-topic ai-security ds-difficult-part "
-    "ds-time-series ma-hipaa ma-monitoring ma-accuracy-drop"
+    "ds-time-series ma-hipaa ma-monitoring ma-accuracy-drop "
+    # round 7's answers, appended after all the others: the 18 above keep their half
+    "r7-img-imbalance r7-new-terms r7-bias-kinds r7-off-topic r7-prospective r7-llm-latency"
 ).split()
 
 
