@@ -24,6 +24,7 @@ from interviewer.domain.analysis.terms import (
     is_generic,
     joined,
     reads_as_expansion,
+    same_acronym,
     same_compound,
     same_word,
     term_weight,
@@ -46,22 +47,44 @@ MIN_TERMS_SAID = 2
 UNLISTED_ACRONYM_MIN_LETTERS = 3
 EXAMPLE_MIN_WEIGHT = 2.0  # an example in parentheses counts when distinctive ("(e.g., PubMedBERT)")
 PARENTHESES = re.compile(r"\(([^)]*)\)")
+PURPOSE = re.compile(r"\s+for\s+", re.IGNORECASE)
+NAME_MIN_WEIGHT = 2.0  # a name before "for" said alone: an acronym or a long word, or two words
 
 
 @dataclass(frozen=True)
 class Group:
     alternatives: tuple[Term, ...]
     weight: float
-    optional: bool = False  # from a parenthesis: an example, counted when said, not required
+    optional: bool = False  # an example in parentheses, or what a named thing is for: counted when said, not required
 
 
 def point_groups(point: str) -> list[Group]:
     """The term groups of one hint point."""
     examples = " ".join(PARENTHESES.findall(point))
-    main = PARENTHESES.sub(" ", point)
-    groups = _groups_of(main, optional=False)
-    groups += [g for g in _groups_of(examples, optional=True) if g not in groups]
+    name, purpose = _name_and_purpose(PARENTHESES.sub(" ", point))
+    groups = _groups_of(name, optional=False)
+    groups += [g for g in _groups_of(f"{examples} {purpose}", optional=True) if g not in groups]
     return _once_each(groups)
+
+
+def _name_and_purpose(text: str) -> tuple[str, str]:
+    """A thing named and what it is for ("SHAP/LIME for post-hoc explanation"): the name says the
+    item, the purpose counts as an example does. Only when the words before "for" are a bare name
+    (no article, verb or conjunction among them, no heading) that weighs enough to be said alone:
+    "Train is for fitting the model" and "Great for distributions" keep all their words."""
+    name, *purpose = PURPOSE.split(text, maxsplit=1)
+    words = re.split(r"[\s,/]+", name.strip())
+    if not purpose or any(w.lower() in STOPWORDS or w.endswith(":") for w in words):
+        return text, ""
+    groups = _groups_of(name, optional=False)
+    if sum(map(_name_weight, groups)) < NAME_MIN_WEIGHT or not any(_distinctive(g, frozenset()) for g in groups):
+        return text, ""
+    return name, purpose[0]
+
+
+def _name_weight(group: Group) -> float:
+    """Two letters name too many things to name one alone ("CI" of "CI/CD", of a confidence interval)."""
+    return group.weight if any(len(t.text) > 2 for t in group.alternatives) else 0.0
 
 
 def _once_each(groups: list[Group]) -> list[Group]:
@@ -112,6 +135,8 @@ def _part_said(term: Term, parts: tuple[str, ...]) -> bool:
     """The term among a spoken word's parts, or the parts written whole ('de-identify' for
     'deidentification'); a part of the hint's compound not from another compound: the "cross" of
     "cross-validation" is not the "cross" of "cross-entropy"."""
+    if term.acronym:
+        return any(same_acronym(p, term.text) for p in parts)
     if len(parts) > 1 and same_word("".join(parts), term.text):
         return True  # 'de-identify' for 'deidentification'
     if not any(same_word(p, term.text) for p in parts):
