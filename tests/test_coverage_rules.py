@@ -201,3 +201,16 @@ def test_an_acronym_is_said_by_a_sound_alike_but_not_by_a_word_that_starts_with_
     hint = "Cover SNOMED for conditions, and SHAP/LIME for post-hoc explanation."
     said = items_said(hint, "local codes are mapped to snummed, and the shape of the plot matters")
     assert said == {"SNOMED for conditions": True, "SHAP/LIME for post-hoc explanation": False}
+
+
+def test_a_difficulty_said_in_another_word_for_it_counts():
+    hint = "Cover memory constraints, and portability limitations."
+    said = items_said(hint, "the first problem is memory, and the scores have portability issues")
+    assert said == {"memory constraints": True, "portability limitations": True}
+
+
+def test_a_word_that_names_no_difficulty_does_not_say_one():
+    hint = "Cover memory constraints, and GPU optimization."
+    assert not any(items_said(hint, "we keep a memory bank, and the GPU is a problem").values())
+    hint = "Cover model limitations."
+    assert not any(items_said(hint, "the model has a problem").values())

@@ -148,6 +148,15 @@ def same_word(spoken: str, term: str) -> bool:
     return _sounds_alike(spoken, term)
 
 
+# Nouns that name a difficulty and take their content from the words beside them: a "memory
+# constraint" is a memory problem or issue; said beside such a word, any of them says another.
+# Whole words only: the "limit" of "Central Limit Theorem" names none.
+DIFFICULTY_NOUNS = frozenset(
+    "constraint constraints limitation limitations problem problems issue issues challenge challenges "
+    "difficulty difficulties".split()
+)
+
+
 def same_acronym(spoken: str, acronym: str) -> bool:
     """Whether the spoken word is the acronym: in the plural or possessive, or misheard as a word
     that sounds like it ('snummed' for SNOMED); not a word it starts ('shape' is no SHAP): an
