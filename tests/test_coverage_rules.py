@@ -214,3 +214,14 @@ def test_a_word_that_names_no_difficulty_does_not_say_one():
     assert not any(items_said(hint, "we keep a memory bank, and the GPU is a problem").values())
     hint = "Cover model limitations."
     assert not any(items_said(hint, "the model has a problem").values())
+
+
+def test_a_time_said_as_a_duration_beside_what_takes_it_counts():
+    hint = "Cover reducing data requirements and training time."
+    said = items_said(hint, "you need less labelled data, and training takes hours instead of weeks")
+    assert said["training time"]
+
+
+def test_a_duration_beside_a_word_the_time_only_modifies_is_not_the_time():
+    hint = "Cover time series, and training time."
+    assert not any(items_said(hint, "we watched the series for weeks, and training was hard").values())

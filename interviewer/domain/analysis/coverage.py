@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from interviewer.domain.analysis.hint_points import point_items
 from interviewer.domain.analysis.model import Coverage, HintItem, HintPoint
 from interviewer.domain.analysis.terms import (
-    DIFFICULTY_NOUNS,
     STOPWORDS,
     Term,
     acronym_letters,
@@ -24,6 +23,7 @@ from interviewer.domain.analysis.terms import (
     is_acronym,
     is_generic,
     joined,
+    kin_of,
     reads_as_expansion,
     same_acronym,
     same_compound,
@@ -49,7 +49,7 @@ UNLISTED_ACRONYM_MIN_LETTERS = 3
 EXAMPLE_MIN_WEIGHT = 2.0  # an example in parentheses counts when distinctive ("(e.g., PubMedBERT)")
 PARENTHESES = re.compile(r"\(([^)]*)\)")
 PURPOSE = re.compile(r"\s+for\s+", re.IGNORECASE)
-DIFFICULTY_REACH = 4  # words between a difficulty noun and the word that says what it is
+KIN_REACH = 4  # words between a noun said by its kind and the word that says what it is about
 NAME_MIN_WEIGHT = 2.0  # a name before "for" said alone: an acronym or a long word, or two words
 
 
@@ -185,7 +185,7 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
     total = sum(g.weight for g in required) or 1.0
     hits = {id(g): group_hits(g, tokens) for g in groups}
     hits.update(_expansion_hits(point, tokens, required, hits))
-    hits.update(_difficulty_hits(tokens, required, hits))
+    hits.update(_kin_hits(tokens, required, hits))
     best_score, best, best_distinctive = 0.0, [], []
     for anchor in sorted({i for found in hits.values() for i in found}):
         said = [
@@ -256,22 +256,29 @@ def _expansion_hits(point: str, tokens: list[Token], required: list[Group], hits
     return extra
 
 
-def _difficulty_hits(tokens: list[Token], required: list[Group], hits: dict) -> dict:
-    """A noun of difficulty said in another word for one ("the first problem is memory" for "memory
-    constraints"), beside a telling word of the item: such a noun means what the words beside it say
-    ("the model has a problem" is no "model limitations")."""
-    extra: dict = {}
-    for g in (g for g in required if any(t.text in DIFFICULTY_NOUNS for t in g.alternatives)):
-        telling = [k for o in required if o is not g and _distinctive(o, frozenset()) for k in hits[id(o)]]
-        found = [i for i, t in enumerate(tokens) if _difficulty_near(t, i, telling)]
-        if found:
-            extra[id(g)] = sorted({*hits[id(g)], *found})
-    return extra
+def _kin_hits(tokens: list[Token], required: list[Group], hits: dict) -> dict:
+    """The noun that heads the item (English compounds end in their head) said in another word of
+    its kind beside a telling word of the item: "the first problem is memory" for "memory
+    constraints", "training takes hours" for "training time"; not a modifier ("a series of weeks" is
+    no "time series") nor beside a generic word ("the model has a problem" is no "model limitations")."""
+    if not required:
+        return {}
+    head = required[-1]
+    kin = frozenset().union(*(kin_of(t.text) for t in head.alternatives))
+    telling = [k for o in required[:-1] if _distinctive(o, frozenset()) for k in hits[id(o)]]
+    found = [i for i, t in enumerate(tokens) if kin and _kin_beside(tokens, i, kin, telling)]
+    return {id(head): sorted({*hits[id(head)], *found})} if found else {}
 
 
-def _difficulty_near(token: Token, i: int, telling: list[int]) -> bool:
-    names_one = any(w in DIFFICULTY_NOUNS for w in words_of(token.norm))
-    return names_one and any(abs(i - k) <= DIFFICULTY_REACH for k in telling)
+def _kin_beside(tokens: list[Token], i: int, kin: frozenset[str], telling: list[int]) -> bool:
+    """Token i is of the kin, within reach of a telling word and in its clause (no comma between)."""
+    if not any(w in kin for w in words_of(tokens[i].norm)):
+        return False
+    return any(abs(i - k) <= KIN_REACH and _one_clause(tokens, min(i, k), max(i, k)) for k in telling)
+
+
+def _one_clause(tokens: list[Token], first: int, last: int) -> bool:
+    return not any(t.pause_after for t in tokens[first:last])
 
 
 def assess_coverage(points: list[str], tokens: list[Token]) -> Coverage:

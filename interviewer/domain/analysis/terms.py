@@ -148,13 +148,20 @@ def same_word(spoken: str, term: str) -> bool:
     return _sounds_alike(spoken, term)
 
 
-# Nouns that name a difficulty and take their content from the words beside them: a "memory
-# constraint" is a memory problem or issue; said beside such a word, any of them says another.
-# Whole words only: the "limit" of "Central Limit Theorem" names none.
+# Nouns that take their content from the words beside them, said by another word of their kind: a
+# "memory constraint" is a memory problem or issue, a "training time" is how many hours training
+# takes. Whole words only: the "limit" of "Central Limit Theorem" names no difficulty.
 DIFFICULTY_NOUNS = frozenset(
     "constraint constraints limitation limitations problem problems issue issues challenge challenges "
     "difficulty difficulties".split()
 )
+DURATIONS = frozenset("seconds minutes hours days weeks months years".split())
+KIN = {**dict.fromkeys(DIFFICULTY_NOUNS, DIFFICULTY_NOUNS), "time": DURATIONS, "times": DURATIONS}
+
+
+def kin_of(term: str) -> frozenset[str]:
+    """The words that say `term` beside a word of what it is about ('problem' for 'constraints')."""
+    return KIN.get(term, frozenset())
 
 
 def same_acronym(spoken: str, acronym: str) -> bool:
