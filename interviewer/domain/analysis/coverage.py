@@ -261,12 +261,10 @@ def _kin_hits(tokens: list[Token], required: list[Group], hits: dict) -> dict:
     its kind beside a telling word of the item: "the first problem is memory" for "memory
     constraints", "training takes hours" for "training time"; not a modifier ("a series of weeks" is
     no "time series") nor beside a generic word ("the model has a problem" is no "model limitations")."""
-    if not required:
-        return {}
-    head = required[-1]
+    *modifiers, head = required or [Group((), 0.0)]
     kin = frozenset().union(*(kin_of(t.text) for t in head.alternatives))
-    telling = [k for o in required[:-1] if _distinctive(o, frozenset()) for k in hits[id(o)]]
-    found = [i for i, t in enumerate(tokens) if kin and _kin_beside(tokens, i, kin, telling)]
+    telling = [k for o in modifiers if _distinctive(o, frozenset()) for k in hits[id(o)]]
+    found = [i for i in range(len(tokens)) if kin and telling and _kin_beside(tokens, i, kin, telling)]
     return {id(head): sorted({*hits[id(head)], *found})} if found else {}
 
 
