@@ -182,3 +182,46 @@ def test_a_hyphenated_word_heard_whole_or_the_other_way_is_the_word():
             assert items_said(hint, text)[hint[6:].split(",")[0]], (hint, text)
     hint = "Cover deidentification of scans, and focal loss."
     assert not any(items_said(hint, "the identification of scans, and vocal cords").values())
+
+
+def test_a_thing_named_before_what_it_is_for_is_said_by_its_name():
+    hint = "Discuss SHAP/LIME for post-hoc explanation, and DVC for data versioning."
+    said = items_said(hint, "for a complex model I use SHAP, and we keep every dataset in DVC")
+    assert said == {"SHAP/LIME for post-hoc explanation": True, "DVC for data versioning": True}
+
+
+def test_what_a_thing_is_for_does_not_say_it_nor_does_a_clause_or_two_letters_before_for():
+    hint = "Discuss SHAP/LIME for post-hoc explanation."
+    assert not any(items_said(hint, "we wrote a post-hoc explanation for each case").values())
+    hint = "Cover CI/CD for model updates, and train is for fitting the model."
+    assert not any(items_said(hint, "the CI of the estimate, and we train on the data").values())
+
+
+def test_an_acronym_is_said_by_a_sound_alike_but_not_by_a_word_that_starts_with_it():
+    hint = "Cover SNOMED for conditions, and SHAP/LIME for post-hoc explanation."
+    said = items_said(hint, "local codes are mapped to snummed, and the shape of the plot matters")
+    assert said == {"SNOMED for conditions": True, "SHAP/LIME for post-hoc explanation": False}
+
+
+def test_a_difficulty_said_in_another_word_for_it_counts():
+    hint = "Cover memory constraints, and portability limitations."
+    said = items_said(hint, "the first problem is memory, and the scores have portability issues")
+    assert said == {"memory constraints": True, "portability limitations": True}
+
+
+def test_a_word_that_names_no_difficulty_does_not_say_one():
+    hint = "Cover memory constraints, and GPU optimization."
+    assert not any(items_said(hint, "we keep a memory bank, and the GPU is a problem").values())
+    hint = "Cover model limitations."
+    assert not any(items_said(hint, "the model has a problem").values())
+
+
+def test_a_time_said_as_a_duration_beside_what_takes_it_counts():
+    hint = "Cover reducing data requirements and training time."
+    said = items_said(hint, "you need less labelled data, and training takes hours instead of weeks")
+    assert said["training time"]
+
+
+def test_a_duration_beside_a_word_the_time_only_modifies_is_not_the_time():
+    hint = "Cover time series, and training time."
+    assert not any(items_said(hint, "we watched the series for weeks, and training was hard").values())

@@ -23,7 +23,9 @@ from interviewer.domain.analysis.terms import (
     is_acronym,
     is_generic,
     joined,
+    kin_of,
     reads_as_expansion,
+    same_acronym,
     same_compound,
     same_word,
     term_weight,
@@ -46,22 +48,45 @@ MIN_TERMS_SAID = 2
 UNLISTED_ACRONYM_MIN_LETTERS = 3
 EXAMPLE_MIN_WEIGHT = 2.0  # an example in parentheses counts when distinctive ("(e.g., PubMedBERT)")
 PARENTHESES = re.compile(r"\(([^)]*)\)")
+PURPOSE = re.compile(r"\s+for\s+", re.IGNORECASE)
+KIN_REACH = 4  # words between a noun said by its kind and the word that says what it is about
+NAME_MIN_WEIGHT = 2.0  # a name before "for" said alone: an acronym or a long word, or two words
 
 
 @dataclass(frozen=True)
 class Group:
     alternatives: tuple[Term, ...]
     weight: float
-    optional: bool = False  # from a parenthesis: an example, counted when said, not required
+    optional: bool = False  # an example in parentheses, or what a named thing is for: counted when said, not required
 
 
 def point_groups(point: str) -> list[Group]:
     """The term groups of one hint point."""
     examples = " ".join(PARENTHESES.findall(point))
-    main = PARENTHESES.sub(" ", point)
-    groups = _groups_of(main, optional=False)
-    groups += [g for g in _groups_of(examples, optional=True) if g not in groups]
+    name, purpose = _name_and_purpose(PARENTHESES.sub(" ", point))
+    groups = _groups_of(name, optional=False)
+    groups += [g for g in _groups_of(f"{examples} {purpose}", optional=True) if g not in groups]
     return _once_each(groups)
+
+
+def _name_and_purpose(text: str) -> tuple[str, str]:
+    """A thing named and what it is for ("SHAP/LIME for post-hoc explanation"): the name says the
+    item, the purpose counts as an example does. Only when the words before "for" are a bare name
+    (no article, verb or conjunction among them, no heading) that weighs enough to be said alone:
+    "Train is for fitting the model" and "Great for distributions" keep all their words."""
+    name, *purpose = PURPOSE.split(text, maxsplit=1)
+    words = re.split(r"[\s,/]+", name.strip())
+    if not purpose or any(w.lower() in STOPWORDS or w.endswith(":") for w in words):
+        return text, ""
+    groups = _groups_of(name, optional=False)
+    if sum(map(_name_weight, groups)) < NAME_MIN_WEIGHT or not any(_distinctive(g, frozenset()) for g in groups):
+        return text, ""
+    return name, purpose[0]
+
+
+def _name_weight(group: Group) -> float:
+    """Two letters name too many things to name one alone ("CI" of "CI/CD", of a confidence interval)."""
+    return group.weight if any(len(t.text) > 2 for t in group.alternatives) else 0.0
 
 
 def _once_each(groups: list[Group]) -> list[Group]:
@@ -112,6 +137,8 @@ def _part_said(term: Term, parts: tuple[str, ...]) -> bool:
     """The term among a spoken word's parts, or the parts written whole ('de-identify' for
     'deidentification'); a part of the hint's compound not from another compound: the "cross" of
     "cross-validation" is not the "cross" of "cross-entropy"."""
+    if term.acronym:
+        return any(same_acronym(p, term.text) for p in parts)
     if len(parts) > 1 and same_word("".join(parts), term.text):
         return True  # 'de-identify' for 'deidentification'
     if not any(same_word(p, term.text) for p in parts):
@@ -158,6 +185,7 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
     total = sum(g.weight for g in required) or 1.0
     hits = {id(g): group_hits(g, tokens) for g in groups}
     hits.update(_expansion_hits(point, tokens, required, hits))
+    hits.update(_kin_hits(tokens, required, hits))
     best_score, best, best_distinctive = 0.0, [], []
     for anchor in sorted({i for found in hits.values() for i in found}):
         said = [
@@ -226,6 +254,29 @@ def _expansion_hits(point: str, tokens: list[Token], required: list[Group], hits
                     if g.alternatives[0].text in words:
                         extra.setdefault(id(g), list(hits[id(g)])).append(i)
     return extra
+
+
+def _kin_hits(tokens: list[Token], required: list[Group], hits: dict) -> dict:
+    """The noun that heads the item (English compounds end in their head) said in another word of
+    its kind beside a telling word of the item: "the first problem is memory" for "memory
+    constraints", "training takes hours" for "training time"; not a modifier ("a series of weeks" is
+    no "time series") nor beside a generic word ("the model has a problem" is no "model limitations")."""
+    *modifiers, head = required or [Group((), 0.0)]
+    kin = frozenset().union(*(kin_of(t.text) for t in head.alternatives))
+    telling = [k for o in modifiers if _distinctive(o, frozenset()) for k in hits[id(o)]]
+    found = [i for i in range(len(tokens)) if kin and telling and _kin_beside(tokens, i, kin, telling)]
+    return {id(head): sorted({*hits[id(head)], *found})} if found else {}
+
+
+def _kin_beside(tokens: list[Token], i: int, kin: frozenset[str], telling: list[int]) -> bool:
+    """Token i is of the kin, within reach of a telling word and in its clause (no comma between)."""
+    if not any(w in kin for w in words_of(tokens[i].norm)):
+        return False
+    return any(abs(i - k) <= KIN_REACH and _one_clause(tokens, min(i, k), max(i, k)) for k in telling)
+
+
+def _one_clause(tokens: list[Token], first: int, last: int) -> bool:
+    return not any(t.pause_after for t in tokens[first:last])
 
 
 def assess_coverage(points: list[str], tokens: list[Token]) -> Coverage:

@@ -145,8 +145,34 @@ def same_word(spoken: str, term: str) -> bool:
     shorter, longer = sorted((spoken, term), key=len)
     if len(shorter) >= 5 and longer.startswith(shorter) and len(longer) - len(shorter) <= 4:
         return True  # 'clinic'/'clinical', 'calibrate'/'calibrated'
+    return _sounds_alike(spoken, term)
 
-    if len(term) >= 5 and jellyfish.metaphone(spoken) == jellyfish.metaphone(term):
+
+# Nouns that take their content from the words beside them, said by another word of their kind: a
+# "memory constraint" is a memory problem or issue, a "training time" is how many hours training
+# takes. Whole words only: the "limit" of "Central Limit Theorem" names no difficulty.
+DIFFICULTY_NOUNS = frozenset(
+    "constraint constraints limitation limitations problem problems issue issues challenge challenges "
+    "difficulty difficulties".split()
+)
+DURATIONS = frozenset("seconds minutes hours days weeks months years".split())
+KIN = {**dict.fromkeys(DIFFICULTY_NOUNS, DIFFICULTY_NOUNS), "time": DURATIONS, "times": DURATIONS}
+
+
+def kin_of(term: str) -> frozenset[str]:
+    """The words that say `term` beside a word of what it is about ('problem' for 'constraints')."""
+    return KIN.get(term, frozenset())
+
+
+def same_acronym(spoken: str, acronym: str) -> bool:
+    """Whether the spoken word is the acronym: in the plural or possessive, or misheard as a word
+    that sounds like it ('snummed' for SNOMED); not a word it starts ('shape' is no SHAP): an
+    acronym takes no ending but -s."""
+    return spoken in (acronym, acronym + "s", acronym + "'s") or _sounds_alike(spoken, acronym)
+
+
+def _sounds_alike(spoken: str, term: str) -> bool:
+    if len(term) >= 5 and len(spoken) > 2 and jellyfish.metaphone(spoken) == jellyfish.metaphone(term):
         return fuzz.ratio(spoken, term) >= PHONETIC_FUZZY_MIN
     return False
 
