@@ -225,3 +225,17 @@ def test_a_time_said_as_a_duration_beside_what_takes_it_counts():
 def test_a_duration_beside_a_word_the_time_only_modifies_is_not_the_time():
     hint = "Cover time series, and training time."
     assert not any(items_said(hint, "we watched the series for weeks, and training was hard").values())
+
+
+def test_the_one_thing_a_point_names_in_parentheses_says_the_point_when_said_whole():
+    hint = "Cover QC pipeline (PLINK), and results visualization (Manhattan plots)."
+    said = items_said(hint, "the results go into Manhattan plots one per phenotype")
+    assert said == {"QC pipeline (PLINK)": False, "results visualization (Manhattan plots)": True}
+    assert items_said(hint, "quality runs in PLINK first")["QC pipeline (PLINK)"]
+
+
+def test_a_parenthesis_that_names_no_one_thing_says_nothing_alone():
+    hint = "Cover results visualization (Manhattan plots); send aggregates (not raw data); storage (S3, Glacier)."
+    said = items_said(hint, "we drew plots of Manhattan traffic, sent raw data and kept it all in Glacier")
+    assert said["results visualization (Manhattan plots)"] is False  # not the name, in its order
+    assert said["send aggregates (not raw data)"] is False

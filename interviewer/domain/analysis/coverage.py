@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interviewer.domain.analysis.hint_points import point_items
+from interviewer.domain.analysis.hint_points import EXAMPLES_MARK, point_items
 from interviewer.domain.analysis.model import Coverage, HintItem, HintPoint
 from interviewer.domain.analysis.terms import (
     STOPWORDS,
@@ -50,6 +50,8 @@ EXAMPLE_MIN_WEIGHT = 2.0  # an example in parentheses counts when distinctive ("
 PARENTHESES = re.compile(r"\(([^)]*)\)")
 PURPOSE = re.compile(r"\s+for\s+", re.IGNORECASE)
 KIN_REACH = 4  # words between a noun said by its kind and the word that says what it is about
+NAMED_INSTANCE_MAX_WORDS = 3  # "(Manhattan plots)" names one thing; longer is a description
+LIST_MARK = re.compile(r",|/|\band\b|\bor\b|\bon\b|\bvs\b", re.IGNORECASE)
 NAME_MIN_WEIGHT = 2.0  # a name before "for" said alone: an acronym or a long word, or two words
 
 
@@ -200,11 +202,40 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
         if distinctive and enough and score > best_score:
             best_score, best, best_distinctive = score, sorted(i for _, i in said), distinctive
     said = best_score / total >= COVERED_SHARE
+    if not said and (instance := _named_instance_said(point, tokens)):
+        said, best, best_distinctive = True, instance, instance
     confidence = max((tokens[i].probability for i in best_distinctive), default=0.0) if said else 0.0
     covered = said
     evidence = " ".join(tokens[i].text for i in best) if said else ""
     at_s = round(tokens[best[0]].start, 2) if said else None
     return HintItem(point, covered, at_s if covered else None, evidence, confidence)
+
+
+def _named_instance_said(point: str, tokens: list[Token]) -> list[int]:
+    """The tokens that say the one thing a point names in its parenthesis, if they do: "results
+    visualization (Manhattan plots)" is said by "Manhattan plots", "QC pipeline (PLINK)" by "PLINK".
+    Only a name (a capital first word, at most NAMED_INSTANCE_MAX_WORDS, no list in it), said whole
+    in that order, and distinctive: "(not raw data)" or "(e.g., on-premise or cloud)" name nothing."""
+    inner = PARENTHESES.findall(point)
+    if len(inner) != 1:
+        return []
+    name = EXAMPLES_MARK.sub("", inner[0]).strip()
+    words = name.split()
+    if not words or len(words) > NAMED_INSTANCE_MAX_WORDS or not words[0][:1].isupper() or LIST_MARK.search(name):
+        return []
+    groups = _groups_of(name, optional=False)
+    if not groups or max(g.weight for g in groups) < EXAMPLE_MIN_WEIGHT:
+        return []
+    for first in group_hits(groups[0], tokens):
+        found = [first]
+        for group in groups[1:]:
+            nxt = [i for i in group_hits(group, tokens) if found[-1] < i <= found[-1] + 2]
+            if not nxt:
+                break
+            found.append(nxt[0])
+        if len(found) == len(groups):
+            return found
+    return []
 
 
 def _own_words_unless_all_shared(groups: list[Group], shared: frozenset[str]) -> frozenset[str]:
