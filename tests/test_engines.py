@@ -197,3 +197,27 @@ def test_faster_whisper_says_how_much_it_weighed_a_hesitation_before_each_word(f
     assert all(w.hesitation_before > 0 for w in words)  # the grouping matched faster-whisper's words
     heaviest = sorted(words, key=lambda w: -w.hesitation_before)[:2]
     assert all(is_hesitation(norm_of(w.text)) and w.hesitation_before > 0.1 for w in heaviest)
+
+
+@pytest.mark.slow
+def test_the_careful_hearing_writes_beam_search_words_weighed_by_the_greedy_pass():
+    """CTranslate2 gives no step probabilities with beam search, so the careful transcriber decodes
+    each window greedily (the weights), then with beams (the words), and carries the weights over."""
+    from interviewer.adapters.engines import build_careful_transcriber
+    from interviewer.domain.hearing.prompt import DISFLUENT_STYLE
+    from tests.test_practice_real import _spoken
+
+    careful = build_careful_transcriber("faster-whisper", "base")
+    audio = _spoken("I draw calibration curves, um, you know, the predicted risk against the rate, uh, in each decile.")
+    words = careful.transcribe(audio, DecodeHints(prompt=DISFLUENT_STYLE)).words
+    assert careful.options.rewrite_beam_size > 1
+    assert "calibration" in "".join(w.text for w in words).lower()
+    assert max(w.hesitation_before for w in words) > 0.1
+
+
+def test_the_careful_transcriber_writes_beam_search_words_on_half_the_cores_and_eval_on_all():
+    from interviewer.adapters.engines import build_careful_transcriber
+
+    assert build_careful_transcriber("faster-whisper", "base").options.rewrite_beam_size == 5
+    assert build_careful_transcriber("faster-whisper", "base", threads=0).options.threads == 0
+    assert build_transcriber("faster-whisper", "base").options.rewrite_beam_size == 1

@@ -8,7 +8,9 @@ from types import SimpleNamespace
 import numpy as np
 
 from interviewer.adapters.hesitation_evidence import (
+    LogitsRecorder,
     Steps,
+    carried_weights,
     hesitation_ids,
     hesitation_weights,
     step_probabilities,
@@ -135,6 +137,48 @@ def test_weights_are_added_only_when_the_words_agree():
     ]
     assert with_weights(words, [(" and", 0.0)]) == words
     assert with_weights(words, [(" and", 0.0), (" is", 0.4)]) == words
+
+
+def test_weights_carry_over_to_another_decodes_words_of_the_same_audio():
+    words = [(" and", 0.0, 0.2, 0.9), (" the", 0.3, 0.4, 0.9), (" tech", 0.4, 0.6, 0.9), (" lead", 0.6, 0.8, 0.9)]
+    greedy = [(" and", 0.1), (" attacked", 0.02), (" lead", 0.3)]
+    assert [w[4] for w in carried_weights(words, greedy)] == [0.1, 0.02, 0.0, 0.3]
+
+
+def test_a_hesitation_only_the_greedy_pass_wrote_weighs_before_the_next_word():
+    words = [(" and", 0.0, 0.2, 0.9), (" it", 0.6, 0.8, 0.9)]
+    greedy = [(" and", 0.0), (" um,", 0.7), (" it", 0.01)]
+    assert [w[4] for w in carried_weights(words, greedy)] == [0.0, 0.7]
+
+
+class _Model:
+    """A CTranslate2 Whisper stand-in: beam search gives other tokens than greedy (and no logits)."""
+
+    def __init__(self) -> None:
+        self.calls = []
+
+    def generate(self, features, prompts, **kwargs):
+        self.calls.append(kwargs)
+        if kwargs.get("beam_size", 1) > 1:
+            assert "return_logits_vocab" not in kwargs  # CTranslate2: "data is NULL but array contains data"
+            return [SimpleNamespace(sequences_ids=[[2, 5]], scores=[-0.1], logits=[])]
+        return [_result([1, 5], [0.0, 0.2])]
+
+
+def test_a_greedy_window_is_written_from_beam_search_keeping_the_greedy_weights():
+    model = _Model()
+    recorder = LogitsRecorder(model, [7], beam_size=5)
+    written = recorder.generate("features", [[0]], beam_size=1)
+    assert written[0].sequences_ids == [[2, 5]] and [c.get("beam_size") for c in model.calls] == [1, 5]
+    steps = recorder.take()[0]
+    assert steps.rewritten and steps.tokens == [1, 5] and round(float(steps.chances[1]), 2) == 0.2
+
+
+def test_without_a_beam_size_a_greedy_window_is_written_as_decoded():
+    model = _Model()
+    recorder = LogitsRecorder(model, [7])
+    assert recorder.generate("features", [[0]], beam_size=1)[0].sequences_ids == [[1, 5]]
+    assert len(model.calls) == 1 and not recorder.take()[0].rewritten
 
 
 def test_an_im_opening_a_sentence_is_not_taken_for_um_on_a_stand_ins_weight():

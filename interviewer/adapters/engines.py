@@ -38,13 +38,19 @@ def build_transcriber(engine: str, model: str, **options) -> Transcriber:
     raise TranscriberError(f"unknown speech-to-text engine {engine!r}", f"choose one of: {', '.join(ENGINES)}")
 
 
-def build_careful_transcriber(engine: str, model: str) -> Transcriber:
-    """The careful hearing's transcriber (domain/hearing/careful.py), on half the cores: it decodes
-    beside the draft, whose last chunk at stop must not wait for it (faster-whisper's threads are
-    per model; torch's, in openai-whisper, are per process, so there it keeps the default)."""
+# the careful hearing writes beam search's words, weighed by its greedy pass (README, "Careful routes")
+CAREFUL_DECODING = {"rewrite_beam_size": 5}
+
+
+def build_careful_transcriber(engine: str, model: str, threads: int | None = None) -> Transcriber:
+    """The careful hearing's transcriber (domain/hearing/careful.py), by default on half the cores: it
+    decodes beside the draft, whose last chunk at stop must not wait for it (faster-whisper's threads
+    are per model; torch's, in openai-whisper, are per process, so there it keeps the default).
+    `threads=0`: the engine's own count (`interviewer eval`, which hears one after the other)."""
     if engine != "faster-whisper":
         return build_transcriber(engine, model)
-    return build_transcriber(engine, model, threads=max(1, (os.cpu_count() or 2) // 2))
+    cores = max(1, (os.cpu_count() or 2) // 2) if threads is None else threads
+    return build_transcriber(engine, model, threads=cores, **CAREFUL_DECODING)
 
 
 def _options(kind, given: dict, engine: str):

@@ -9,7 +9,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from interviewer.adapters import weights
-from interviewer.adapters.hesitation_evidence import LogitsRecorder, hesitation_ids, hesitation_weights, with_weights
+from interviewer.adapters.hesitation_evidence import (
+    LogitsRecorder,
+    carried_weights,
+    hesitation_ids,
+    hesitation_weights,
+    with_weights,
+)
 from interviewer.adapters.whisper_common import (
     KEEP_AFTER_SPEECH_S,
     WINDOW_S,
@@ -31,6 +37,7 @@ DEFAULT_BEAM_SIZE = 1  # greedy: 27-32% less CPU than beam 5, WER within 0.03 (b
 class FasterWhisperOptions(WhisperOptions):
     compute_type: str = "int8"  # the files are float16; int8 is applied in memory at load
     hallucination_silence_threshold: float | None = None  # seconds; skips silent stretches when looping
+    rewrite_beam_size: int = 1  # over 1: words from beam search after the greedy pass (LogitsRecorder)
 
 
 def engine_threads() -> int:
@@ -69,7 +76,9 @@ class FasterWhisperTranscriber(WhisperModelHolder):
                 local_files_only=True,
             )
             ids = hesitation_ids(self._whisper.hf_tokenizer)
-            self._recorder = self._whisper.model = LogitsRecorder(self._whisper.model, ids)
+            self._recorder = self._whisper.model = LogitsRecorder(
+                self._whisper.model, ids, self.options.rewrite_beam_size
+            )
             self._eot = self._whisper.hf_tokenizer.token_to_id("<|endoftext|>")
             self._one_window = BatchedInferencePipeline(self._whisper)
         except (RuntimeError, ValueError, OSError) as e:
@@ -119,8 +128,9 @@ class FasterWhisperTranscriber(WhisperModelHolder):
 
     def _weighed(self, words: list[tuple]) -> list[tuple]:
         """`words` with the hesitation Whisper weighed before each (hesitation_evidence.py)."""
-        decode = self._whisper.hf_tokenizer.decode
-        return with_weights(words, hesitation_weights(self._recorder.take(), decode, self._eot))
+        steps = self._recorder.take()
+        weighted = hesitation_weights(steps, self._whisper.hf_tokenizer.decode, self._eot)
+        return (carried_weights if any(s.rewritten for s in steps) else with_weights)(words, weighted)
 
     def _new_token_budget(self, hotwords: str) -> int | None:
         """`max_new_tokens`, lowered so that hotwords + the previous text (up to 223 tokens, from the

@@ -15,6 +15,7 @@ last segment in the next, so the steps hold tokens no word has: the words then c
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,21 +33,28 @@ PREPENDED = "\"'“¿([{-"  # faster-whisper's default prepend_punctuations: the
 
 @dataclass(frozen=True)
 class Steps:
-    """One decoded sequence: its tokens, and the hesitation probability at each step."""
+    """One decoded sequence: its tokens, and the hesitation probability at each step. `rewritten`:
+    the words written for it came from another decode of the same window (beam search)."""
 
     tokens: list[int]
     chances: np.ndarray
+    rewritten: bool = False
 
 
 class LogitsRecorder:
     """Stands in for faster-whisper's CTranslate2 model: each `generate` asks for the log-probabilities
     of its greedy steps and keeps, per step, only the probability given to `ids` (a 30 s window's
     full log-probabilities are ~31 MB; a long file decoded window by window would hold them all).
-    Everything else goes to the model itself."""
+    Everything else goes to the model itself.
 
-    def __init__(self, model, ids: list[int]) -> None:
+    With `beam_size` over 1, each greedy window is decoded again with that many beams and the beams'
+    words are written: CTranslate2 gives no step probabilities with beam search ("data is NULL but
+    array contains data"), so the hesitation weights stay the greedy pass's (`carried_weights`)."""
+
+    def __init__(self, model, ids: list[int], beam_size: int = 1) -> None:
         self._model = model
         self._ids = ids
+        self._beam_size = beam_size
         self.steps: list[Steps] = []
 
     def __getattr__(self, name):
@@ -54,8 +62,9 @@ class LogitsRecorder:
 
     def generate(self, *args, **kwargs):
         results = self._model.generate(*args, **kwargs, return_logits_vocab=True)
-        self.steps += [Steps(r.sequences_ids[0], step_probabilities(r, self._ids)) for r in results]
-        return results
+        rewrite = self._beam_size > 1 and kwargs.get("beam_size", 1) == 1
+        self.steps += [Steps(r.sequences_ids[0], step_probabilities(r, self._ids), rewrite) for r in results]
+        return self._model.generate(*args, **kwargs | {"beam_size": self._beam_size}) if rewrite else results
 
     def take(self) -> list[Steps]:
         taken, self.steps = self.steps, []
@@ -119,6 +128,21 @@ def with_weights(words: list[tuple], weighted: list[tuple[str, float]]) -> list[
     if any(_plain(w[0]) != _plain(text) for w, (text, _) in zip(words, weighted, strict=True)):
         return words
     return [(*w[:4], weight) for w, (_, weight) in zip(words, weighted, strict=True)]
+
+
+def carried_weights(words: list[tuple], weighted: list[tuple[str, float]]) -> list[tuple]:
+    """`words` with the hesitation weights of another decode's words (`weighted`) of the same audio:
+    a word both wrote gets its weight; where the other wrote other words or more ("um" that beam
+    search left out), the next of `words` gets the most weight those had (a hesitation weighs before
+    a word, and a written "um" weighed itself)."""
+    plain = difflib.SequenceMatcher(None, [_plain(w[0]) for w in words], [_plain(t) for t, _ in weighted], False)
+    weights = [0.0] * (len(words) + 1)
+    for kind, a, b, c, d in plain.get_opcodes():
+        if kind == "equal":
+            weights[a:b] = [max(old, weight) for old, (_, weight) in zip(weights[a:b], weighted[c:d], strict=True)]
+        elif c < d:
+            weights[a] = max(weights[a], *(weight for _, weight in weighted[c:d]))
+    return [(*w[:4], weight) for w, weight in zip(words, weights, strict=False)]
 
 
 def _plain(text: str) -> str:

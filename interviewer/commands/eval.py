@@ -122,7 +122,7 @@ def _evaluate(engine: str, model: str, path: str, clips, verbose: bool, bank_ter
     import time
     from pathlib import Path
 
-    from interviewer.adapters.engines import build_transcriber
+    from interviewer.adapters.engines import build_careful_transcriber, build_transcriber
     from interviewer.evaluation.runner import PATHS, evaluate, heard_before, heard_twice
     from interviewer.evaluation.summary import grouped, summarise
 
@@ -130,7 +130,7 @@ def _evaluate(engine: str, model: str, path: str, clips, verbose: bool, bank_ter
     say = _stderr if verbose else None
     draft_model, _, careful_model_name = model.partition("+")  # "tiny.en+base": heard twice, as the app
     transcriber = build_transcriber(engine, draft_model)
-    careful = build_transcriber(engine, careful_model_name) if careful_model_name else None
+    careful = build_careful_transcriber(engine, careful_model_name, threads=0) if careful_model_name else None
     began = time.perf_counter()
     if read_from is None:
         for loading in (transcriber, careful):
