@@ -78,6 +78,8 @@ ROUTES: dict[str, dict] = {
     "context-tokens": {"context_tokens": True, "hotwords": False},
     "context-tokens-hotwords": {"context_tokens": True, "hotwords": True},
     "greedy-then-beam5": {"options": dict(rewrite_beam_size=5)},
+    "greedy-then-beam3": {"options": dict(rewrite_beam_size=3)},
+    "greedy-then-beam2": {"options": dict(rewrite_beam_size=2)},
     "seq-greedy-then-beam5": {"options": dict(rewrite_beam_size=5), "sequential": True},
     "seq-greedy-then-beam5-chunks-30": {
         "options": dict(rewrite_beam_size=5),
@@ -100,7 +102,7 @@ def careful_transcriber(route: dict):
     from interviewer.adapters.engines import build_careful_transcriber
 
     careful = build_careful_transcriber("faster-whisper", "base")
-    careful.options = replace(careful.options, rewrite_beam_size=1, **route.get("options", {}))
+    careful.options = replace(careful.options, **({"rewrite_beam_size": 1} | route.get("options", {})))
     if route.get("compute_type"):
         careful.options = replace(careful.options, compute_type=route["compute_type"])
     careful.load()
