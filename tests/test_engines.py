@@ -200,14 +200,14 @@ def test_faster_whisper_says_how_much_it_weighed_a_hesitation_before_each_word(f
 
 
 @pytest.mark.slow
-def test_the_careful_hearing_writes_beam_search_words_weighed_by_the_greedy_pass():
-    """CTranslate2 gives no step probabilities with beam search, so the careful transcriber decodes
-    each window greedily (the weights), then with beams (the words), and carries the weights over."""
-    from interviewer.adapters.engines import build_careful_transcriber
+def test_beam_search_words_can_be_weighed_by_the_greedy_pass():
+    """CTranslate2 gives no step probabilities with beam search, so with `rewrite_beam_size` the
+    transcriber decodes each window greedily (the weights), then with beams (the words), and carries
+    the weights over."""
     from interviewer.domain.hearing.prompt import DISFLUENT_STYLE
     from tests.test_practice_real import _spoken
 
-    careful = build_careful_transcriber("faster-whisper", "base")
+    careful = build_transcriber("faster-whisper", "base", threads=1, rewrite_beam_size=5)
     audio = _spoken("I draw calibration curves, um, you know, the predicted risk against the rate, uh, in each decile.")
     words = careful.transcribe(audio, DecodeHints(prompt=DISFLUENT_STYLE)).words
     assert careful.options.rewrite_beam_size > 1
@@ -215,9 +215,10 @@ def test_the_careful_hearing_writes_beam_search_words_weighed_by_the_greedy_pass
     assert max(w.hesitation_before for w in words) > 0.1
 
 
-def test_the_careful_transcriber_writes_beam_search_words_on_half_the_cores_and_eval_on_all():
+def test_the_careful_transcriber_decodes_greedily_on_half_the_cores_and_eval_on_all():
+    """Beam search's words wrote a hotword nobody said on the tuning half: off until guarded."""
     from interviewer.adapters.engines import build_careful_transcriber
 
-    assert build_careful_transcriber("faster-whisper", "base").options.rewrite_beam_size == 5
+    assert build_careful_transcriber("faster-whisper", "base").options.rewrite_beam_size == 1
     assert build_careful_transcriber("faster-whisper", "base", threads=0).options.threads == 0
     assert build_transcriber("faster-whisper", "base").options.rewrite_beam_size == 1
