@@ -169,3 +169,13 @@ def test_a_refined_answer_is_finished(tmp_path):
     if run.finish().refining:
         run.refine()
     assert store.load(run.session.id).answers[0].status == "analysed" and not store.unfinished()
+
+
+def test_a_hesitation_both_hearings_wrote_on_either_side_of_the_join_counts_once():
+    def heard(*words: tuple[str, float]) -> Transcript:
+        return Transcript(tuple(Word(f" {t}", start, start + 0.3) for t, start in words), duration_s=27.0)
+
+    careful = heard(("clinicians.", 21.9), ("Umm...", 22.9))
+    draft = heard(("clinicians.", 21.9), ("um,", 23.5), ("tied", 23.8), ("uh", 26.0))
+    merged = with_draft_tail(careful, 23.4, draft)
+    assert [w.text for w in merged.words] == [" clinicians.", " Umm...", " tied", " uh"]  # the later "uh" is another

@@ -29,11 +29,14 @@ def final_transcript(careful: Transcript, draft: Transcript, careful_until_s: fl
 
 
 def with_draft_tail(careful: Transcript, careful_until_s: float, draft: Transcript) -> Transcript:
-    """The careful hearing's words before `careful_until_s` (a time in a pause), the draft's from there on."""
+    """The careful hearing's words before `careful_until_s` (a time in a pause), the draft's from there on;
+    a hesitation of the draft's just after the join that the careful words wrote just before it is
+    one (their times differ: a tmux drive showed "Umm... um," and counted two)."""
     tail = tuple(w for w in draft.words if w.start >= careful_until_s)
     if not tail:
         return careful
     head = tuple(w for w in careful.words if w.start < careful_until_s)
+    tail = tuple(w for w in tail if not (is_hesitation(norm_of(w.text)) and _written_near(list(head), w)))
     model = f"{careful.model} + {draft.model} after {careful_until_s:.0f} s" if head else draft.model
     return Transcript(head + tail, draft.language, draft.duration_s, draft.engine, model, draft.notes)
 
