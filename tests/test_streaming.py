@@ -136,7 +136,9 @@ def test_each_chunk_is_decoded_with_the_text_so_far_as_context():
 def test_snapshot_grows_while_speaking_and_finish_adds_only_the_rest():
     audio, truth = tone_script([8, 8, 8, 8], seed=4)
     updates = []
-    streamer = stream(audio, ToneTranscriber(), on_update=updates.append)
+    # each chunk takes 0.5 s: on a loaded machine an instant one finished all four before the
+    # polling thread woke (a fresh clone's run saw 32 of 32 words at its first look)
+    streamer = stream(audio, ToneTranscriber(delay_s=0.5), on_update=updates.append)
     deadline = time.monotonic() + 10
     while len(streamer.snapshot().words) < 16 and time.monotonic() < deadline:
         time.sleep(0.01)
