@@ -226,10 +226,11 @@ def _named_instance_said(point: str, tokens: list[Token]) -> list[int]:
     groups = _groups_of(name, optional=False)
     if not groups or max(g.weight for g in groups) < EXAMPLE_MIN_WEIGHT:
         return []
-    for first in group_hits(groups[0], tokens):
+    hits = [group_hits(group, tokens) for group in groups]
+    for first in hits[0]:
         found = [first]
-        for group in groups[1:]:
-            nxt = [i for i in group_hits(group, tokens) if found[-1] < i <= found[-1] + 2]
+        for later in hits[1:]:
+            nxt = [i for i in later if found[-1] < i <= found[-1] + 2]
             if not nxt:
                 break
             found.append(nxt[0])
