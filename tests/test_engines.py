@@ -215,10 +215,11 @@ def test_beam_search_words_can_be_weighed_by_the_greedy_pass():
     assert max(w.hesitation_before for w in words) > 0.1
 
 
-def test_the_careful_transcriber_decodes_greedily_on_half_the_cores_and_eval_on_all():
-    """Beam search's words wrote a hotword nobody said on the tuning half: off until guarded."""
+def test_the_careful_transcriber_writes_guarded_beam_words_on_half_the_cores_and_eval_on_all():
+    """Beam search's words after the greedy pass, guarded against hint terms greedy did not write
+    (hearing/hint_guard.py); the draft and other transcribers stay greedy."""
     from interviewer.adapters.engines import build_careful_transcriber
 
-    assert build_careful_transcriber("faster-whisper", "base").options.rewrite_beam_size == 1
+    assert build_careful_transcriber("faster-whisper", "base").options.rewrite_beam_size == 5
     assert build_careful_transcriber("faster-whisper", "base", threads=0).options.threads == 0
     assert build_transcriber("faster-whisper", "base").options.rewrite_beam_size == 1

@@ -24,7 +24,9 @@ from interviewer.adapters.whisper_common import (
     hotword_text,
     is_out_of_memory,
 )
+from interviewer.domain.hearing.hint_guard import hint_guarded, hint_terms, unwritten_stretches
 from interviewer.domain.ports import SAMPLE_RATE, DecodeHints
+from interviewer.domain.transcript import Word
 from interviewer.errors import TranscriberError
 
 ENGINE = "faster-whisper"
@@ -60,6 +62,7 @@ class FasterWhisperTranscriber(WhisperModelHolder):
     def __init__(self, model: str, options: FasterWhisperOptions | None = None) -> None:
         weights.model_weights(model)  # an unknown name fails here, listing the available ones
         super().__init__(model, options or FasterWhisperOptions(), DEFAULT_BEAM_SIZE)
+        self._greedy_texts: list[str] | None = None  # the last decode's greedy words, when beam search rewrote them
 
     def _load(self, progress: Callable[[str], None] | None) -> None:
         say = progress or (lambda _message: None)
@@ -91,6 +94,20 @@ class FasterWhisperTranscriber(WhisperModelHolder):
         say(f"{self.model} ready")
 
     def _decode(self, samples: np.ndarray, hints: DecodeHints) -> tuple[list[tuple], str]:
+        """The words heard (`_heard`); where beam search rewrote them and wrote a hint term that its
+        greedy pass did not, the greedy words of that stretch (hearing/hint_guard.py). The greedy
+        pass gives tokens, not timed words, so the audio is decoded greedily again, only then."""
+        words, language = self._heard(samples, hints)
+        terms = hint_terms(hints)
+        greedy_texts = self._greedy_texts
+        if greedy_texts is None or not unwritten_stretches([w[0] for w in words], greedy_texts, terms):
+            return words, language
+        with self._recorder.greedy_only():
+            greedy, _ = self._heard(samples, hints)
+        guarded = hint_guarded([Word(*w) for w in words], [Word(*w) for w in greedy], terms)
+        return [(w.text, w.start, w.end, w.probability, w.hesitation_before) for w in guarded], language
+
+    def _heard(self, samples: np.ndarray, hints: DecodeHints) -> tuple[list[tuple], str]:
         """Audio that fits one 30 s window is decoded once, unless Whisper stopped short of its end.
 
         `WhisperModel.transcribe` with word timestamps moves on to the last word's end and decodes
@@ -130,7 +147,9 @@ class FasterWhisperTranscriber(WhisperModelHolder):
         """`words` with the hesitation Whisper weighed before each (hesitation_evidence.py)."""
         steps = self._recorder.take()
         weighted = hesitation_weights(steps, self._whisper.hf_tokenizer.decode, self._eot)
-        return (carried_weights if any(s.rewritten for s in steps) else with_weights)(words, weighted)
+        rewritten = any(s.rewritten for s in steps)
+        self._greedy_texts = [text for text, _ in weighted] if rewritten else None
+        return (carried_weights if rewritten else with_weights)(words, weighted)
 
     def _new_token_budget(self, hotwords: str) -> int | None:
         """`max_new_tokens`, lowered so that hotwords + the previous text (up to 223 tokens, from the

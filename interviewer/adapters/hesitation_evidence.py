@@ -16,6 +16,8 @@ last segment in the next, so the steps hold tokens no word has: the words then c
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -65,6 +67,15 @@ class LogitsRecorder:
         rewrite = self._beam_size > 1 and kwargs.get("beam_size", 1) == 1
         self.steps += [Steps(r.sequences_ids[0], step_probabilities(r, self._ids), rewrite) for r in results]
         return self._model.generate(*args, **kwargs | {"beam_size": self._beam_size}) if rewrite else results
+
+    @contextmanager
+    def greedy_only(self) -> Iterator[None]:
+        """The decodes inside are written as greedy decoding wrote them (beam search's hint guard)."""
+        kept, self._beam_size = self._beam_size, 1
+        try:
+            yield
+        finally:
+            self._beam_size = kept
 
     def take(self) -> list[Steps]:
         taken, self.steps = self.steps, []
