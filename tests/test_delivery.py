@@ -146,6 +146,8 @@ def test_most_used_content_words_leave_stop_words_and_fillers_out():
         ("Maybe we could probably use it, I guess.", ["maybe", "probably", "i guess"]),
         ("It is kind of slow and sort of noisy.", ["kind of", "sort of"]),
         ("What kind of model? This sort of data is rare.", []),  # nouns, not hedges
+        ("The first kind of bias is selection. The main sort of error is label noise.", []),
+        ("The last step is kind of slow.", ["kind of"]),
         ("I think of it as a filter. I think about latency first.", []),
         ("It is probably approximately correct learning.", []),  # PAC
         ("What I would say to the team is simple.", []),

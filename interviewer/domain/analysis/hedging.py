@@ -40,6 +40,10 @@ KIND_OF_DETERMINERS = frozenset(
     "what which this that these those a an the any some every each one same different another what's "
     "all other certain particular".split()
 )
+# an ordinal or a ranking word between the determiner and "kind": "the first kind of bias" names a
+# type (a tmux drive: "The first kind is selection bias", heard "The first kind of selection bias",
+# showed a hedge nobody made)
+KIND_OF_DETERMINERS |= frozenset("first second third fourth fifth last next main only usual common worst best".split())
 NOT_HEDGE_AFTER = {("i", "think"): {"of", "about", "through"}, ("probably",): {"approximately"}}
 STANCE = frozenset({("i", "think"), ("i", "would", "say"), ("i'd", "say")})
 OPINION_QUESTION = re.compile(
