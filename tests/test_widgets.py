@@ -158,3 +158,12 @@ def test_a_hyphenated_word_is_one_mark_with_the_times_of_both_pieces():
     marks = transcript_marks(analysis)
     assert marks[0].text == "trade-off" and (marks[0].start, marks[0].end) == (words[0]["start"], words[1]["end"])
     assert all(m.text != "-off" for m in marks)
+
+
+def test_a_number_whisper_split_at_its_point_is_one_mark():
+    """A tmux drive showed "crosses a 0 .2 on a key feature": Whisper's words were " 0" and ".2"."""
+    analysis = sample_analysis()
+    words = analysis["transcript"]["words"]
+    analysis["transcript"]["words"] = [dict(words[0], word=" 0"), dict(words[1], word=".2"), *words[2:]]
+    marks = transcript_marks(analysis)
+    assert marks[0].text == "0.2" and (marks[0].start, marks[0].end) == (words[0]["start"], words[1]["end"])
