@@ -403,3 +403,14 @@ def test_traps_are_counted_per_filler_type_they_could_be_taken_for():
     found = [("like", 5.2), ("um/uh", 12.0)]  # a "like" found on the trap, matched to no said filler
     assert traps_by_type(truth, found, matched={1}) == (("like", 1, 1), ("so", 1, 0))
     assert traps_by_type(truth, found, matched={0, 1}) == (("like", 1, 0), ("so", 1, 0))
+
+
+def test_the_script_path_hears_every_word_as_said_with_no_model():
+    """`--path script` tells the analysis's errors from Whisper's: its transcript is the script."""
+    from interviewer.evaluation.runner import PATHS, evaluate_clip
+
+    clip = by_id("brier-short")
+    result, analysis = evaluate_clip(clip, None, PATHS["script"])
+    assert result.wer == 0.0
+    assert analysis["transcript"]["text"] == synthesize(clip)[1].spoken
+    assert result.fillers_matched == result.fillers_true

@@ -48,10 +48,11 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument(
         "--path",
-        choices=("streaming", "whole", "both"),
+        choices=("streaming", "whole", "both", "script"),
         default="streaming",
         help="streaming: as the TUI and `interviewer score` hear an answer (default); "
-        "whole: Whisper over the whole file at once, for comparison",
+        "whole: Whisper over the whole file at once, for comparison; "
+        "script: the words as said, no Whisper (what the analysis alone gets right)",
     )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--save-transcripts", metavar="DIR", help="save what was heard, one JSON file per clip")
@@ -132,13 +133,19 @@ def _evaluate(engine: str, model: str, path: str, clips, verbose: bool, bank_ter
     transcriber = build_transcriber(engine, draft_model)
     careful = build_careful_transcriber(engine, careful_model_name, threads=0) if careful_model_name else None
     began = time.perf_counter()
-    if read_from is None:
+    if read_from is None and path != "script":
         for loading in (transcriber, careful):
             if loading is not None:
                 loading.load(say)
     load_s = time.perf_counter() - began
     tell = (lambda m: say(f"{engine} {model} {path} {m}")) if say else None
-    hear = heard_before(read_from) if read_from else PATHS[path] if careful is None else heard_twice(careful)
+    hear = (
+        heard_before(read_from)
+        if read_from
+        else PATHS[path]
+        if careful is None or path == "script"
+        else heard_twice(careful)
+    )
     results = evaluate(transcriber, clips, hear, progress=tell, bank_terms=bank_terms, save_to=save_to)
     plain = [r for r, _ in results]
     return {

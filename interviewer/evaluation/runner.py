@@ -2,7 +2,8 @@
 
 Two paths: `streaming` is the TUI's and `interviewer score`'s (chunks cut at pauses, each heard
 with the text so far; the TUI while the answer is spoken, score after the fact, with the same
-cuts); `whole` is Whisper over the whole file at once, kept to show why it is not used.
+cuts); `whole` is Whisper over the whole file at once, kept to show why it is not used; `script`
+is no hearing at all, the words as said, to show what the analysis alone gets right.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from interviewer.domain.bank import find_bank
 from interviewer.domain.hearing.prompt import MAX_BANK_TERMS, decode_hints_for, question_glossary
 from interviewer.domain.hearing.recovery import transcribe_answer
 from interviewer.domain.hearing.stream import transcribe_recording
-from interviewer.domain.ports import Transcriber
+from interviewer.domain.ports import SAMPLE_RATE, Transcriber
 from interviewer.domain.session import analyse_answer
-from interviewer.domain.transcript import Transcript
+from interviewer.domain.transcript import Transcript, Word
 from interviewer.evaluation.clip import Clip
 from interviewer.evaluation.clips import NEW
 from interviewer.evaluation.metrics import ClipResult, compare
@@ -58,8 +59,22 @@ def clip_glossary(clip: Clip, limit: int = MAX_BANK_TERMS) -> tuple[str, ...]:
     return question_glossary(bank, clip.question, clip.hint, limit)
 
 
+def heard_perfectly(_transcriber, audio: np.ndarray, clip: Clip, _glossary) -> Transcript:
+    """The script's own words as the transcript, spread evenly over each sentence's time: what the
+    analysis makes of an answer when nothing is misheard, to tell its own errors from Whisper's."""
+    _, truth = synthesize(clip)
+    words: list[Word] = []
+    for sentence in truth.segments:
+        pieces = sentence.text.split()
+        step = (sentence.end - sentence.start) / len(pieces)
+        words += [
+            Word(" " + p, sentence.start + k * step, sentence.start + (k + 1) * step) for k, p in enumerate(pieces)
+        ]
+    return Transcript(tuple(words), duration_s=len(audio) / SAMPLE_RATE, engine="script", model="as said")
+
+
 Hear = Callable[[Transcriber, np.ndarray, Clip, tuple[str, ...]], Transcript]
-PATHS: dict[str, Hear] = {"streaming": streamed, "whole": whole_file}
+PATHS: dict[str, Hear] = {"streaming": streamed, "whole": whole_file, "script": heard_perfectly}
 
 
 def heard_twice(careful: Transcriber) -> Hear:
