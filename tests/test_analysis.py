@@ -166,6 +166,13 @@ def test_a_number_counts_the_words_it_was_said_in(written, said):
     assert sum(spoken_words(t) for t in tokens(written)) == said
 
 
+def test_a_number_whisper_split_at_its_point_is_one_number_said_whole():
+    split = tokenize((Word(" 0", 1.0, 1.2), Word(".2", 1.2, 1.5), Word(" on", 1.5, 1.6)))
+    assert [(t.text, t.norm) for t in split] == [("0.2", "0.2"), ("on", "on")]
+    assert spoken_words(split[0]) == sum(spoken_words(t) for t in tokens("0.2"))  # zero point two
+    assert (split[0].start, split[0].end) == (1.0, 1.5)
+
+
 @pytest.mark.parametrize(
     "written, said", [("Three D printing", 2), ("the 2 D view", 3), ("five G.", 1), ("plan B", 2), ("two, D", 2)]
 )

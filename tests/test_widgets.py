@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import copy
 
+import pytest
 from textual.app import App
 
 from interviewer.reporting.marks import FILLER, PAUSE, UNSURE, transcript_marks
@@ -151,19 +152,17 @@ def test_unreliable_figures_are_flagged_first():
     assert "Fillers" in text and "6.3/min (2)" in text and "like 1, um 1" in text
 
 
-def test_a_hyphenated_word_is_one_mark_with_the_times_of_both_pieces():
+@pytest.mark.parametrize(
+    "first, rest, whole",
+    [
+        (" trade", "-off", "trade-off"),
+        (" 0", ".2", "0.2"),  # a tmux drive showed "crosses a 0 .2"
+    ],
+)
+def test_a_word_whisper_split_in_two_is_one_mark_with_the_times_of_both_pieces(first, rest, whole):
     analysis = sample_analysis()
     words = analysis["transcript"]["words"]
-    analysis["transcript"]["words"] = [dict(words[0], word=" trade"), dict(words[1], word="-off"), *words[2:]]
+    analysis["transcript"]["words"] = [dict(words[0], word=first), dict(words[1], word=rest), *words[2:]]
     marks = transcript_marks(analysis)
-    assert marks[0].text == "trade-off" and (marks[0].start, marks[0].end) == (words[0]["start"], words[1]["end"])
-    assert all(m.text != "-off" for m in marks)
-
-
-def test_a_number_whisper_split_at_its_point_is_one_mark():
-    """A tmux drive showed "crosses a 0 .2 on a key feature": Whisper's words were " 0" and ".2"."""
-    analysis = sample_analysis()
-    words = analysis["transcript"]["words"]
-    analysis["transcript"]["words"] = [dict(words[0], word=" 0"), dict(words[1], word=".2"), *words[2:]]
-    marks = transcript_marks(analysis)
-    assert marks[0].text == "0.2" and (marks[0].start, marks[0].end) == (words[0]["start"], words[1]["end"])
+    assert marks[0].text == whole and (marks[0].start, marks[0].end) == (words[0]["start"], words[1]["end"])
+    assert all(m.text != rest for m in marks)

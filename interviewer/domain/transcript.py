@@ -83,9 +83,10 @@ class Transcript:
 
 
 def continues_word(text: str) -> bool:
-    """Whether a Whisper word is the rest of the word before it: Whisper splits "cross-validation"
-    into " cross" and "-validation" (the second with no leading space)."""
-    return text.startswith("-") and len(text) > 1
+    """Whether a Whisper word is the rest of the word before it: a word may not start with punctuation,
+    so Whisper splits "cross-validation" into " cross" and "-validation" and "0.2" into " 0" and ".2"
+    (the second with no leading space)."""
+    return (text.startswith("-") and len(text) > 1) or (text[:1] in ".," and text[1:2].isdigit())
 
 
 def join_words(texts) -> str:

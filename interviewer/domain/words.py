@@ -67,7 +67,7 @@ def tokenize(words: tuple[Word, ...] | list[Word]) -> list[Token]:
             tokens[-1] = Token(
                 last.index,
                 last.text + word.text.strip(),
-                f"{last.norm}-{norm}",
+                _normalised(last.norm + lead + core),
                 last.start,
                 word.end,
                 min(last.probability, word.probability),
@@ -86,6 +86,12 @@ def sentence_start(tokens: list[Token], i: int) -> bool:
 
 def comma_before(tokens: list[Token], i: int) -> bool:
     return i == 0 or tokens[i - 1].pause_after or bool(tokens[i].before)
+
+
+def letters_and_digits(text: str) -> str:
+    """A written word reduced to what two decodes of it must share: "Umm," and "umm", "-validation"
+    and "validation" compare equal."""
+    return "".join(c for c in text.lower() if c.isalnum())
 
 
 def norm_of(text: str) -> str:

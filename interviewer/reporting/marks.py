@@ -121,15 +121,10 @@ def _word_marks(
             FILLER if i in filler_words else HEDGE if i in hedges else UNSURE if probability < LOW_PROBABILITY else WORD
         )
         mark = Mark(kind, str(word["word"]).strip(), float(word["start"]), float(word["end"]), probability)
-        if marks and (continues_word(str(word["word"])) or _decimal_part(str(word["word"]))):
+        if marks and continues_word(str(word["word"])):
             mark = _glued(marks.pop(), mark)
         marks.append(mark)
     return marks, unmatched
-
-
-def _decimal_part(text: str) -> bool:
-    """Whisper splits "0.2" into " 0" and ".2" (a word may not start with punctuation): one number."""
-    return text[:1] in ".," and text[1:2].isdigit()
 
 
 def _glued(first: Mark, rest: Mark) -> Mark:
