@@ -98,9 +98,10 @@ class FasterWhisperTranscriber(WhisperModelHolder):
         greedy pass did not, the greedy words of that stretch (hearing/hint_guard.py). The greedy
         pass gives tokens, not timed words, so the audio is decoded greedily again, only then."""
         words, language = self._heard(samples, hints)
+        if self._greedy_texts is None:
+            return words, language
         terms = hint_terms(hints)
-        greedy_texts = self._greedy_texts
-        if greedy_texts is None or not unwritten_stretches([w[0] for w in words], greedy_texts, terms):
+        if not unwritten_stretches([w[0] for w in words], self._greedy_texts, terms):
             return words, language
         with self._recorder.greedy_only():
             greedy, _ = self._heard(samples, hints)

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from interviewer.domain.words import letters_and_digits
+
 # the hesitations Whisper writes; each is looked for after a space, lower-case and capitalised, and
 # capitalised at the text's start ("Umm" opens the prompt, and base writes it for a said "um")
 HESITATION_SPELLINGS = ("um", "umm", "uhm", "uh", "uhh", "hmm")
@@ -136,7 +138,7 @@ def with_weights(words: list[tuple], weighted: list[tuple[str, float]]) -> list[
     grouping gave the same words; unchanged (no evidence) when it did not."""
     if len(words) != len(weighted):
         return words
-    if any(_plain(w[0]) != _plain(text) for w, (text, _) in zip(words, weighted, strict=True)):
+    if any(letters_and_digits(w[0]) != letters_and_digits(text) for w, (text, _) in zip(words, weighted, strict=True)):
         return words
     return [(*w[:4], weight) for w, (_, weight) in zip(words, weighted, strict=True)]
 
@@ -146,7 +148,8 @@ def carried_weights(words: list[tuple], weighted: list[tuple[str, float]]) -> li
     a word both wrote gets its weight; where the other wrote other words or more ("um" that beam
     search left out), the next of `words` gets the most weight those had (a hesitation weighs before
     a word, and a written "um" weighed itself)."""
-    plain = difflib.SequenceMatcher(None, [_plain(w[0]) for w in words], [_plain(t) for t, _ in weighted], False)
+    ours, theirs = [letters_and_digits(w[0]) for w in words], [letters_and_digits(t) for t, _ in weighted]
+    plain = difflib.SequenceMatcher(None, ours, theirs, False)
     weights = [0.0] * (len(words) + 1)
     for kind, a, b, c, d in plain.get_opcodes():
         if kind == "equal":
@@ -154,7 +157,3 @@ def carried_weights(words: list[tuple], weighted: list[tuple[str, float]]) -> li
         elif c < d:
             weights[a] = max(weights[a], *(weight for _, weight in weighted[c:d]))
     return [(*w[:4], weight) for w, weight in zip(words, weights, strict=False)]
-
-
-def _plain(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalnum())

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from interviewer.domain.hearing.prompt import jargon_terms
 from interviewer.domain.ports import DecodeHints
 from interviewer.domain.transcript import Word
+from interviewer.domain.words import letters_and_digits
 
 MAX_TERM_WORDS = 3  # Whisper splits a term into up to this many words ("cross", "-validation")
 _PRONOUN_I = re.compile(r"I('\w+)?")
@@ -64,8 +65,9 @@ def unwritten_stretches(
     """The stretches, in order and apart, where the beam wrote a term the greedy words do not hold.
     Without word times (`beam`, `greedy`) every such stretch of the text alignment counts: a cheap
     first look that finds each stretch the timed look finds, and maybe more."""
-    keys = {_plain(t) for t in terms} - {""}
-    beam_plain, greedy_plain = [_plain(t) for t in beam_texts], [_plain(t) for t in greedy_texts]
+    keys = {letters_and_digits(t) for t in terms} - {""}
+    beam_plain = [letters_and_digits(t) for t in beam_texts]
+    greedy_plain = [letters_and_digits(t) for t in greedy_texts]
     blocks = difflib.SequenceMatcher(None, beam_plain, greedy_plain, False).get_opcodes()
     found: list[Stretch] = []
     for first, last, key in _occurrences(beam_plain, keys):
@@ -117,7 +119,3 @@ def _joined(stretches: list[Stretch]) -> list[Stretch]:
             )
         joined.append(s)
     return joined
-
-
-def _plain(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalnum())
