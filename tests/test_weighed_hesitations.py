@@ -145,6 +145,17 @@ def test_weights_carry_over_to_another_decodes_words_of_the_same_audio():
     assert [w[4] for w in carried_weights(words, greedy)] == [0.1, 0.02, 0.0, 0.3]
 
 
+def test_a_hesitation_both_passes_wrote_in_other_words_keeps_its_place():
+    """A tmux drive: greedy "with a clinician um tied", beam "with the clinicians, erm, tied"; the "um"'s
+    weight went to "the", and the feedback counted a put-back "um" besides the written "erm"."""
+    words = [(" with", 0.0, 0.2, 0.9), (" the", 0.2, 0.3, 0.9), (" clinicians,", 0.3, 0.8, 0.9)]
+    words += [(" erm,", 1.2, 1.4, 0.3), (" tied", 1.6, 1.8, 0.9)]
+    greedy = [(" with", 0.0), (" a", 0.0), (" clinician", 0.0), (" um", 0.447), (" tied", 0.0)]
+    assert [w[4] for w in carried_weights(words, greedy)] == [0.0, 0.0, 0.0, 0.447, 0.0]
+    uneven = [(" with", 0.0), (" a", 0.0), (" clinician", 0.0), (" uh", 0.0), (" um", 0.447), (" tied", 0.0)]
+    assert [w[4] for w in carried_weights(words, uneven)] == [0.0, 0.0, 0.0, 0.447, 0.0]
+
+
 def test_a_hesitation_only_the_greedy_pass_wrote_weighs_before_the_next_word():
     words = [(" and", 0.0, 0.2, 0.9), (" it", 0.6, 0.8, 0.9)]
     greedy = [(" and", 0.0), (" um,", 0.7), (" it", 0.01)]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interviewer.domain.words import letters_and_digits
+from interviewer.domain.words import is_hesitation, letters_and_digits
 
 # the hesitations Whisper writes; each is looked for after a space, lower-case and capitalised, and
 # capitalised at the text's start ("Umm" opens the prompt, and base writes it for a said "um")
@@ -145,15 +145,17 @@ def with_weights(words: list[tuple], weighted: list[tuple[str, float]]) -> list[
 
 def carried_weights(words: list[tuple], weighted: list[tuple[str, float]]) -> list[tuple]:
     """`words` with the hesitation weights of another decode's words (`weighted`) of the same audio:
-    a word both wrote gets its weight; where the other wrote other words or more ("um" that beam
-    search left out), the next of `words` gets the most weight those had (a hesitation weighs before
-    a word, and a written "um" weighed itself)."""
+    a word both wrote, or a word in the same place of a stretch both wrote as many words of, gets its
+    weight; where the other wrote other words or more ("um" that beam search left out), the most
+    weight those had goes to a hesitation `words` wrote there ("erm" for its "um"), else to the next of
+    `words` (a hesitation weighs before a word, and a written "um" weighed itself)."""
     ours, theirs = [letters_and_digits(w[0]) for w in words], [letters_and_digits(t) for t, _ in weighted]
     plain = difflib.SequenceMatcher(None, ours, theirs, False)
     weights = [0.0] * (len(words) + 1)
     for kind, a, b, c, d in plain.get_opcodes():
-        if kind == "equal":
+        if kind == "equal" or b - a == d - c:
             weights[a:b] = [max(old, weight) for old, (_, weight) in zip(weights[a:b], weighted[c:d], strict=True)]
         elif c < d:
-            weights[a] = max(weights[a], *(weight for _, weight in weighted[c:d]))
+            at = next((i for i in range(a, b) if is_hesitation(ours[i])), a)
+            weights[at] = max(weights[at], *(weight for _, weight in weighted[c:d]))
     return [(*w[:4], weight) for w, weight in zip(words, weights, strict=False)]
