@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -32,7 +31,7 @@ import numpy as np
 
 from interviewer.domain.hearing.pitch import track_pitch
 from interviewer.domain.hearing.syllables import find_nuclei, written_syllables
-from interviewer.domain.words import is_hesitation
+from interviewer.domain.words import is_hesitation, norm_of
 from interviewer.evaluation.clips import chosen
 from interviewer.evaluation.synth import synthesize
 
@@ -50,11 +49,7 @@ def tuning_answers(transcripts: Path, only: set[str]):
         assert clip.half == "tune"
         words = json.loads((transcripts / f"{clip.id}.json").read_text())["words"]
         audio, truth = synthesize(clip)
-        yield clip, audio, truth, [w for w in words if _norm(w["word"])]
-
-
-def _norm(word: str) -> str:
-    return re.sub(r"[^a-z']", "", word.lower()).strip("'")
+        yield clip, audio, truth, [w for w in words if norm_of(w["word"])]
 
 
 def _mid(word: dict) -> float:
@@ -63,7 +58,7 @@ def _mid(word: dict) -> float:
 
 def missed_and_written(truth, words):
     said = [f.at_s for f in truth.fillers if is_hesitation(f.kind)]
-    written = [_mid(w) for w in words if is_hesitation(_norm(w["word"]))]
+    written = [_mid(w) for w in words if is_hesitation(norm_of(w["word"]))]
     missed = [t for t in said if not any(abs(t - h) < NEAR_S for h in written)]
     return said, missed
 
@@ -91,7 +86,7 @@ def _run(decoder, audio: np.ndarray) -> None:
 def _grammar(decoder, words: list[str]) -> str:
     optional = "( /0.1/ <f> | /1/ <NULL> )"
     parts = [optional]
-    for token in (t for w in words for t in (_norm(x) for x in w.replace("-", " ").split()) if t):
+    for token in (t for w in words for t in (norm_of(x) for x in w.replace("-", " ").split()) if t):
         if decoder.lookup_word(token) is None:
             parts.append("<oov>")
         elif token in FUNCTION_WORDS:
@@ -114,7 +109,7 @@ def route_grammar(args) -> dict:
         for segment in truth.segments:
             start, end = segment.start - 0.05, segment.end + 0.05
             piece = audio[int(start * SR) : int(end * SR)]
-            heard = [w["word"] for w in words if start <= _mid(w) <= end and not is_hesitation(_norm(w["word"]))]
+            heard = [w["word"] for w in words if start <= _mid(w) <= end and not is_hesitation(norm_of(w["word"]))]
             c0 = time.process_time()
             decoder.add_jsgf_string("g", _grammar(decoder, heard))
             decoder.activate_search("g")
@@ -148,9 +143,9 @@ def route_ratio(args) -> dict:
     at_missed, elsewhere = [], []
     for _clip, audio, truth, words in tuning_answers(args.transcripts, args.clips):
         _, missed = missed_and_written(truth, words)
-        plain = [w for w in words if not is_hesitation(_norm(w["word"]))]
+        plain = [w for w in words if not is_hesitation(norm_of(w["word"]))]
         for a, b in zip(plain, plain[1:], strict=False):
-            first, second = _norm(a["word"]), _norm(b["word"])
+            first, second = norm_of(a["word"]), norm_of(b["word"])
             if decoder.lookup_word(first) is None or decoder.lookup_word(second) is None:
                 continue
             piece = audio[int((a["start"] - 0.05) * SR) : int((b["end"] + 0.05) * SR)]
@@ -175,7 +170,7 @@ def route_nuclei(args) -> dict:
     for _clip, audio, truth, words in tuning_answers(args.transcripts, args.clips):
         _, missed = missed_and_written(truth, words)
         nuclei = find_nuclei(audio, track_pitch(audio))
-        plain = [w for w in words if not is_hesitation(_norm(w["word"]))]
+        plain = [w for w in words if not is_hesitation(norm_of(w["word"]))]
         counts = [(nuclei.count(w["start"], w["end"]), written_syllables(w["word"].strip())) for w in plain]
         per_syllable = sum(n for n, _ in counts) / max(1, sum(s for _, s in counts))
         for w, (n, s) in zip(plain, counts, strict=True):
