@@ -12,6 +12,7 @@ import pytest
 from interviewer import cli, paths
 from interviewer.domain.bank import load_bank
 from interviewer.domain.importers import detect_shape, import_document, keep_written, read_document
+from interviewer.domain.importers.text import shorten, strip_markdown
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SEED = {
@@ -195,3 +196,19 @@ def test_an_unknown_document_shape_is_a_clear_error(tmp_path, capsys):
     doc.write_text("just some prose\nwith no questions in it\n", encoding="utf-8")
     assert cli.main(["import", str(doc), "-o", "-"]) == 2
     assert f"{doc}:1: not a document shape" in capsys.readouterr().err
+
+
+def test_a_comparison_is_prose_not_an_html_tag():
+    text = "With n < 50 per group, I use Shapiro-Wilk. For larger samples (n > 50), the <b>CLT</b> holds."
+    assert (
+        strip_markdown(text) == "With n < 50 per group, I use Shapiro-Wilk. For larger samples (n > 50), the CLT holds."
+    )
+
+
+def test_a_shortened_point_closes_what_it_cut_and_keeps_quotes_of_its_own():
+    assert shorten("For skewed clinical data (e.g., hospital stay, length of stay, costs)", 50) == (
+        "For skewed clinical data (e.g., hospital stay)"
+    )
+    assert shorten('"Patient" (appears in 90% of documents)') == '"Patient" (appears in 90% of documents)'
+    assert shorten('"Each observation must be independent."') == "Each observation must be independent"
+    assert shorten("Words like “Dizzy after meds” are side effects") == "Words like “Dizzy after meds” are side effects"

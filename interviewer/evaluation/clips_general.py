@@ -60,8 +60,8 @@ DS_Q26 = (
     "Aside from sample size, what other conditions must be satisfied to properly use a t-test?",
     "The t-test requires interval or ratio data; Scale of Measurement: The t-test requires interval or ratio data; "
     "Random Sampling & Independence: Each observation must be independent - violated; Normality Distribution: With "
-    "n 50), the Central Limit Theorem makes; Homogeneity of Variance: If variances are unequal (p < 0.05), I switch; "
-    "Absence of Outliers: For skewed clinical data (e.g., hospital stay.",
+    "n < 50 per group, I use Shapiro-Wilk; Homogeneity of Variance: If variances are unequal (p < 0.05), I switch; "
+    "Absence of Outliers: For skewed clinical data (e.g., hospital stay).",
 )
 DS_Q06 = (
     "data-science-notes/q06",
@@ -75,9 +75,9 @@ MA_Q11 = (
     "medical-ai-mock-interview/q11",
     "How would you handle HIPAA compliance in this system?",
     "Data Protection: End-to-end encryption for all data in transit; Infrastructure Security: Private cloud "
-    "deployment (Azure Government or AWS; Data Governance: Data retention policies with automated deletion; Access "
-    "Controls: Multi-factor authentication for all users; Business Associate Agreements: Proper contracts with cloud "
-    "providers.",
+    "deployment (Azure Government or AWS); Data Governance: Data retention policies with automated deletion; "
+    "Access Controls: Multi-factor authentication for all users; Business Associate Agreements: Proper contracts "
+    "with cloud providers.",
 )
 MA_Q13 = (
     "medical-ai-mock-interview/q13",

@@ -68,10 +68,10 @@ AI_Q20 = (
 DS_Q20 = (
     "data-science-notes/q20",
     "Why do we multiply by IDF in the TF-IDF calculation? What's the purpose?",
-    'In my work classifying patient communications at Cencora; Reducing common word impact: Common words like "the," '
-    '"and," "is" appear; Emphasizing discriminative terms: Words that appear in fewer documents are often; '
-    'Mathematical formulation: N = total number of documents; Practical example: Patient" (appears in 90% of '
-    "documents) would have.",
+    "In my work classifying patient communications at Cencora; Reducing common word impact: Common words like "
+    '"the," "and," "is" appear; Emphasizing discriminative terms: Words that appear in fewer documents are often; '
+    'Mathematical formulation: N = total number of documents; Practical example: "Patient" (appears in 90% of '
+    "documents).",
 )
 DS_Q14 = (
     "data-science-notes/q14",

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from interviewer.domain.bank import Question
 from interviewer.domain.importers.document import ParsedDocument, question_id
 from interviewer.domain.importers.hints import hint_from_answer
-from interviewer.domain.importers.text import clean_block, repair, spoken
+from interviewer.domain.importers.text import HTML_TAG, clean_block, repair, spoken
 
 SHAPE = "details-notes"
 _TOPIC = re.compile(r"^#\s+(.+)$")
@@ -135,7 +135,7 @@ def _first_paragraph(topic: _Topic) -> tuple[str, list[str]]:
     """The first plain paragraph of a topic's body, and the lines after it."""
     words: list[str] = []
     for i, line in enumerate(topic.lines):
-        plain = re.sub(r"<summary>.*?</summary>|<[^>]+>", "", line).strip()
+        plain = HTML_TAG.sub("", re.sub(r"<summary>.*?</summary>", "", line)).strip()
         if topic.code[i] or plain.startswith(("#", "-", "*", "|")):
             if words:
                 return " ".join(words), topic.lines[i:]
@@ -150,7 +150,7 @@ def _first_paragraph(topic: _Topic) -> tuple[str, list[str]]:
 
 
 def _prose(lines: list[str]) -> bool:
-    return bool(re.sub(r"<[^>]+>|\s", "", "".join(lines)))
+    return bool(re.sub(r"\s", "", HTML_TAG.sub("", "".join(lines))))
 
 
 def _drop_restated(found: list[_Found], notes: list[str]) -> list[_Found]:

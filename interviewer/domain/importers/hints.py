@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from interviewer.domain.importers.text import (
+    HTML_TAG,
     MAX_POINTS,
     is_advice,
     is_chatter,
@@ -87,7 +88,7 @@ def _prose_lines(answer: str) -> list[str]:
             continue
         if in_code or stripped.startswith("|") or raw.startswith("    ") and not _BULLET.match(raw):
             continue
-        line = strip_emoji(re.sub(r"<[^>]+>", "", raw)).rstrip()
+        line = strip_emoji(HTML_TAG.sub("", raw)).rstrip()
         if is_offer(strip_markdown(line)) or re.match(r"^\*\(.*\)\*$", line.strip()):
             continue
         lines.append(line)

@@ -43,8 +43,12 @@ _ADVICE = re.compile(
     re.IGNORECASE,
 )
 _LOOSE_END = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "by", "with", "that", "as", "is", "are"}
+_LOOSE_END |= {"would", "will", "can", "could", "should", "may", "might", "must", "was", "were", "have", "has", "had"}
 MAX_POINTS = 6
+_QUOTES = '"“”'
 MAX_POINT_CHARS = 80
+# A tag opens with a letter or "/" right after "<": "(n < 50 per group ... n > 50)" is prose.
+HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def repair(text: str) -> str:
@@ -90,7 +94,7 @@ def strip_emoji(text: str) -> str:
 
 def strip_markdown(text: str) -> str:
     """Markdown and HTML marks off one line of text: what is left reads as plain prose."""
-    text = re.sub(r"<[^>]+>", " ", text)
+    text = HTML_TAG.sub(" ", text)
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"^\s{0,3}(#{1,6}|>)\s*", "", text)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
@@ -130,17 +134,40 @@ def sentences(text: str) -> list[str]:
 
 def shorten(point: str, limit: int = MAX_POINT_CHARS) -> str:
     """A point cut to `limit` characters at a clause boundary (or a word) and without end stops."""
-    point = point.strip().strip('"“”*').strip().rstrip(".;:,")
+    point = re.sub(r"[.;:,]+([\"”])$", r"\1", _unquoted(point.strip().strip("*").strip())).rstrip(".;:,")
     if len(point) <= limit:
         return point
     for mark, start in ((" — ", 20), (" – ", 20), ("; ", 20), (": ", 20), (" (", 25), (", ", 45)):
         cut = point.find(mark, start, limit)
         if cut > 0:
-            return point[:cut].rstrip(".;:,")
+            return _closed(point[:cut].rstrip(".;:,"))
     words = point[: point.rfind(" ", 0, limit)].split()
     while len(words) > 3 and words[-1].lower() in _LOOSE_END:
         words.pop()
-    return " ".join(words).rstrip(".;:,")
+    return _closed(" ".join(words).rstrip(".;:,"))
+
+
+def _unquoted(point: str) -> str:
+    """Quotes off a point they wrap, or a stray one at either end; quotes inside stay:
+    '"Patient" (appears in 90% of documents)' keeps both of its own."""
+    quotes = [i for i, c in enumerate(point) if c in _QUOTES]
+    last = len(point) - 1
+    if quotes == [0, last]:
+        return point[1:-1].strip()
+    if len(quotes) % 2 and quotes[0] == 0:
+        return point[1:].strip()
+    if len(quotes) % 2 and quotes[-1] == last:
+        return point[:-1].strip()
+    return point
+
+
+def _closed(cut: str) -> str:
+    """A cut point closes the parenthesis it cut ("data (e.g., hospital stay)") and loses a quote it
+    cut open, so the point reads (and splits into items) as the document meant."""
+    if cut.rfind("(") > cut.rfind(")"):
+        cut += ")"
+    quotes = [i for i, c in enumerate(cut) if c in _QUOTES]
+    return cut[: quotes[-1]] + cut[quotes[-1] + 1 :] if len(quotes) % 2 else cut
 
 
 def join_points(points: list[str]) -> str:
