@@ -239,3 +239,11 @@ def test_a_parenthesis_that_names_no_one_thing_says_nothing_alone():
     said = items_said(hint, "we drew plots of Manhattan traffic, sent raw data and kept it all in Glacier")
     assert said["results visualization (Manhattan plots)"] is False  # not the name, in its order
     assert said["send aggregates (not raw data)"] is False
+
+
+def test_an_example_label_heads_the_point_but_says_nothing():
+    hint = 'Practical example: "Patient" (appears in 90% of documents); Example: a custom loss function.'
+    said = items_said(hint, "the word patient appears in ninety percent of documents")
+    assert said['Practical example: "Patient" (appears in 90% of documents)']
+    said = items_said(hint, "for example a custom approach")
+    assert not said["Example: a custom loss function"]  # "example" is the document's structure

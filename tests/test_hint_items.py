@@ -40,10 +40,19 @@ def spoken(text: str, probability: float = 0.9) -> list:
         whole("PACS as Picture Archiving and Communication System"),
         whole("improving generalization across scanners and protocols"),
         whole("the difference between precision and recall"),
+        whole('Reducing common word impact: Common words like "the," "and," "is" appear'),
     ],
 )
 def test_a_point_is_split_into_the_things_it_lists(point, label, items):
     assert point_items(point) == (label, items)
+
+
+def test_a_hint_is_not_split_inside_quotes():
+    hint = 'Reducing common word impact: Common words like "the," "and," "is" appear; Emphasizing rare terms.'
+    assert split_hint(hint) == [
+        'Reducing common word impact: Common words like "the," "and," "is" appear',
+        "Emphasizing rare terms",
+    ]
 
 
 CASES = [  # the four hint items shown covered in the issue, each the partner of one that was said

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interviewer.domain.analysis.hint_points import EXAMPLES_MARK, point_items
+from interviewer.domain.analysis.hint_points import EXAMPLES_MARK, STRUCTURAL_LABEL, point_items
 from interviewer.domain.analysis.model import Coverage, HintItem, HintPoint
 from interviewer.domain.analysis.terms import (
     STOPWORDS,
@@ -64,6 +64,7 @@ class Group:
 
 def point_groups(point: str) -> list[Group]:
     """The term groups of one hint point."""
+    point = STRUCTURAL_LABEL.sub("", point)
     examples = " ".join(PARENTHESES.findall(point))
     name, purpose = _name_and_purpose(PARENTHESES.sub(" ", point))
     groups = _groups_of(name, optional=False)
