@@ -47,6 +47,21 @@ def test_a_point_is_split_into_the_things_it_lists(point, label, items):
     assert point_items(point) == (label, items)
 
 
+def test_a_clause_that_opens_with_its_subject_stays_with_the_words_before_it():
+    hint = "In practice, I watch the gap; If variances are unequal (p < 0.05), I switch to Welch; Platt, isotonic."
+    assert split_hint(hint) == [
+        "In practice, I watch the gap",
+        "If variances are unequal (p < 0.05), I switch to Welch",
+        "Platt",
+        "isotonic",
+    ]
+
+
+def test_a_numbered_list_keeps_its_numbers_inside_the_points():
+    hint = "Most importantly, I care; 1. Proven Delivery: shipped it; 2. Healthcare Focus."
+    assert split_hint(hint) == ["Most importantly, I care", "1. Proven Delivery: shipped it", "2. Healthcare Focus"]
+
+
 def test_a_hint_is_not_split_inside_quotes():
     hint = 'Reducing common word impact: Common words like "the," "and," "is" appear; Emphasizing rare terms.'
     assert split_hint(hint) == [

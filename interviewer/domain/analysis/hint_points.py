@@ -22,6 +22,7 @@ LEAD_INS = re.compile(
     re.IGNORECASE,
 )
 LEADING_JOINERS = re.compile(r"^(?:and|or|as\s+well\s+as|plus|also|then)\s+", re.IGNORECASE)
+CLAUSE_SUBJECT = re.compile(r"^(?:I|I['’](?:d|ve|m|ll)|we|you|it|it['’]s|they|this|that['’]s)\s", re.IGNORECASE)
 ABBREVIATIONS = {"e.g.": "e_g_", "i.e.": "i_e_", "vs.": "vs_", "etc.": "etc_", "approx.": "approx_"}
 
 
@@ -33,7 +34,7 @@ def split_hint(hint: str) -> list[str]:
     points: list[str] = []
     for sentence in _split_top_level(text, ".;"):
         clause = LEAD_INS.sub("", sentence.strip(), count=1).strip()
-        pieces = _split_top_level(clause, ",")
+        pieces = _joined_clauses(_split_top_level(clause, ","))
         if len(pieces) == 1:
             pieces = _split_pair(clause)
         for piece in pieces:
@@ -55,6 +56,8 @@ def _split_top_level(text: str, separators: str) -> list[str]:
         is_break = char in separators and depth == 0 and not quoted
         if is_break and char == "." and i + 1 < len(text) and not text[i + 1].isspace():
             is_break = False  # "3.5", "model.bin"
+        if is_break and char == "." and "".join(current).strip().isdigit():
+            is_break = False  # "2. Healthcare Focus": a list's number
         if is_break:
             parts.append("".join(current))
             current = []
@@ -62,6 +65,18 @@ def _split_top_level(text: str, separators: str) -> list[str]:
             current.append(char)
     parts.append("".join(current))
     return [p for p in (p.strip() for p in parts) if p]
+
+
+def _joined_clauses(pieces: list[str]) -> list[str]:
+    """A piece that opens with its subject continues the piece before it: "In practice, I watch the
+    gap" and "If variances are unequal (p < 0.05), I switch" are one point each, not "In practice"."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and CLAUSE_SUBJECT.match(piece):
+            joined[-1] = f"{joined[-1]}, {piece}"
+        else:
+            joined.append(piece)
+    return joined
 
 
 def _split_pair(clause: str) -> list[str]:
