@@ -57,6 +57,16 @@ def test_a_clause_that_opens_with_its_subject_stays_with_the_words_before_it():
     ]
 
 
+def test_a_word_that_shares_the_other_sides_noun_is_not_a_point_of_its_own():
+    hint = "Linear and logistic regression; Memory profiling and optimization; Drift alerts and retraining jobs."
+    assert split_hint(hint) == [
+        "Linear and logistic regression",
+        "Memory profiling and optimization",
+        "Drift alerts",
+        "retraining jobs",
+    ]
+
+
 def test_a_numbered_list_keeps_its_numbers_inside_the_points():
     hint = "Most importantly, I care; 1. Proven Delivery: shipped it; 2. Healthcare Focus."
     assert split_hint(hint) == ["Most importantly, I care", "1. Proven Delivery: shipped it", "2. Healthcare Focus"]

@@ -89,6 +89,10 @@ def _split_pair(clause: str) -> list[str]:
     left, right = clause[: match.start()], clause[match.end() :]
     if len(left.split()) > 6 or len(right.split()) > 8 or " and " in right:
         return [clause]
+    if min(len(left.split()), len(right.split())) == 1:
+        return [
+            clause
+        ]  # one word shares the other side's: "Linear and logistic regression", "Memory profiling and optimization"
     return [left, right]
 
 
