@@ -58,13 +58,27 @@ def test_a_clause_that_opens_with_its_subject_stays_with_the_words_before_it():
 
 
 def test_a_word_that_shares_the_other_sides_noun_is_not_a_point_of_its_own():
-    hint = "Linear and logistic regression; Memory profiling and optimization; Drift alerts and retraining jobs."
+    hint = (
+        "Linear and logistic regression; Memory profiling and optimization; Drift alerts and retraining jobs; "
+        "focal loss and SMOTE."
+    )
     assert split_hint(hint) == [
         "Linear and logistic regression",
         "Memory profiling and optimization",
         "Drift alerts",
         "retraining jobs",
+        "focal loss",
+        "SMOTE",
     ]
+
+
+def test_a_point_or_item_no_word_could_show_said_is_not_scored():
+    hint = "Also; For example; the model; Tools: TF-IDF Vectorization (max_features=10,000); built (models, pipelines)."
+    assert split_hint(hint) == ["Tools: TF-IDF Vectorization (max_features=10,000)", "built (models, pipelines)"]
+    assert point_items("Tools: TF-IDF Vectorization (max_features=10,000)")[1] == [
+        "Tools: TF-IDF Vectorization (max_features=10,000)"
+    ]
+    assert point_items("built (models, pipelines, APIs)") == ("built", ["pipelines", "APIs"])
 
 
 def test_a_numbered_list_keeps_its_numbers_inside_the_points():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from interviewer.domain.analysis.terms import STOPWORDS, words_of
+from interviewer.domain.analysis.terms import STOPWORDS, is_acronym, is_generic, words_of
 
 LEAD_INS = re.compile(
     r"^(?:a\s+(?:strong|good|great|comprehensive|complete)\s+(?:answer|response)\s+(?:should\s+)?|"
@@ -40,7 +40,7 @@ def split_hint(hint: str) -> list[str]:
         for piece in pieces:
             point = LEADING_JOINERS.sub("", piece.strip(" :")).strip()
             point = LEAD_INS.sub("", point, count=1).strip() or point
-            if len(re.findall(r"\w+", point)) >= 1:
+            if says_something(point):
                 points.append(_restore(point))
     return points
 
@@ -54,6 +54,8 @@ def _split_top_level(text: str, separators: str) -> list[str]:
         depth -= char in ")]}" and depth > 0
         quoted = (quoted or char == "“") and char != "”" if char in "“”" else quoted != (char == '"')
         is_break = char in separators and depth == 0 and not quoted
+        if is_break and char == "," and text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit():
+            is_break = False  # "10,000"
         if is_break and char == "." and i + 1 < len(text) and not text[i + 1].isspace():
             is_break = False  # "3.5", "model.bin"
         if is_break and char == "." and "".join(current).strip().isdigit():
@@ -89,10 +91,8 @@ def _split_pair(clause: str) -> list[str]:
     left, right = clause[: match.start()], clause[match.end() :]
     if len(left.split()) > 6 or len(right.split()) > 8 or " and " in right:
         return [clause]
-    if min(len(left.split()), len(right.split())) == 1:
-        return [
-            clause
-        ]  # one word shares the other side's: "Linear and logistic regression", "Memory profiling and optimization"
+    if any(len(side.split()) == 1 and not is_acronym(side.strip()) for side in (left, right)):
+        return [clause]  # the word shares the other side's noun: "Linear and logistic regression"
     return [left, right]
 
 
@@ -109,7 +109,7 @@ LIST_INTRO = re.compile(r"\s*\b(?:such\s+as|like|including|especially|namely)\b[
 # "Example:" / "Practical example:" heads a point as a document's structure, not as its content
 STRUCTURAL_LABEL = re.compile(r"^\s*(?:[\w-]+\s+)?examples?\s*:\s*", re.IGNORECASE)
 EXAMPLES_MARK = re.compile(r"^\s*(?:e\.g\.|e_g_|eg\b|for\s+example|for\s+instance|i\.e\.|i_e_)[,:]?\s*", re.IGNORECASE)
-LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+", re.IGNORECASE)
+LIST_SEPARATOR = re.compile(r"\s*,(?!\d)\s*(?:and\s+|or\s+)?|\s+and\s+", re.IGNORECASE)
 PARENTHESIS = re.compile(r"\(([^()]*)\)")
 MAX_ITEM_WORDS = 8  # longer pieces are clauses, not the things of a list
 MAX_PAIR_WORDS = 8  # a longer point with "and" in it is prose ("we built a model and the metrics looked")
@@ -163,13 +163,16 @@ def _list_items(text: str) -> list[str]:
     """The things a list names; a list of bare words ('words like "the," "and," "is"') names none."""
     pieces = [" ".join(p.split()).strip(" .;:") for p in LIST_SEPARATOR.split(text)]
     pieces = [LEADING_JOINERS.sub("", p) for p in pieces if p]
-    if len(pieces) < 2 or any(len(p.split()) > MAX_ITEM_WORDS or not _names_something(p) for p in pieces):
+    if any(len(p.split()) > MAX_ITEM_WORDS for p in pieces):
         return [text.strip(" .;:")]
-    return pieces
+    pieces = [p for p in pieces if says_something(p)]
+    return pieces if len(pieces) > 1 else [text.strip(" .;:")]
 
 
-def _names_something(piece: str) -> bool:
-    return any(w not in STOPWORDS for w in words_of(piece))
+def says_something(text: str) -> bool:
+    """Whether `text` holds a word that can show it said: "For example", "Also", "the model", "A" and
+    the "000" of "10,000" can never be covered, so they are no points to score."""
+    return any(w not in STOPWORDS and not is_generic(w) and len(w) > 1 and not w.isdigit() for w in words_of(text))
 
 
 def _restore_inside(text: str) -> str:
