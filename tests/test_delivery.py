@@ -240,3 +240,12 @@ def test_new_figures_round_trip_and_old_analyses_still_load():
         del data[key]
     old = AnswerAnalysis.from_dict(data)
     assert not old.pitch.measured and not old.energy.measured and old.hedging.items == []
+
+
+def test_an_ellipsis_before_a_word_in_lower_case_does_not_end_the_sentence():
+    words = [
+        Word(" " + w, 0.4 * k, 0.4 * k + 0.3)
+        for k, w in enumerate("Selection bias, um... where it starts. Then...".split())
+    ]
+    sentences = split_sentences(tokenize(words))
+    assert [" ".join(t.text for t in s) for s in sentences] == ["Selection bias, um... where it starts.", "Then..."]

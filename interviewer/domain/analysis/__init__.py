@@ -43,7 +43,8 @@ from interviewer.domain.words import split_sentences, tokenize
 # raise when a change alters any figure; stored with every result (3: hint items, 4: voice, 5: fillers, pace, items,
 # 6: written syllables, "you know" after a clause, a letter after a number,
 # 7: a name before "for", a head noun said by its kind, 8: "the first kind of" is no hedge,
-# 9: "Example:" weighs nothing, no list of bare words, no split inside quotes, a clause stays whole)
+# 9: "Example:" weighs nothing, no list of bare words, no split inside quotes, a clause stays whole,
+# "um... where" is one sentence)
 ANALYSIS_VERSION = 9
 
 
