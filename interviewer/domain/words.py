@@ -125,7 +125,8 @@ def split_sentences(tokens: list[Token]) -> list[list[Token]]:
     the cohort"), not its end: a tmux drive counted 9 sentences for the 8 written."""
     groups: list[list[Token]] = []
     current: list[Token] = []
-    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
         current.append(token)
         if token.ends_sentence and not _trails_into(token, following):
             groups.append(current)
