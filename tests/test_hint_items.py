@@ -47,6 +47,21 @@ def test_a_point_is_split_into_the_things_it_lists(point, label, items):
     assert point_items(point) == (label, items)
 
 
+def test_a_sentence_in_prose_is_one_point_and_a_list_is_split_even_when_an_item_has_a_verb():
+    hint = (
+        "In such situations, clear communication is key; I treat bias and fairness as a lifecycle problem; "
+        "Cover weighted sums of risk alleles, and how PRS is used for stratification; SMOTE, ADASYN."
+    )
+    assert split_hint(hint) == [
+        "In such situations, clear communication is key",
+        "I treat bias and fairness as a lifecycle problem",
+        "weighted sums of risk alleles",
+        "how PRS is used for stratification",
+        "SMOTE",
+        "ADASYN",
+    ]
+
+
 def test_a_clause_that_opens_with_its_subject_stays_with_the_words_before_it():
     hint = "In practice, I watch the gap; If variances are unequal (p < 0.05), I switch to Welch; Platt, isotonic."
     assert split_hint(hint) == [

@@ -22,7 +22,12 @@ LEAD_INS = re.compile(
     re.IGNORECASE,
 )
 LEADING_JOINERS = re.compile(r"^(?:and|or|as\s+well\s+as|plus|also|then)\s+", re.IGNORECASE)
-CLAUSE_SUBJECT = re.compile(r"^(?:I|I['’](?:d|ve|m|ll)|we|you|it|it['’]s|they|this|that['’]s)\s", re.IGNORECASE)
+LIST_END = re.compile(r",\s*(?:and|or)\s", re.IGNORECASE)  # "A, B, and how C is used": a list
+SENTENCE_WORD = re.compile(
+    r"\b(?:I|I['’](?:d|ve|m|ll)|we|you|they|it['’]s|that['’]s|is|are|was|were|am|be|been|can|could|will|would|"
+    r"should|must|might|has|have|had|does|do|did)\b",
+    re.IGNORECASE,
+)
 ABBREVIATIONS = {"e.g.": "e_g_", "i.e.": "i_e_", "vs.": "vs_", "etc.": "etc_", "approx.": "approx_"}
 
 
@@ -34,8 +39,8 @@ def split_hint(hint: str) -> list[str]:
     points: list[str] = []
     for sentence in _split_top_level(text, ".;"):
         clause = LEAD_INS.sub("", sentence.strip(), count=1).strip()
-        pieces = _joined_clauses(_split_top_level(clause, ","))
-        if len(pieces) == 1:
+        pieces = [clause] if _a_sentence(clause) else _split_top_level(clause, ",")
+        if len(pieces) == 1 and not _a_sentence(clause):
             pieces = _split_pair(clause)
         for piece in pieces:
             point = LEADING_JOINERS.sub("", piece.strip(" :")).strip()
@@ -69,16 +74,12 @@ def _split_top_level(text: str, separators: str) -> list[str]:
     return [p for p in (p.strip() for p in parts) if p]
 
 
-def _joined_clauses(pieces: list[str]) -> list[str]:
-    """A piece that opens with its subject continues the piece before it: "In practice, I watch the
-    gap" and "If variances are unequal (p < 0.05), I switch" are one point each, not "In practice"."""
-    joined: list[str] = []
-    for piece in pieces:
-        if joined and CLAUSE_SUBJECT.match(piece):
-            joined[-1] = f"{joined[-1]}, {piece}"
-        else:
-            joined.append(piece)
-    return joined
+def _a_sentence(clause: str) -> bool:
+    """A clause with a subject or a finite verb says one thing in prose; its commas and "and" are
+    not a list's: "In such situations, clear communication is key", "I treat bias and fairness as a
+    full lifecycle problem" (split, they made points such as "In such situations" and "I treat bias")."""
+    plain = PARENTHESIS.sub(" ", clause)
+    return bool(SENTENCE_WORD.search(plain)) and not LIST_END.search(plain)
 
 
 def _split_pair(clause: str) -> list[str]:
