@@ -96,6 +96,11 @@ def test_a_point_or_item_no_word_could_show_said_is_not_scored():
     assert point_items("built (models, pipelines, APIs)") == ("built", ["pipelines", "APIs"])
 
 
+def test_an_and_inside_parentheses_splits_nothing():
+    hint = "Latency; Inter-department operations (DS team build and EIT team deploy)."
+    assert split_hint(hint) == ["Latency", "Inter-department operations (DS team build and EIT team deploy)"]
+
+
 def test_a_numbered_list_keeps_its_numbers_inside_the_points():
     hint = "Most importantly, I care; 1. Proven Delivery: shipped it; 2. Healthcare Focus."
     assert split_hint(hint) == ["Most importantly, I care", "1. Proven Delivery: shipped it", "2. Healthcare Focus"]

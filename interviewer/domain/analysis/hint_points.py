@@ -83,8 +83,10 @@ def _a_sentence(clause: str) -> bool:
 
 
 def _split_pair(clause: str) -> list[str]:
-    """'A and B' -> [A, B] when both sides are noun phrases; 'between X and Y' stays whole."""
-    match = re.search(r"\s+and\s+", clause)
+    """'A and B' -> [A, B] when both sides are noun phrases; 'between X and Y' and an "and" inside
+    parentheses ("operations (DS team build and EIT team deploy)") keep it whole."""
+    outside = PARENTHESIS.sub(lambda m: "_" * len(m.group(0)), clause)
+    match = re.search(r"\s+and\s+", outside)
     if not match or re.search(r"\b(?:between|both)\b", clause[: match.start()], re.IGNORECASE):
         return [clause]
     if LIST_INTRO.search(clause[: match.start()]):
