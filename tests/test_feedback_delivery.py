@@ -54,7 +54,8 @@ def test_feedback_shows_the_voice_and_wording_figures_and_plays_their_moments(tm
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             shown = render_figures(screen.query_one(FiguresPanel).analysis).plain
-            for expected in ("Pitch", "monotone", "Energy", "trails off", "Hedging", "'data pipeline' ×3",
+            for expected in ("Pitch", "monotone", "Energy", "trails off", "longer sentences trailed off", "Hedging",
+                             "'data pipeline' ×3",
                              "Wordiness", "longest"):  # fmt: skip
                 assert expected in shown, expected
             moments = screen.query_one(MomentsList)

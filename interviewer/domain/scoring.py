@@ -134,7 +134,7 @@ def _energy_loss(a: AnswerAnalysis) -> tuple[float, str]:
     if "energy" in a.reliability.untrusted:
         return 0, "loudness not scored: the recording makes it unreliable"
     parts = [(FLAT_LOSS, f"loudness varied only {e.spread_db:.1f} dB (flat under {e.threshold_db:.0f})")] * e.flat
-    parts += [(TRAILING_LOSS, f"{len(e.trailing)} of {e.sentences} sentences trailed off")] * e.trails_off
+    parts += [(TRAILING_LOSS, f"{len(e.trailing)} of {e.sentences} longer sentences trailed off")] * e.trails_off
     parts += [(FADE_LOSS, f"the last third was {e.drop_db:.1f} dB quieter than the first")] * e.dropping
     if not parts:
         return 0, f"loudness varied {e.spread_db:.1f} dB and held up to the ends of sentences"

@@ -156,7 +156,7 @@ def _energy(analysis: dict) -> Figure | None:
     trailing = energy.get("trailing") or []
     detail = (
         f"sentence loudness range, flat under {float(energy.get('threshold_db', 0)):.0f} dB · "
-        f"{len(trailing)}/{energy.get('sentences', 0)} sentences trailed off · "
+        f"{len(trailing)}/{energy.get('sentences', 0)} longer sentences trailed off · "
         f"last third {-float(energy.get('drop_db', 0)):+.1f} dB"
     )
     series = tuple(float(v) for v in energy.get("series") or [])
