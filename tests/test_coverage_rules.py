@@ -247,3 +247,12 @@ def test_an_example_label_heads_the_point_but_says_nothing():
     assert said['Practical example: "Patient" (appears in 90% of documents)']
     said = items_said(hint, "for example a custom approach")
     assert not said["Example: a custom loss function"]  # "example" is the document's structure
+
+
+def test_a_structural_heading_weighs_nothing():
+    hint = "Goal: Compare dashboard designs; Week 1-2: Data acquisition and exploration."
+    said = items_said(hint, "our goal was a new dashboard, and in week one the data acquisition")
+    assert said == {
+        "Goal: Compare dashboard designs": False,  # "goal" is the document's heading, not what to say
+        "Week 1-2: Data acquisition and exploration": True,
+    }

@@ -109,8 +109,13 @@ def _restore(text: str) -> str:
 # temperature scaling" is covered by "Platt scaling" only in part (issue: 4 of 16 missed items were
 # shown covered, each the partner of a said one).
 LIST_INTRO = re.compile(r"\s*\b(?:such\s+as|like|including|especially|namely)\b[:,]?\s+", re.IGNORECASE)
-# "Example:" / "Practical example:" heads a point as a document's structure, not as its content
-STRUCTURAL_LABEL = re.compile(r"^\s*(?:[\w-]+\s+)?examples?\s*:\s*", re.IGNORECASE)
+# A document's structure heading a point ("Example:", "A concrete example:", "Goal:", "The Process:",
+# "Week 1-2:") is not its content: its words weigh nothing
+STRUCTURAL_LABEL = re.compile(
+    r"^\s*(?:(?:[\w-]+\s+){0,2}examples?|goals?|objectives?|steps|tools|bonus|optional|note|approach|my approach|"
+    r"benefits|the process|the output|the challenge|the solution|what it means|(?:stage|week|step)\s+[\d-]+)\s*:\s*",
+    re.IGNORECASE,
+)
 EXAMPLES_MARK = re.compile(r"^\s*(?:e\.g\.|e_g_|eg\b|for\s+example|for\s+instance|i\.e\.|i_e_)[,:]?\s*", re.IGNORECASE)
 LIST_SEPARATOR = re.compile(r"\s*,(?!\d)\s*(?:and\s+|or\s+)?|\s+and\s+", re.IGNORECASE)
 PARENTHESIS = re.compile(r"\(([^()]*)\)")
