@@ -19,6 +19,7 @@ def test_jargon_is_taken_from_the_hint_acronyms_first():
     for term in ("SMOTE", "ADASYN", "Brier", "OMOP-based"):
         assert term in terms
     assert "Cover" not in terms and "focal" not in terms
+    assert jargon_terms("So, I'm sure, and I've seen the Brier score.") == ["Brier"]  # "I'm" is no name
 
 
 def test_hints_carry_the_style_and_the_jargon_without_repeating_it():

@@ -14,7 +14,6 @@ times decide whether greedy wrote the term there all the same, a little earlier 
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -24,7 +23,6 @@ from interviewer.domain.transcript import Word
 from interviewer.domain.words import letters_and_digits
 
 MAX_TERM_WORDS = 3  # Whisper splits a term into up to this many words ("cross", "-validation")
-_PRONOUN_I = re.compile(r"I('\w+)?")
 NEAR_S = 0.5  # greedy's own writing of the term counts this far either side of the beam's
 
 
@@ -39,10 +37,8 @@ class Stretch:
 
 
 def hint_terms(hints: DecodeHints) -> tuple[str, ...]:
-    """The terms a decode was told: its hotwords and the prompt's jargon (the text so far included),
-    but not "I'm" and the like, which `jargon_terms` takes for names (capitalised inside a sentence)."""
-    prompt_terms = [t for t in jargon_terms(hints.prompt, limit=10_000) if not _PRONOUN_I.fullmatch(t)]
-    return tuple(hints.hotwords) + tuple(prompt_terms)
+    """The terms a decode was told: its hotwords and the prompt's jargon (the text so far included)."""
+    return tuple(hints.hotwords) + tuple(jargon_terms(hints.prompt, limit=10_000))
 
 
 def hint_guarded(beam: Sequence[Word], greedy: Sequence[Word], terms: Iterable[str]) -> list[Word]:

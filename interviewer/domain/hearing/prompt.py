@@ -91,6 +91,9 @@ def decode_hints_for(
     return DecodeHints(prompt=prompt, hotwords=tuple(terms))
 
 
+_PRONOUN_I = re.compile(r"I'\w+")
+
+
 def jargon_terms(text: str, limit: int = MAX_JARGON_TERMS) -> list[str]:
     """The distinctive terms of `text`, in order: acronyms, capitalised or hyphenated words, rare words.
 
@@ -115,6 +118,8 @@ def _opens_a_sentence(text: str, at: int) -> bool:
 
 
 def _distinctiveness(word: str, first: bool) -> int:
+    if _PRONOUN_I.fullmatch(word):
+        return 0  # "I'm", "I've": capitalised inside a sentence, and no name
     letters = re.sub(r"[^A-Za-z]", "", word)
     if sum(c.isupper() for c in letters) >= 2:
         return 3  # SMOTE, OMOP, PubMedBERT, HIPAA
