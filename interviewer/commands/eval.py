@@ -139,13 +139,12 @@ def _evaluate(engine: str, model: str, path: str, clips, verbose: bool, bank_ter
                 loading.load(say)
     load_s = time.perf_counter() - began
     tell = (lambda m: say(f"{engine} {model} {path} {m}")) if say else None
-    hear = (
-        heard_before(read_from)
-        if read_from
-        else PATHS[path]
-        if careful is None or path == "script"
-        else heard_twice(careful)
-    )
+    if read_from:
+        hear = heard_before(read_from)
+    elif careful is None or path == "script":
+        hear = PATHS[path]
+    else:
+        hear = heard_twice(careful)
     results = evaluate(transcriber, clips, hear, progress=tell, bank_terms=bank_terms, save_to=save_to)
     plain = [r for r, _ in results]
     return {

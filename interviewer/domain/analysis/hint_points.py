@@ -39,9 +39,7 @@ def split_hint(hint: str) -> list[str]:
     points: list[str] = []
     for sentence in _split_top_level(text, ".;"):
         clause = LEAD_INS.sub("", sentence.strip(), count=1).strip()
-        pieces = [clause] if _a_sentence(clause) else _split_top_level(clause, ",")
-        if len(pieces) == 1 and not _a_sentence(clause):
-            pieces = _split_pair(clause)
+        pieces = [clause] if _a_sentence(clause) else _list_pieces(clause)
         for piece in pieces:
             point = LEADING_JOINERS.sub("", piece.strip(" :")).strip()
             point = LEAD_INS.sub("", point, count=1).strip() or point
@@ -57,7 +55,7 @@ def _split_top_level(text: str, separators: str) -> list[str]:
     for i, char in enumerate(text):
         depth += char in "([{"
         depth -= char in ")]}" and depth > 0
-        quoted = (quoted or char == "“") and char != "”" if char in "“”" else quoted != (char == '"')
+        quoted = {'"': not quoted, "“": True, "”": False}.get(char, quoted)
         is_break = char in separators and depth == 0 and not quoted
         if is_break and char == "," and text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit():
             is_break = False  # "10,000"
@@ -72,6 +70,12 @@ def _split_top_level(text: str, separators: str) -> list[str]:
             current.append(char)
     parts.append("".join(current))
     return [p for p in (p.strip() for p in parts) if p]
+
+
+def _list_pieces(clause: str) -> list[str]:
+    """A clause that is no sentence, split at its commas, or else at its "and"."""
+    pieces = _split_top_level(clause, ",")
+    return _split_pair(clause) if len(pieces) == 1 else pieces
 
 
 def _a_sentence(clause: str) -> bool:
