@@ -156,13 +156,10 @@ def route_ratio(args) -> dict:
             gain = max((_score(decoder, piece, text) or -1e9) for text in options) - base
             (at_missed if any(abs(t - a["end"]) < 0.5 for t in missed) else elsewhere).append(round(gain, 4))
     elsewhere.sort()
+    median_missed = float(np.median(at_missed)) if at_missed else float("inf")
     return {"gains_at_missed_um_uh": sorted(at_missed), "pairs_elsewhere": len(elsewhere),
             "highest_gains_elsewhere": elsewhere[-10:],
-            "elsewhere_at_or_above_median_missed_gain": sum(g >= _median(at_missed) for g in elsewhere)}  # fmt: skip
-
-
-def _median(values: list[float]) -> float:
-    return float(np.median(values)) if values else float("inf")
+            "elsewhere_at_or_above_median_missed_gain": sum(g >= median_missed for g in elsewhere)}  # fmt: skip
 
 
 def route_nuclei(args) -> dict:
