@@ -6,6 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 
 from interviewer.adapters.hesitation_evidence import (
     LogitsRecorder,
@@ -16,7 +17,12 @@ from interviewer.adapters.hesitation_evidence import (
     step_probabilities,
     with_weights,
 )
-from interviewer.domain.hearing.weighed import WEIGHED_HESITATION_MIN, weighed_hesitations, weighing_for
+from interviewer.domain.hearing.weighed import (
+    WEIGHED_HESITATION_MIN,
+    unfused_hesitations,
+    weighed_hesitations,
+    weighing_for,
+)
 from interviewer.domain.transcript import Word
 
 
@@ -72,6 +78,21 @@ def _sentence(weight: float, word: str = " it") -> list[Word]:
     return [
         Word(w, 0.4 * k, 0.4 * k + 0.3, 0.9, hesitation_before=weight if w == word else 0.0) for k, w in enumerate(said)
     ]
+
+
+def test_a_hesitation_written_onto_a_hint_term_is_split_off_it():
+    """base wrote "Plinkum" for "PLINK um" (tuning half): the term and the "um" are two words again."""
+    heard = [Word(" in", 0.0, 0.2, 0.9), Word(" Plinkum,", 0.2, 1.0, 0.6), Word(" missing", 1.1, 1.5, 0.9)]
+    out = unfused_hesitations(heard, ("REGENIE", "PLINK"))
+    assert [w.text for w in out] == [" in", " PLINK", " um,", " missing"]
+    assert out[1].start == 0.2 and out[1].end == out[2].start == pytest.approx(0.2 + 0.8 * 5 / 7)
+    assert out[2].end == 1.0
+
+
+def test_a_word_ending_in_um_that_is_no_term_plus_um_stays_whole():
+    heard = [Word(" maximum", 0.0, 0.5, 0.9), Word(" medium", 0.5, 1.0, 0.9), Word(" Plinkum", 1.0, 1.5, 0.9)]
+    assert unfused_hesitations(heard, ("PLINK", "Plinkum", "med")) == heard  # "Plinkum" is a term; "med" + "ium"
+    assert unfused_hesitations(heard, ("REGENIE",)) == heard
 
 
 def test_base_puts_back_a_hesitation_it_weighed_less_than_tiny_en_needs():

@@ -15,7 +15,7 @@ import numpy as np
 from interviewer.domain.hearing import signal
 from interviewer.domain.hearing.phantoms import heard_in_sound
 from interviewer.domain.hearing.prompt import DISFLUENT_STYLE
-from interviewer.domain.hearing.weighed import weighed_hesitations, weighing_for
+from interviewer.domain.hearing.weighed import unfused_hesitations, weighed_hesitations, weighing_for
 from interviewer.domain.ports import SAMPLE_RATE, DecodeHints, Transcriber
 from interviewer.domain.transcript import Transcript, Word
 from interviewer.domain.words import is_hesitation, tokenize
@@ -41,7 +41,7 @@ class Span:
 def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: DecodeHints) -> Transcript:
     """The prompted pass, the stretches it heard too few words in heard again on their own, the
     sentences nobody said dropped, lone hesitations it skipped heard on their own, and hesitations
-    it weighed but wrote another word for put back (weighed.py).
+    it weighed but wrote another word for put back, or wrote onto a hint term split off it (weighed.py).
 
     Times in the result are seconds from the first sample of `audio`.
     """
@@ -52,6 +52,7 @@ def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: Decode
     if hesitations:
         notes += (f"heard {len(hesitations)} lone hesitation(s) the first pass skipped",)
     words = weighed_hesitations(sorted(words + hesitations, key=lambda w: (w.start, w.end)), weighing_for(first.model))
+    words = unfused_hesitations(words, hints.hotwords)
     return Transcript(
         tuple(words), first.language, len(audio) / SAMPLE_RATE, first.engine, first.model, first.notes + notes
     )

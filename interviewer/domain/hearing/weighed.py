@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interviewer.domain.transcript import Word
-from interviewer.domain.words import SENTENCE_END, is_hesitation, norm_of
+from interviewer.domain.words import SENTENCE_END, is_hesitation, letters_and_digits, norm_of
 
 WEIGHED_HESITATION_MIN = 0.03  # tiny.en: the middle of 0.02-0.04, where the tuning half's figures were the same
 STAND_INS = {"i'm": 0.0015}  # words Whisper writes for a hesitation that sounds like them, and their minimum
@@ -75,6 +75,30 @@ def weighed_hesitations(words: list[Word], weighing: Weighing = Weighing()) -> l
             out.append(Word(hesitation + ("," if opens else ""), word.start, word.start, weight))
             out.append(word)
     return out
+
+
+def unfused_hesitations(words: list[Word], terms: tuple[str, ...]) -> list[Word]:
+    """`words` with a hesitation Whisper wrote onto a term of the question split off it: "Plinkum" for
+    "PLINK, um" (tuning half, base) is "PLINK" and "um". Only where the rest is one of `terms` (the
+    hotwords): "maximum" or "medium" end in "um" too."""
+    spelled = {letters_and_digits(t): t.strip() for t in terms if " " not in t.strip()}
+    out: list[Word] = []
+    for word in words:
+        out.extend(_unfused(word, spelled))
+    return out
+
+
+def _unfused(word: Word, spelled: dict[str, str]) -> list[Word]:
+    letters = letters_and_digits(word.text)
+    if letters in spelled:
+        return [word]
+    for cut in range(len(letters) - 2, 2, -1):
+        stem, tail = letters[:cut], letters[cut:]
+        if is_hesitation(tail) and stem in spelled:
+            split = word.start + (word.end - word.start) * cut / len(letters)
+            term = Word(" " + spelled[stem], word.start, split, word.probability, word.hesitation_before)
+            return [term, Word(" um" + trailing_punctuation(word.text), split, word.end, word.probability)]
+    return [word]
 
 
 def trailing_punctuation(text: str) -> str:
