@@ -46,7 +46,9 @@ REPORT = (
     "ra-new-scanners ra-low-resource ai-imbalanced-metrics ai-ab-test-off-topic ai-security ds-difficult-part "
     "ds-time-series ma-hipaa ma-monitoring ma-accuracy-drop "
     # round 7's answers, appended after all the others: the 18 above keep their half
-    "r7-img-imbalance r7-new-terms r7-bias-kinds r7-off-topic r7-prospective r7-llm-latency"
+    "r7-img-imbalance r7-new-terms r7-bias-kinds r7-off-topic r7-prospective r7-llm-latency "
+    # round 10's, after those
+    "r10-pacs r10-tfidf r10-mlops r10-sensitive"
 ).split()
 
 

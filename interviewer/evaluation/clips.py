@@ -3,11 +3,11 @@
 The split rule, fixed before any transcriber heard the new set: within each voice (an espeak-ng
 voice name, or the neural voice), the new clips alternate tune, report, tune, report... in the
 order written here (precision medicine, then radiology, then the other banks, then round 7's
-answers to all five banks). So both halves hold the same mix of voices, paces and banks. The
+answers to all five banks, then round 10's). So both halves hold the same mix of voices, paces and banks. The
 legacy clips were tuned on: all "tune".
 
 Tune on the tuning half only; read the report half's figures, never its transcripts.
-New clips go at the end (after `clips_round7.NEW_CLIPS`) so that no existing clip changes half.
+New clips go at the end (after `clips_round10.NEW_CLIPS`) so that no existing clip changes half.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from interviewer.evaluation.clips_legacy import LEGACY_CLIPS
 from interviewer.evaluation.clips_precision import NEW_CLIPS as PRECISION
 from interviewer.evaluation.clips_radiology import NEW_CLIPS as RADIOLOGY
 from interviewer.evaluation.clips_round7 import NEW_CLIPS as ROUND7
+from interviewer.evaluation.clips_round10 import NEW_CLIPS as ROUND10
 
 SETS = ("new", "legacy", "all")
 
@@ -35,7 +36,7 @@ def split_halves(clips: tuple[Clip, ...]) -> tuple[Clip, ...]:
     return tuple(halved)
 
 
-NEW = split_halves(PRECISION + RADIOLOGY + GENERAL + ROUND7)
+NEW = split_halves(PRECISION + RADIOLOGY + GENERAL + ROUND7 + ROUND10)
 LEGACY = tuple(replace(c, half="tune", set="legacy") for c in LEGACY_CLIPS)
 CLIPS = NEW + LEGACY
 
