@@ -256,3 +256,14 @@ def test_a_structural_heading_weighs_nothing():
         "Goal: Compare dashboard designs": False,  # "goal" is the document's heading, not what to say
         "Week 1-2: Data acquisition and exploration": True,
     }
+
+
+def test_two_words_of_the_point_heard_with_the_boundary_moved_count():
+    """Whisper wrote "pathways cores" for "pathway scores" (tuning half)."""
+    hint = "Discuss feature engineering (pathway scores, embeddings)."
+    assert items_said(hint, "I collapse the genes into pathways cores first") == {
+        "pathway scores": True,
+        "embeddings": False,
+    }
+    assert not items_said(hint, "the pathways, cores and threads")["pathway scores"]  # a comma between: two words
+    assert not items_said(hint, "we count the cores")["pathway scores"]

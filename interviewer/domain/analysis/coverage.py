@@ -10,7 +10,8 @@ the other way round ("PRS" / "polygenic risk score").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from interviewer.domain.analysis.hint_points import EXAMPLES_MARK, STRUCTURAL_LABEL, point_items
 from interviewer.domain.analysis.model import Coverage, HintItem, HintPoint
@@ -31,7 +32,7 @@ from interviewer.domain.analysis.terms import (
     term_weight,
     words_of,
 )
-from interviewer.domain.words import Token
+from interviewer.domain.words import Token, letters_and_digits
 
 COVERED_SHARE = 0.4  # of a point's weight, said within one window
 WINDOW_WORDS = 40  # the evidence for one point lies within this many spoken words
@@ -182,6 +183,7 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
     """Whether `point` (or one item of it) was said. `shared` holds terms several items of the hint
     use ("bias" in "selection bias", "label bias"): they weigh half and cannot show an item alone.
     `confidence` is the best evidence word's unprompted probability (recorded, not used)."""
+    tokens = _boundaries_as_the_point_has_them(point, tokens)
     shared = _own_words_unless_all_shared(point_groups(point), shared)
     groups = [_shared(g, shared) for g in point_groups(point)]
     required = [g for g in groups if not g.optional]
@@ -210,6 +212,20 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
     evidence = " ".join(tokens[i].text for i in best) if said else ""
     at_s = round(tokens[best[0]].start, 2) if said else None
     return HintItem(point, covered, at_s if covered else None, evidence, confidence)
+
+
+def _boundaries_as_the_point_has_them(point: str, tokens: list[Token]) -> list[Token]:
+    """`tokens` where two spoken words hold two words of the point with the boundary moved ("pathways
+    cores" for "pathway scores", tuning half) read as the point's two words; their text stays."""
+    written = [letters_and_digits(w) for w in point.split()]
+    pairs = {a + b: (a, b) for a, b in pairwise(written) if len(a) >= 3 and len(b) >= 3}
+    out = list(tokens)
+    for i in range(len(tokens) - 1):
+        x, y = letters_and_digits(tokens[i].norm), letters_and_digits(tokens[i + 1].norm)
+        moved = pairs.get(x + y)
+        if moved and moved != (x, y) and not tokens[i].pause_after and min(len(x), len(y)) >= 3:
+            out[i], out[i + 1] = replace(tokens[i], norm=moved[0]), replace(tokens[i + 1], norm=moved[1])
+    return out
 
 
 def _named_instance_said(point: str, tokens: list[Token]) -> list[int]:
