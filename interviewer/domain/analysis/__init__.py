@@ -44,8 +44,9 @@ from interviewer.domain.words import split_sentences, tokenize
 # 6: written syllables, "you know" after a clause, a letter after a number,
 # 7: a name before "for", a head noun said by its kind, 8: "the first kind of" is no hedge,
 # 9: "Example:" weighs nothing, no list of bare words, no split inside quotes, a clause stays whole,
-# "um... where" is one sentence, structural headings ("Goal:", "Week 1-2:") weigh nothing)
-ANALYSIS_VERSION = 9
+# "um... where" is one sentence, structural headings ("Goal:", "Week 1-2:") weigh nothing,
+# 10: two words of a point heard with the boundary moved count)
+ANALYSIS_VERSION = 10
 
 
 def analyse(
