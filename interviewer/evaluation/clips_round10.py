@@ -1,10 +1,12 @@
-"""New answers of round 10 to eight bank questions no earlier answer used, in continuous speech.
+"""New answers of round 10 to sixteen bank questions no earlier answer used, in continuous speech.
 
 Written before any transcriber heard them, and appended after `clips_round7.NEW_CLIPS` in
 `clips.py`: every voice had an even count, so within each voice they go tune, then report, and no
-earlier clip changes half. Questions and hints are the banks', verbatim; the items are short
-phrases of the hint, labelled by what the answer says, in its own words. See `clip.py` for the
-markup.
+earlier clip changes half. The first eight were heard and reported before the second eight were
+written; the second eight's questions were picked from the five banks as the first were, not from
+what the first report answers showed (never looked at). Questions and hints are the banks',
+verbatim; the items are short phrases of the hint, labelled by what the answer says, in its own
+words. See `clip.py` for the markup.
 """
 
 from __future__ import annotations
@@ -72,7 +74,64 @@ MA_Q18 = (
     "communication of model limitations.",
 )
 
-# In each voice: the neural voice tune, report, tune, report; en-us and en-gb one tune, then one report.
+AI_Q12 = (
+    "ai-interview-questions/q12",
+    "How would you validate a machine learning model?",
+    "I’d validate a model in layers, not with just one score; For example, if I were building a churn model; Split "
+    "the data into train, validation, and test sets; Train is for fitting the model; Validation is for tuning and "
+    "model selection; Test is kept untouched until the very end.",
+)
+RA_Q13 = (
+    "radiology-ai/q13",
+    "How do you make a radiology model generalize across hospitals, scanners and imaging protocols?",
+    "Discuss domain shift challenges (scanner differences, patient demographics, protocol variations), domain "
+    "adaptation techniques, multi-site training, federated learning, and external validation.",
+)
+DS_Q25 = (
+    "data-science-notes/q25",
+    "Can you share code snippets showing how you implemented the t-test for your A/B test analysis?",
+    "The code validates all t-test assumptions before proceeding; Uses one-tailed testing when we specifically "
+    "predict directionality (B > A); Includes effect size calculation for practical significance; Shows "
+    "pre-experiment power analysis to ensure proper design; Outputs interpretable business metrics alongside "
+    "statistical results.",
+)
+AI_Q15 = (
+    "ai-interview-questions/q15",
+    "Can you describe some challenges faced in AI projects and how would you overcome them?",
+    "Then I’d answer with a few high-impact examples instead of listing everything; In one project, the initial "
+    "model had strong offline metrics; Show that AI projects fail for both technical and business reasons; For each "
+    "challenge, explain the practical move you’d make to reduce risk early; Messy or limited data; Unclear "
+    "business goals.",
+)
+PM_Q19 = (
+    "precision-medicine/q19",
+    "Polygenic risk scores often perform worse in non-European populations. How do you handle population "
+    "stratification and improve portability across ancestries?",
+    "Discuss LD score regression, principal component adjustment, ancestry-matched training, multi-ancestry "
+    "meta-analysis methods (e.g., MR-MEGA), and portability limitations.",
+)
+MA_Q21 = (
+    "medical-ai-mock-interview/q21",
+    "Let's review this code snippet from your API. What would you improve?",
+    "Add request logging and monitoring; Implement rate limiting; Add input sanitization for medical text; Include "
+    "model version in response; Add confidence thresholds and warnings.",
+)
+RA_Q24 = (
+    "radiology-ai/q24",
+    "Which IHE integration profiles matter for deploying AI in radiology, and what do they define?",
+    "The answer should discuss profiles like Invoke Image Display (IID), Radiology Workflow (SWF), and "
+    "post-processing workflows, explaining how they define standard transactions between AI systems, PACS, and RIS.",
+)
+PM_Q32 = (
+    "precision-medicine/q32",
+    "You receive wearable and bedside monitor data from many device vendors in inconsistent formats. How do you "
+    "prepare it for modelling?",
+    "Cover format standardization (FHIR/IEEE 11073), signal quality assessment, artifact detection, imputation "
+    "strategies, and creating a robust ingestion pipeline with quality gates before model training.",
+)
+
+# In each voice, in this order: tune, report, tune, report (the second eight: the neural voice twice more,
+# en-gb-scotland and en-us+f3 once each).
 NEW_CLIPS = (
     answer(
         "r10-multiomics",
@@ -264,5 +323,180 @@ NEW_CLIPS = (
         ),  # fmt: skip
         missed=("Clear communication of model limitations",),
         traps=("and so the access",),
+    ),
+    answer(
+        "r10-validate",
+        *AI_Q12,
+        NEURAL,
+        1.0,
+        (
+            "I validate a model in layers, {um} not with one score, because a single number hides too much.",
+            "Take a churn model, {uh} I split the customers into train, validation and test sets by signup month, "
+            "so that the future stays in the future.",
+            "The validation set is where I tune the settings, {like} the learning rate and the tree depth.",
+            2.2,
+            "The test set stays untouched until the very end, {you know}, one look, and {basically} that number goes "
+            "in the report.",
+        ),
+        said=(
+            "validate a model in layers",
+            "churn model",
+            "Split the data into train",
+            "validation",
+            "test sets",
+            "Validation is for tuning",
+            "Test is kept untouched until the very end",
+        ),  # fmt: skip
+        missed=("Train is for fitting the model", "model selection"),
+        traps=("so that the future",),
+    ),
+    answer(
+        "r10-prs-ancestry",
+        *PM_Q19,
+        NEURAL,
+        0.95,
+        (
+            "Most GWAS data is European, {um} so a score trained there loses a lot of its accuracy in African or "
+            "South Asian patients.",
+            "Inside a cohort I correct for stratification with principal components, {uh} the top ten go into every "
+            "association model as covariates.",
+            "{So} for portability I'd rather train on matched ancestry, {like} weights estimated in the same "
+            "population the score will be used in.",
+            2.3,
+            "And I'm honest about the limits, {you know}, the report says which ancestries the score was validated "
+            "in and where it wasn't.",
+        ),
+        said=("principal component adjustment", "ancestry-matched training", "portability limitations"),
+        missed=("LD score regression", "multi-ancestry meta-analysis methods"),
+    ),
+    answer(
+        "r10-generalize",
+        *RA_Q13,
+        NEURAL,
+        1.1,
+        (
+            "Models trained at one hospital break at the next, {um} mostly because of scanner differences, a new "
+            "vendor changes the noise and the contrast.",
+            "{So} the first fix is multi-site training, data from five hospitals in every batch, {uh} with the sites "
+            "balanced.",
+            "Where the data can't leave a hospital, we use federated learning, {like} each site trains locally and "
+            "only the weights travel.",
+            2.5,
+            "And nothing ships before external validation on a hospital the model has never seen, {you know}, that's "
+            "the only honest number, {right}?",
+        ),
+        said=("scanner differences", "multi-site training", "federated learning", "external validation"),
+        missed=("patient demographics", "protocol variations", "domain adaptation techniques"),
+    ),
+    answer(
+        "r10-api-review",
+        *MA_Q21,
+        NEURAL,
+        1.05,
+        (
+            "The first thing missing is logging, {um} every request should leave a line with its latency and status, "
+            "and that feeds the monitoring dashboard.",
+            "{Uh} the endpoint has no rate limit, so one script could flood it, and I'd add a limit per API key.",
+            "I'd also put the model version in every response, {you know}, so a wrong label can be traced to the "
+            "exact model.",
+            2.1,
+            "{Basically} those three are an afternoon of work, and they make it, {like}, production grade.",
+        ),
+        said=("request logging and monitoring", "rate limiting", "model version in response"),
+        missed=("input sanitization for medical text", "confidence thresholds and warnings"),
+        traps=("so one script",),
+    ),
+    answer(
+        "r10-ttest-code",
+        *DS_Q25,
+        "en-gb-scotland",
+        150,
+        (
+            "The code checks every t-test assumption first, {um} normality with Shapiro-Wilk and equal variances with "
+            "Levene, before it runs anything.",
+            "Because we expected B to beat A, {uh} it uses a one-tailed test, and that choice was written down before "
+            "the data came in.",
+            2.0,
+            "{So} next to the p-value it reports Cohen's d, {like} the effect size, because a tiny lift can still be "
+            "significant with enough users.",
+            "{Actually}, the last function turns it into minutes of engagement per user, which is what the product "
+            "team reads.",
+        ),
+        said=(
+            "validates all t-test assumptions",
+            "one-tailed testing",
+            "effect size calculation",
+            "interpretable business metrics",
+        ),  # fmt: skip
+        missed=("pre-experiment power analysis",),
+    ),
+    answer(
+        "r10-ihe",
+        *RA_Q24,
+        "en-gb-scotland",
+        160,
+        (
+            "IHE profiles are agreed recipes for how hospital systems talk, {um} so a vendor doesn't have to invent "
+            "its own.",
+            "The one I'd start with is Scheduled Workflow, {uh} it defines how an order goes from the RIS to the "
+            "scanner and into PACS.",
+            2.2,
+            "For the AI results there's the post-processing workflow, {you know}, how a study is sent for analysis "
+            "and how the result is reported back.",
+            "{So} in practice we {like} test each transaction against the hospital's own PACS before go-live.",
+        ),
+        said=(
+            "Radiology Workflow (SWF)",
+            "post-processing workflows",
+            "standard transactions between AI systems",
+            "PACS",
+            "RIS",
+        ),  # fmt: skip
+        missed=("Invoke Image Display (IID)",),
+    ),
+    answer(
+        "r10-challenges",
+        *AI_Q15,
+        "en-us+f3",
+        165,
+        (
+            "Rather than list every problem, {um} I'd pick the two that hurt the most.",
+            "On one project the model looked great offline, {uh} strong AUC, and then it did nothing for the "
+            "business once it shipped.",
+            "The goal was never clear, {you know}, nobody had said which decision the model should change.",
+            2.4,
+            "The other one was messy data, {like} three systems with three customer IDs, and {basically} it took a "
+            "month just to join them.",
+        ),
+        said=(
+            "a few high-impact examples instead of listing everything",
+            "initial model had strong offline metrics",
+            "Messy or limited data",
+            "Unclear business goals",
+        ),  # fmt: skip
+        missed=("fail for both technical and business reasons", "practical move you’d make to reduce risk early"),
+    ),
+    answer(
+        "r10-wearables",
+        *PM_Q32,
+        "en-us+f3",
+        170,
+        (
+            "Every vendor sends something different, {um} so the first step is to map it all into one format, FHIR "
+            "observations with the same units.",
+            "Then I score signal quality per minute, {uh} flat lines and clipping get flagged, and motion artifacts "
+            "are detected from the accelerometer.",
+            2.6,
+            "I keep the raw files too, {like} for audits, because regulators ask how a number was made.",
+            "{You know}, none of this is a notebook, it's a pipeline that rejects a batch before training if too much "
+            "of it fails the checks.",
+        ),
+        said=(
+            "format standardization",
+            "signal quality assessment",
+            "artifact detection",
+            "robust ingestion pipeline with quality gates before model training",
+        ),  # fmt: skip
+        missed=("imputation strategies",),
     ),
 )
