@@ -267,3 +267,26 @@ def test_two_words_of_the_point_heard_with_the_boundary_moved_count():
     }
     assert not items_said(hint, "the pathways, cores and threads")["pathway scores"]  # a comma between: two words
     assert not items_said(hint, "we count the cores")["pathway scores"]
+
+
+def test_function_words_and_contractions_of_a_prose_point_weigh_nothing():
+    """'if' and "I'd" had weighed as terms: "Take a churn model" did not say the point (tuning half)."""
+    hint = "I\u2019d validate a model in layers; For example, if I were building a churn model; Split the data."
+    said = items_said(hint, "take a churn model and split the customers")
+    assert said["For example, if I were building a churn model"]
+    assert not said["I\u2019d validate a model in layers"]
+
+
+def test_a_short_verb_said_in_another_form_counts():
+    hint = "Validation is for tuning and model selection."
+    assert items_said(hint, "the validation set is where I tune the settings")["Validation is for tuning"]
+
+
+def test_the_condition_of_a_named_thing_counts_as_an_example_does():
+    """'Uses one-tailed testing when we specifically predict directionality': said as 'a one-tailed test'."""
+    hint = "Uses one-tailed testing when we specifically predict directionality (B > A); Reports the effect size."
+    said = items_said(hint, "because we expected B to beat A it uses a one-tailed test")
+    assert said["Uses one-tailed testing when we specifically predict directionality (B > A)"]
+    assert not items_said(hint, "we predict the direction and test it")[
+        "Uses one-tailed testing when we specifically predict directionality (B > A)"
+    ]

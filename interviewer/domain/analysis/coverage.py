@@ -49,7 +49,7 @@ MIN_TERMS_SAID = 2
 UNLISTED_ACRONYM_MIN_LETTERS = 3
 EXAMPLE_MIN_WEIGHT = 2.0  # an example in parentheses counts when distinctive ("(e.g., PubMedBERT)")
 PARENTHESES = re.compile(r"\(([^)]*)\)")
-PURPOSE = re.compile(r"\s+for\s+", re.IGNORECASE)
+PURPOSE = re.compile(r"\s+(?:for|when|where|if|because|so that|to ensure|in order to)\s+", re.IGNORECASE)
 KIN_REACH = 4  # words between a noun said by its kind and the word that says what it is about
 NAMED_INSTANCE_MAX_WORDS = 3  # "(Manhattan plots)" names one thing; longer is a description
 LIST_MARK = re.compile(r",|/|\band\b|\bor\b|\bon\b|\bvs\b", re.IGNORECASE)
@@ -65,7 +65,7 @@ class Group:
 
 def point_groups(point: str) -> list[Group]:
     """The term groups of one hint point."""
-    point = STRUCTURAL_LABEL.sub("", point)
+    point = STRUCTURAL_LABEL.sub("", point).replace("\u2019", "'")
     examples = " ".join(PARENTHESES.findall(point))
     name, purpose = _name_and_purpose(PARENTHESES.sub(" ", point))
     groups = _groups_of(name, optional=False)
@@ -114,7 +114,12 @@ def _groups_of(text: str, optional: bool) -> list[Group]:
             compound = "".join(parts).lower().strip("'") if len(parts) > 1 else ""
             for part in parts:
                 word = part.lower().strip("'")
-                if len(word) < 2 or word in STOPWORDS or word.isdigit() or word.replace("_", "") in {"eg", "ie"}:
+                if (
+                    len(word) < 2
+                    or word in STOPWORDS
+                    or word.isdigit()
+                    or word.replace("_", "").replace(".", "") in {"eg", "ie"}
+                ):
                     continue
                 acronym = acronym_letters(part)
                 alternatives.append(Term(acronym or word, term_weight(part), bool(acronym), compound))

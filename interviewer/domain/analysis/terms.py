@@ -14,7 +14,11 @@ STOPWORDS = frozenset(
     "which that this these those its it their them they each both between vs e g i not while into via "
     "than then there here such also about can could should would will do does did have has had your "
     "our we you he she his her my me us any all some more most other another one two three four its "
-    "per over under up down out off only just very so like well".split()
+    "per over under up down out off only just very so like well "
+    # a condition, a time or a contraction names no topic ("if I were building a churn model": tuning half)
+    "if because where whether until unless since though although after before during without against among "
+    "through upon onto toward towards who whom whose am i'd i'm i've i'll we're we've we'd it's you'd you're "
+    "they're don't doesn't isn't aren't can't won't didn't wasn't that's there's let's".split()
 )
 # words that say little about a topic: they may count as evidence but never alone
 GENERIC = frozenset(
@@ -135,6 +139,8 @@ def same_word(spoken: str, term: str) -> bool:
     kept "plate ... scale" from passing for "Platt scaling", a false credit seen in a probe."""
     if spoken == term or spoken in (term + "s", term + "'s"):
         return True  # a plural or possessive: 'EHRs', "PSI's", 'CNNs'
+    if spoken in _e_dropped(term) or term in _e_dropped(spoken):
+        return True  # 'tune'/'tuning': a short root the stems leave whole
     if len(term) <= 3 or len(spoken) <= 2 or _other_derivation(spoken, term):
         return False
     if _same_ize_root(spoken, term) or same_verb(spoken, term):
@@ -146,6 +152,11 @@ def same_word(spoken: str, term: str) -> bool:
     if len(shorter) >= 5 and longer.startswith(shorter) and len(longer) - len(shorter) <= 4:
         return True  # 'clinic'/'clinical', 'calibrate'/'calibrated'
     return _sounds_alike(spoken, term)
+
+
+def _e_dropped(word: str) -> set[str]:
+    """'-ing' and '-ed' of a verb of four letters or more ending in "e" ('tune': 'tuning', 'tuned')."""
+    return {word[:-1] + "ing", word[:-1] + "ed"} if len(word) >= 4 and word.endswith("e") else set()
 
 
 # Nouns that take their content from the words beside them, said by another word of their kind: a
