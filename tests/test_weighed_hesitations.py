@@ -258,3 +258,11 @@ def test_a_spellings_first_piece_counts_only_when_it_is_the_lowercase_u():
     texts_ = _weighed_texts(_Tokenizer([" um", " Um", " uh", " Uh", " Hmm"], split))
     assert {" u", " um", " Um", " uh", " Uh", " Hmm"} <= texts_
     assert not {" U", " h", "U", "H"} & texts_
+
+
+def test_no_hesitation_is_put_back_before_a_word_that_opens_with_its_token():
+    """base heard "one number" as "one umber" (" um" + "ber"): the weight before it was its own first token."""
+    words = [Word(" one", 2.9, 3.28), Word(" umber.", 3.28, 3.72, 0.55, hesitation_before=0.13)]
+    assert texts(weighed_hesitations(words, weighing_for("base"))) == [" one", " umber."]
+    words = [Word(" one", 2.9, 3.28), Word(" number.", 3.28, 3.72, 0.55, hesitation_before=0.13)]
+    assert texts(weighed_hesitations(words, weighing_for("base"))) == [" one", " um", " number."]
