@@ -130,7 +130,8 @@ def _steps(result, hesitation_id: int = 7) -> Steps:
     return Steps(result.sequences_ids[0], step_probabilities(result, [hesitation_id]))
 
 
-PIECES = {1: " and", 2: " I", 3: "'m", 4: ",", 5: " it", 6: " cross", 8: "-", 9: "valid", 100: "<|0.00|>"}
+PIECES = {1: " and", 2: " I", 3: "'m", 4: ",", 5: " it", 6: " cross", 7: " um", 8: "-", 9: "valid", 10: "ber",
+          100: "<|0.00|>"}  # fmt: skip
 
 
 def decode(ids):
@@ -143,6 +144,15 @@ def test_each_word_gets_the_most_hesitation_weighed_since_the_word_before():
     # "'m" continues "I" and its step is not counted; the "," step counts toward "it" (punctuation is
     # left out of the words' text, which is only compared letter by letter with faster-whisper's)
     assert [(t, round(w, 2)) for t, w in weighted] == [(" and", 0.0), (" I'm", 0.3), (" it", 0.05)]
+
+
+def test_a_word_spelt_from_a_hesitations_token_gets_only_the_weight_before_it():
+    """base wrote "umber" (" um" + "ber") for a said "number": its first step's " um" is the word itself,
+    so only the steps before it count (0.1 at the comma); a written " um" weighs itself (0.6)."""
+    result = _result([1, 4, 7, 10, 5, 7, 5], [0.0, 0.1, 0.2, 0.05, 0.0, 0.6, 0.0], vocabulary=120)
+    weighted = hesitation_weights([_steps(result)], decode, eot=99)
+    assert [(t, round(w, 2)) for t, w in weighted] == [(" and", 0.0), (" umber", 0.1), (" it", 0.0), (" um", 0.6),
+                                                       (" it", 0.0)]  # fmt: skip
 
 
 def test_a_word_after_prepended_punctuation_starts_a_word_as_faster_whisper_does():
@@ -258,11 +268,3 @@ def test_a_spellings_first_piece_counts_only_when_it_is_the_lowercase_u():
     texts_ = _weighed_texts(_Tokenizer([" um", " Um", " uh", " Uh", " Hmm"], split))
     assert {" u", " um", " Um", " uh", " Uh", " Hmm"} <= texts_
     assert not {" U", " h", "U", "H"} & texts_
-
-
-def test_no_hesitation_is_put_back_before_a_word_that_opens_with_its_token():
-    """base heard "one number" as "one umber" (" um" + "ber"): the weight before it was its own first token."""
-    words = [Word(" one", 2.9, 3.28), Word(" umber.", 3.28, 3.72, 0.55, hesitation_before=0.13)]
-    assert texts(weighed_hesitations(words, weighing_for("base"))) == [" one", " umber."]
-    words = [Word(" one", 2.9, 3.28), Word(" number.", 3.28, 3.72, 0.55, hesitation_before=0.13)]
-    assert texts(weighed_hesitations(words, weighing_for("base"))) == [" one", " um", " number."]

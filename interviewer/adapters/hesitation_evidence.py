@@ -112,8 +112,10 @@ def hesitation_weights(decoded: list[Steps], decode, eot: int) -> list[tuple[str
     into words: a token with a leading space starts one, and so does the token after prepended
     punctuation ("-validation"); other punctuation joins the word before. A word's weight is the
     most probability a hesitation had from the step after the previous word's first token up to its
-    own first token, leaving out steps that continue a word (the "'m" of "I'm")."""
-    words: list[list] = []  # [text, weight]
+    own first token, leaving out steps that continue a word (the "'m" of "I'm"). A word spelt from a
+    hesitation's token on (" umber" is " um" + "ber") leaves out its first token's step too: that
+    probability is the word's own (a tmux drive's "number", heard "umber", got an "um" at 0.13)."""
+    words: list[list] = []  # [text, weight before the word, weight at its first token]
     pending, after_prefix = 0.0, False
     for sequence in decoded:
         chances = sequence.chances
@@ -125,12 +127,17 @@ def hesitation_weights(decoded: list[Steps], decode, eot: int) -> list[tuple[str
                 after_prefix = bool(text.strip()) and all(c in PREPENDED for c in text.strip())
                 continue
             if text.startswith(" ") or not words or after_prefix:
-                words.append([text, max(pending, chance)])
+                words.append([text, pending, chance])
                 pending = 0.0
             else:
                 words[-1][0] += text
             after_prefix = False
-    return [(text, weight) for text, weight in words]
+    return [(text, before if _spelt_from_a_hesitation(text) else max(before, at)) for text, before, at in words]
+
+
+def _spelt_from_a_hesitation(text: str) -> bool:
+    word = letters_and_digits(text)
+    return word.startswith(("um", "uh")) and not is_hesitation(word)
 
 
 def with_weights(words: list[tuple], weighted: list[tuple[str, float]]) -> list[tuple]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from interviewer.domain.hearing.weighed import STAND_INS, opens_like_a_hesitation, trailing_punctuation
+from interviewer.domain.hearing.weighed import STAND_INS, trailing_punctuation
 from interviewer.domain.transcript import Transcript, Word
 from interviewer.domain.words import SENTENCE_END, is_hesitation, norm_of
 
@@ -58,11 +58,7 @@ def with_confirmed_hesitations(careful: Transcript, draft: Transcript) -> Transc
             i for i, w in enumerate(words) if heard.start - CONFIRM_BEFORE_S <= w.start <= heard.start + CONFIRM_AFTER_S
         ]
         stand_in = next((i for i in near if norm_of(words[i].text) in STAND_INS and _inside_a_sentence(words, i)), None)
-        weighed = max(
-            (i for i in near if not opens_like_a_hesitation(norm_of(words[i].text))),
-            key=lambda i: words[i].hesitation_before,
-            default=None,
-        )
+        weighed = max(near, key=lambda i: words[i].hesitation_before, default=None)
         if stand_in is not None:
             w = words[stand_in]
             words[stand_in] = replace(w, text=" um" + trailing_punctuation(w.text))

@@ -64,9 +64,7 @@ def weighed_hesitations(words: list[Word], weighing: Weighing = Weighing()) -> l
         weight, norm = word.hesitation_before, norm_of(word.text)
         opens = not out or out[-1].text.rstrip()[-1:] in SENTENCE_END
         stand_in = norm in weighing.stand_ins and not opens
-        written = (
-            _written_before(out, word) or _written_next(words[i + 1 : i + 2], word) or opens_like_a_hesitation(norm)
-        )
+        written = _written_before(out, word) or _written_next(words[i + 1 : i + 2], word)
         if weight < (weighing.stand_ins[norm] if stand_in else weighing.minimum) or written:
             out.append(word)
             continue
@@ -101,12 +99,6 @@ def _unfused(word: Word, spelled: dict[str, str]) -> list[Word]:
             term = Word(" " + spelled[stem], word.start, split, word.probability, word.hesitation_before)
             return [term, Word(" um" + trailing_punctuation(word.text), split, word.end, word.probability)]
     return [word]
-
-
-def opens_like_a_hesitation(norm: str) -> bool:
-    """A word spelt from a hesitation's token on ("umber": " um" + "ber"): the weight before it is the
-    word's own first token. A tmux drive's "one number", heard "one umber", counted an "um" (base, 0.13)."""
-    return norm.startswith(("um", "uh"))
 
 
 def trailing_punctuation(text: str) -> str:
