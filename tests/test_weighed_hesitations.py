@@ -131,7 +131,7 @@ def _steps(result, hesitation_id: int = 7) -> Steps:
 
 
 PIECES = {1: " and", 2: " I", 3: "'m", 4: ",", 5: " it", 6: " cross", 7: " um", 8: "-", 9: "valid", 10: "ber",
-          100: "<|0.00|>"}  # fmt: skip
+          11: " number", 100: "<|0.00|>"}  # fmt: skip
 
 
 def decode(ids):
@@ -153,6 +153,8 @@ def test_a_word_spelt_from_a_hesitations_token_gets_only_the_weight_before_it():
     weighted = hesitation_weights([_steps(result)], decode, eot=99)
     assert [(t, round(w, 2)) for t, w in weighted] == [(" and", 0.0), (" umber", 0.1), (" it", 0.0), (" um", 0.6),
                                                        (" it", 0.0)]  # fmt: skip
+    result = _result([1, 11, 5], [0.0, 0.1, 0.3], vocabulary=120)  # the drive's "number": beam or greedy
+    assert [round(w, 2) for _, w in hesitation_weights([_steps(result)], decode, eot=99)] == [0.0, 0.0, 0.3]
 
 
 def test_a_word_after_prepended_punctuation_starts_a_word_as_faster_whisper_does():
