@@ -87,6 +87,7 @@ def test_a_hesitation_written_onto_a_hint_term_is_split_off_it():
     assert [w.text for w in out] == [" in", " PLINK", " um,", " missing"]
     assert out[1].start == 0.2 and out[1].end == out[2].start == pytest.approx(0.2 + 0.8 * 5 / 7)
     assert out[2].end == 1.0
+    assert [w.text for w in unfused_hesitations([Word(" PLINKuh.", 0.0, 1.0)], ("PLINK",))] == [" PLINK", " uh."]
 
 
 def test_a_word_ending_in_um_that_is_no_term_plus_um_stays_whole():

@@ -45,7 +45,8 @@ from interviewer.domain.words import split_sentences, tokenize
 # 7: a name before "for", a head noun said by its kind, 8: "the first kind of" is no hedge,
 # 9: "Example:" weighs nothing, no list of bare words, no split inside quotes, a clause stays whole,
 # "um... where" is one sentence, structural headings ("Goal:", "Week 1-2:") weigh nothing,
-# 10: two words of a point heard with the boundary moved count)
+# 10: two words of a point heard with the boundary moved count, function words and contractions weigh
+# nothing, a condition after a bare name counts as its purpose, "tune" says "tuning")
 ANALYSIS_VERSION = 10
 
 

@@ -97,7 +97,7 @@ def _unfused(word: Word, spelled: dict[str, str]) -> list[Word]:
         if is_hesitation(tail) and stem in spelled:
             split = word.start + (word.end - word.start) * cut / len(letters)
             term = Word(" " + spelled[stem], word.start, split, word.probability, word.hesitation_before)
-            return [term, Word(" um" + trailing_punctuation(word.text), split, word.end, word.probability)]
+            return [term, Word(f" {tail}{trailing_punctuation(word.text)}", split, word.end, word.probability)]
     return [word]
 
 
