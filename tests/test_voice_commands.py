@@ -104,12 +104,16 @@ def test_without_piper_an_explicit_natural_voice_falls_back_to_espeak_in_one_lin
     assert notice.startswith("interviewer: voice 'natural-calm' is unavailable (Piper is not installed")
     assert notice.endswith("using Calm US (espeak)") and "Traceback" not in done.stderr
     assert label.startswith("voice: Calm US (espeak): Piper is not installed")
-    # what calm-us says in a fresh process, sample for sample (espeak's output depends on what the
-    # process's engine said before, so the reference is not made in this one)
+    # what calm-us says in a fresh process (espeak's output depends on what the process's engine said
+    # before, so the reference is not made in this one); the same sound, not byte for byte: in one
+    # full-suite run of a fresh clone the two differed from the 1212th sample on
     reference = tmp_path / "calm-us.wav"
     fresh = {**env, "INTERVIEWER_CACHE_DIR": str(tmp_path / "other-cache")}  # not the fallback's cached WAV
     assert interviewer(fresh, "speak", "--voice", "calm-us", TEXT, "-o", str(reference)).returncode == 0
-    assert out.read_bytes() == reference.read_bytes()
+    (said, rate), (calm_us, reference_rate) = read_pcm16(out), read_pcm16(reference)
+    assert rate == reference_rate and abs(len(said) - len(calm_us)) <= 0.01 * len(calm_us)
+    n = min(len(said), len(calm_us))
+    assert np.corrcoef(from_pcm16(said[:n]), from_pcm16(calm_us[:n]))[0, 1] > 0.9
 
 
 def test_without_piper_the_default_voice_is_espeak_and_says_why_without_a_warning(without_piper, tmp_path):
