@@ -139,7 +139,7 @@ def same_word(spoken: str, term: str) -> bool:
     kept "plate ... scale" from passing for "Platt scaling", a false credit seen in a probe."""
     if spoken == term or spoken in (term + "s", term + "'s"):
         return True  # a plural or possessive: 'EHRs', "PSI's", 'CNNs'
-    if spoken in _e_dropped(term) or term in _e_dropped(spoken):
+    if len(term) >= 4 and len(spoken) >= 4 and (spoken in _verb_forms(term) or term in _verb_forms(spoken)):
         return True  # 'tune'/'tuning': a short root the stems leave whole
     if len(term) <= 3 or len(spoken) <= 2 or _other_derivation(spoken, term):
         return False
@@ -152,11 +152,6 @@ def same_word(spoken: str, term: str) -> bool:
     if len(shorter) >= 5 and longer.startswith(shorter) and len(longer) - len(shorter) <= 4:
         return True  # 'clinic'/'clinical', 'calibrate'/'calibrated'
     return _sounds_alike(spoken, term)
-
-
-def _e_dropped(word: str) -> set[str]:
-    """'-ing' and '-ed' of a verb of four letters or more ending in "e" ('tune': 'tuning', 'tuned')."""
-    return {word[:-1] + "ing", word[:-1] + "ed"} if len(word) >= 4 and word.endswith("e") else set()
 
 
 # Nouns that take their content from the words beside them, said by another word of their kind: a
