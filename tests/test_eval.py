@@ -48,7 +48,10 @@ REPORT = (
     # round 7's answers, appended after all the others: the 18 above keep their half
     "r7-img-imbalance r7-new-terms r7-bias-kinds r7-off-topic r7-prospective r7-llm-latency "
     # round 10's, after those
-    "r10-pacs r10-tfidf r10-mlops r10-sensitive r10-prs-ancestry r10-api-review r10-ihe r10-wearables"
+    "r10-pacs r10-tfidf r10-mlops r10-sensitive r10-prs-ancestry r10-api-review r10-ihe r10-wearables "
+    # round 11's, after those
+    "r11-salary r11-medical-nlp r11-annotation-qc r11-drift-pipeline r11-parallel r11-imdrf r11-collect-pipeline "
+    "r11-lung-nodule"
 ).split()
 
 
