@@ -290,3 +290,22 @@ def test_the_condition_of_a_named_thing_counts_as_an_example_does():
     assert not items_said(hint, "we predict the direction and test it")[
         "Uses one-tailed testing when we specifically predict directionality (B > A)"
     ]
+
+
+def test_a_formula_is_said_by_its_symbols_and_its_parentheses_are_no_aside():
+    """'IDF(t) = log(N/df_t)' said as "log N over df" (tuning half): "(N/df_t)" is the formula's own,
+    not a parenthesis of optional examples, and "df_t" is said "df"."""
+    hint = (
+        "The IDF formula is typically represented as: IDF(t) = log(N/df_t); Ensures the IDF value is always positive."
+    )
+    formula = "The IDF formula is typically represented as: IDF(t) = log(N/df_t)"
+    assert items_said(hint, "the IDF is the log of N over df, the documents holding the term")[formula]
+    assert not items_said(hint, "the IDF is a log of how rare a word is")[formula]
+
+
+def test_a_hyphenated_compound_said_in_another_verb_form_counts():
+    """ "the nodes auto-scale with health checks" for "Auto-scaling groups with health checks" (tuning half)."""
+    hint = "Infrastructure: Auto-scaling groups with health checks; Cost: Spot instances."
+    item = "Infrastructure: Auto-scaling groups with health checks"
+    assert items_said(hint, "the nodes auto-scale with health checks")[item]
+    assert not items_said(hint, "the nodes have health insurance")[item]

@@ -46,8 +46,9 @@ from interviewer.domain.words import split_sentences, tokenize
 # 9: "Example:" weighs nothing, no list of bare words, no split inside quotes, a clause stays whole,
 # "um... where" is one sentence, structural headings ("Goal:", "Week 1-2:") weigh nothing,
 # 10: two words of a point heard with the boundary moved count, function words and contractions weigh
-# nothing, a condition after a bare name counts as its purpose, "tune" says "tuning")
-ANALYSIS_VERSION = 10
+# nothing, a condition after a bare name counts as its purpose, "tune" says "tuning",
+# 11: a formula said by its symbols ("log N over df"), "auto-scale" says "auto-scaling")
+ANALYSIS_VERSION = 11
 
 
 def analyse(

@@ -48,7 +48,7 @@ MIN_TERMS_SAID = 2
 # listed (terms.EXPANSIONS): two letters match too many pairs of words by chance
 UNLISTED_ACRONYM_MIN_LETTERS = 3
 EXAMPLE_MIN_WEIGHT = 2.0  # an example in parentheses counts when distinctive ("(e.g., PubMedBERT)")
-PARENTHESES = re.compile(r"\(([^)]*)\)")
+PARENTHESES = re.compile(r"(?<!\w)\(([^)]*)\)")  # "log(N/df_t)" is a formula's own, no aside of examples
 PURPOSE = re.compile(r"\s+(?:for|when|where|if|because|so that|to ensure|in order to)\s+", re.IGNORECASE)
 KIN_REACH = 4  # words between a noun said by its kind and the word that says what it is about
 NAMED_INSTANCE_MAX_WORDS = 3  # "(Manhattan plots)" names one thing; longer is a description
@@ -106,11 +106,11 @@ def _once_each(groups: list[Group]) -> list[Group]:
 
 def _groups_of(text: str, optional: bool) -> list[Group]:
     groups: list[Group] = []
-    for chunk in re.split(r"\s+|,", text):
+    for chunk in re.split(r"\s+|,|=|\(|\)", text):
         alternatives = []
         for raw in re.split(r"[/]", chunk):
             raw = raw.strip(".;:'\"()")
-            parts = [raw] if is_acronym(raw) else re.split(r"-", raw)
+            parts = [raw] if is_acronym(raw) else re.split(r"[-_]", raw)  # "max_features" is said "max features"
             compound = "".join(parts).lower().strip("'") if len(parts) > 1 else ""
             for part in parts:
                 word = part.lower().strip("'")

@@ -322,5 +322,7 @@ def same_compound(spoken: str, compound: str) -> bool:
         return False
     if spoken == compound or stem(spoken) == stem(compound) or same_verb(spoken, compound):
         return True
+    if spoken in _verb_forms(compound) or compound in _verb_forms(spoken):
+        return True  # 'autoscale'/'autoscaling'
     shorter, longer = sorted((spoken, compound), key=len)
     return len(shorter) >= 5 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2
