@@ -3,8 +3,8 @@
 The split rule, fixed before any transcriber heard the new set: within each voice (an espeak-ng
 voice name, or the neural voice), the new clips alternate tune, report, tune, report... in the
 order written here (precision medicine, then radiology, then the other banks, then round 7's
-answers to all five banks, then round 10's, then round 11's). So both halves hold the same mix of voices, paces and banks. The
-legacy clips were tuned on: all "tune".
+answers to all five banks, then round 10's, then round 11's). So both halves hold the same mix of
+voices, paces and banks. The legacy clips were tuned on: all "tune".
 
 Tune on the tuning half only; read the report half's figures, never its transcripts.
 New clips go at the end (after `clips_round11.NEW_CLIPS`) so that no existing clip changes half.
