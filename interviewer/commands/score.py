@@ -64,7 +64,7 @@ def score_audio(
     """Transcribe `audio` as the interviewer hears an answer (with the careful model too, when one
     is named), then analyse and score it (one dict)."""
     from interviewer.adapters.engines import build_transcriber
-    from interviewer.domain.hearing.stream import transcribe_recording
+    from interviewer.domain.hearing.recording import transcribe_recording
     from interviewer.domain.session import analyse_answer
 
     transcriber = build_transcriber(engine, model)

@@ -304,7 +304,7 @@ def recover_answer(
     `glossary`: the bank's jargon for the question, as the answer was heard live; `careful`: the
     second hearing, as live."""
     from interviewer.domain.audiofile import read_wav, repair_wav
-    from interviewer.domain.hearing.stream import transcribe_recording
+    from interviewer.domain.hearing.recording import transcribe_recording
 
     wav = store.wav_path(session, answer)
     if not wav.exists():

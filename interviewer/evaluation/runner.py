@@ -18,8 +18,8 @@ import numpy as np
 from interviewer import paths
 from interviewer.domain.bank import find_bank
 from interviewer.domain.hearing.prompt import MAX_BANK_TERMS, decode_hints_for, question_glossary
+from interviewer.domain.hearing.recording import transcribe_recording
 from interviewer.domain.hearing.recovery import transcribe_answer
-from interviewer.domain.hearing.stream import transcribe_recording
 from interviewer.domain.ports import SAMPLE_RATE, Transcriber
 from interviewer.domain.session import analyse_answer
 from interviewer.domain.transcript import Transcript, Word
