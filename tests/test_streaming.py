@@ -326,3 +326,47 @@ def test_stop_during_or_before_a_speculation_never_decodes_the_same_audio_twice(
     stats = streamer.stats()
     assert len(got.words) == 6 and stats.speculations == 1
     assert len(fake.prompts) == 1, "running: reused; still queued at stop: skipped"
+
+
+class LoggedTranscriber(ToneTranscriber):
+    """A ToneTranscriber that notes when each of its decodes starts and ends, in one shared log."""
+
+    def __init__(self, name: str, log: list, delay_s: float) -> None:
+        super().__init__(delay_s=delay_s)
+        self.name, self.log = name, log
+
+    def transcribe(self, audio: np.ndarray, hints: DecodeHints = DecodeHints()) -> Transcript:
+        start = time.monotonic()
+        heard = super().transcribe(audio, hints)
+        self.log.append((self.name, start, time.monotonic()))
+        return heard
+
+
+def test_a_stream_that_yields_starts_no_decode_while_the_other_decodes_the_pause_before_stop():
+    """The careful hearing's chunk closes in the pause where the draft decodes its last words ahead;
+    the draft goes first (espeak answer stopped 0.6 s after its last word: 0.67 s to the first
+    feedback beside base's decode, 0.36 s after it)."""
+    log: list = []
+    draft = StreamingTranscriber(LoggedTranscriber("draft", log, delay_s=0.4))
+    careful_options = StreamingOptions(chunker=ChunkerOptions(min_chunk_s=2.0), speculate_after_s=None)
+    careful = StreamingTranscriber(LoggedTranscriber("careful", log, 0.1), options=careful_options, yields_to=draft)
+    phrase, _ = spoken(10, seed=17)
+    for block in np.array_split(np.concatenate([phrase, quiet(1.0)]), 60):
+        draft.feed(block)
+        careful.feed(block)
+    wait_until(lambda: len(log) == 2)
+    [(first, _, first_end), (second, second_start, _)] = sorted(log, key=lambda entry: entry[1])
+    assert (first, second) == ("draft", "careful") and second_start >= first_end
+    assert len(draft.finish(timeout=10).words) == len(careful.finish(timeout=10).words) == 10
+
+
+class AlwaysBusy:
+    def wants_the_cores(self) -> bool:
+        return True
+
+
+def test_a_stream_that_yields_waits_a_bounded_time(monkeypatch):
+    monkeypatch.setattr("interviewer.domain.hearing.stream.YIELD_MAX_S", 0.3)
+    audio, truth = tone_script([6], seed=18)
+    careful = stream(audio, ToneTranscriber(), yields_to=AlwaysBusy())
+    assert len(careful.finish(timeout=10).words) == len(truth)

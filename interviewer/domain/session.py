@@ -104,7 +104,8 @@ class AnswerRun:
             # never decoded ahead: at stop the draft answers first, so a speculation would only be waste
             no_speculation = StreamingOptions(speculate_after_s=None)
             self._careful_streamer = StreamingTranscriber(self.careful, self.answer.asked, q.hint,
-                                                          options=no_speculation, glossary=self.glossary)  # fmt: skip
+                                                          options=no_speculation, glossary=self.glossary,
+                                                          yields_to=self._streamer)  # fmt: skip
             self.recorder.add_listener(self._careful_streamer.feed)
         self._rate = LiveRate()
         self.recorder.add_listener(self._rate.feed)

@@ -34,6 +34,14 @@ from interviewer.domain.ports import SAMPLE_RATE, Transcriber
 from interviewer.domain.transcript import Transcript, Word
 
 LAG_SAMPLE_EVERY_S = 0.5  # audio seconds between two points of the lag series
+# A stream that yields to another (the careful hearing to the draft) starts no decode while the other
+# is decoding or the speaker has paused this long after words it has not decoded yet: at a stop the
+# person waits for the draft's words, and the careful hearing's chunk closes in that same pause
+# (measured, espeak answer stopped 0.6 s after its last word: the draft's last decode took 0.67 s
+# beside base's decode of the whole 19.6 s answer).
+PAUSING_S = 0.2
+YIELD_POLL_S = 0.02
+YIELD_MAX_S = 2.0  # then decode anyway: the careful hearing must not wait on a stream that hangs
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,7 @@ class StreamingTranscriber:
             thread when `falling_behind` flips). Keep it short; never touch a widget in it.
         options: chunking and falling-behind thresholds.
         glossary: the bank's jargon for this question (`prompt.question_glossary`), told to Whisper.
+        yields_to: a stream whose decodes go first (`wants_the_cores`), as the draft's do.
     """
 
     def __init__(
@@ -88,8 +97,10 @@ class StreamingTranscriber:
         on_update: Callable[[StreamUpdate], None] | None = None,
         options: StreamingOptions = StreamingOptions(),
         glossary: tuple[str, ...] = (),
+        yields_to: StreamingTranscriber | None = None,
     ) -> None:
         self.transcriber = transcriber
+        self.yields_to = yields_to
         self.glossary = glossary
         self.question_text = question_text
         self.hint = hint
@@ -222,6 +233,17 @@ class StreamingTranscriber:
             spec = self._speculation
             return spec is not None and spec.key == self._chunker.pending_key()
 
+    def wants_the_cores(self) -> bool:
+        """A decode is queued or running, or about to start: the speaker paused after words this
+        stream has not decoded (the person may press stop now, and then waits for them)."""
+        with self._lock:
+            if self._backlog_samples:
+                return True
+            pending, spec = self._chunker.pending_key(), self._speculation
+            decoded = spec is not None and spec.part is not None and spec.key == pending
+            paused = self._chunker.trailing_silence_s >= PAUSING_S
+            return not self._finished and pending is not None and paused and not decoded
+
     @property
     def falling_behind(self) -> bool:
         return self._behind
@@ -298,6 +320,7 @@ class StreamingTranscriber:
         while True:
             job = self._queue.get()
             self._may_start.wait()
+            self._let_the_other_go_first()
             if job is None or self._cancelled.is_set():
                 return
             if isinstance(job, _DecodeAhead):
@@ -314,6 +337,13 @@ class StreamingTranscriber:
                 self._update_behind()
                 self._changed.notify_all()
             self._notify()
+
+    def _let_the_other_go_first(self) -> None:
+        """Outside the lock: wait (a bounded time) while the stream this one yields to wants the cores."""
+        other, deadline = self.yields_to, time.monotonic() + YIELD_MAX_S
+        while other is not None and other.wants_the_cores() and time.monotonic() < deadline:
+            if self._cancelled.wait(YIELD_POLL_S):
+                return
 
     def _transcribe(self, chunk: Chunk) -> Transcript | None:
         """Outside the lock: the model may take seconds. None for a silent chunk or after an error."""
