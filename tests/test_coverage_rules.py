@@ -309,3 +309,12 @@ def test_a_hyphenated_compound_said_in_another_verb_form_counts():
     item = "Infrastructure: Auto-scaling groups with health checks"
     assert items_said(hint, "the nodes auto-scale with health checks")[item]
     assert not items_said(hint, "the nodes have health insurance")[item]
+
+
+def test_a_verb_saying_what_a_thing_does_for_you_weighs_as_little_as_any_generic_word():
+    """ "Both provide complementary evidence for biomarker discovery" said as "two kinds of evidence for a
+    biomarker" (tuning half): "provide" had weighed as much as "evidence"."""
+    hint = "GWAS scans variants; Both provide complementary evidence for biomarker discovery."
+    item = "Both provide complementary evidence for biomarker discovery"
+    assert items_said(hint, "together they give two kinds of evidence for a biomarker")[item]
+    assert not items_said(hint, "the evidence was weak, so we did not provide it")[item]

@@ -47,7 +47,8 @@ from interviewer.domain.words import split_sentences, tokenize
 # "um... where" is one sentence, structural headings ("Goal:", "Week 1-2:") weigh nothing,
 # 10: two words of a point heard with the boundary moved count, function words and contractions weigh
 # nothing, a condition after a bare name counts as its purpose, "tune" says "tuning",
-# 11: a formula said by its symbols ("log N over df"), "auto-scale" says "auto-scaling")
+# 11: a formula said by its symbols ("log N over df"), "auto-scale" says "auto-scaling", "provide",
+# "ensure", "help", "allow", "enable" weigh as generic words)
 ANALYSIS_VERSION = 11
 
 

@@ -29,6 +29,8 @@ GENERIC = frozenset(
     "level levels setting settings need needs make making time work working new high low first "
     "give gives explain discuss describe cover general overall common standard quality issue issues "
     "problem problems value values related support supports across within "
+    # verbs that say what a thing does for you, not what it is ("Both provide complementary evidence")
+    "provide ensure help allow enable "
     # a trade-off names no topic: "trade-off" alone is not "precision-recall trade-offs"
     "trade tradeoff tradeoffs offs".split()
 )
