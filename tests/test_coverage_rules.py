@@ -318,3 +318,12 @@ def test_a_verb_saying_what_a_thing_does_for_you_weighs_as_little_as_any_generic
     item = "Both provide complementary evidence for biomarker discovery"
     assert items_said(hint, "together they give two kinds of evidence for a biomarker")[item]
     assert not items_said(hint, "the evidence was weak, so we did not provide it")[item]
+
+
+def test_a_prefix_that_makes_another_kind_of_thing_says_no_part_after_it():
+    """ "Supervised" was shown said by "semi-supervised" (a probe saying every other item of each bank
+    question): "non-linear" is no "linear", "self-supervised" no "supervised"."""
+    hint = "Supervised; Linearity; Clustering."
+    said = items_said(hint, "I used semi-supervised pretraining and a non-linear kernel for the clustering")
+    assert said == {"Supervised": False, "Linearity": False, "Clustering": True}
+    assert all(items_said(hint, "a supervised model, linear, and clustering").values())

@@ -48,7 +48,7 @@ from interviewer.domain.words import split_sentences, tokenize
 # 10: two words of a point heard with the boundary moved count, function words and contractions weigh
 # nothing, a condition after a bare name counts as its purpose, "tune" says "tuning",
 # 11: a formula said by its symbols ("log N over df"), "auto-scale" says "auto-scaling", "provide",
-# "ensure", "help", "allow", "enable" weigh as generic words)
+# "ensure", "help", "allow", "enable" weigh as generic words, "semi-supervised" says no "supervised")
 ANALYSIS_VERSION = 11
 
 

@@ -53,6 +53,8 @@ PURPOSE = re.compile(r"\s+(?:for|when|where|if|because|so that|to ensure|in orde
 KIN_REACH = 4  # words between a noun said by its kind and the word that says what it is about
 NAMED_INSTANCE_MAX_WORDS = 3  # "(Manhattan plots)" names one thing; longer is a description
 LIST_MARK = re.compile(r",|/|\band\b|\bor\b|\bon\b|\bvs\b", re.IGNORECASE)
+# a prefix that makes the rest another kind of thing: the part after it is not said on its own
+OTHER_KIND_PREFIXES = frozenset({"non", "semi", "self", "un", "anti", "pseudo", "quasi", "counter"})
 NAME_MIN_WEIGHT = 2.0  # a name before "for" said alone: an acronym or a long word, or two words
 
 
@@ -152,6 +154,8 @@ def _part_said(term: Term, parts: tuple[str, ...]) -> bool:
         return True  # 'de-identify' for 'deidentification'
     if not any(same_word(p, term.text) for p in parts):
         return False
+    if len(parts) > 1 and parts[0] in OTHER_KIND_PREFIXES and not same_word(parts[0], term.text):
+        return False  # "semi-supervised" says no "supervised", "non-linear" no "linear"
     return not term.compound or len(parts) < 2 or same_compound("".join(parts), term.compound)
 
 
