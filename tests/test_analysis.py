@@ -402,3 +402,13 @@ def test_like_before_an_approximation_is_a_filler_even_after_a_noun(text, expect
 )
 def test_right_as_a_tag_inside_or_closing_a_sentence(text, expected):
     assert types(text) == expected
+
+
+def test_the_verdict_says_which_items_it_did_not_hear_not_that_they_were_missed():
+    """Items are recognised by their words: an item said in other words is "not heard", and the fix
+    names it so the speaker can say it plainly (round 11: a third of the items said on new hints
+    went unseen)."""
+    hint = "Cover SMOTE, focal loss, stratified cross-validation, and calibration."
+    text = "I would use SMOTE to oversample the rare class and keep the rest simple."
+    a = analyse(Transcript(words(text), duration_s=8.0), voiced_audio([(1.0, 6.6)], 8.0), hint)
+    assert any(f.startswith("not heard, name them plainly: focal loss") for f in a.verdict.fix_first)

@@ -47,11 +47,13 @@ def _issues(timing, pace, pauses, fillers, coverage, reliability) -> list[tuple[
         issues.append((3 + -timing.over_s / lo, f"say more: the answer was {-timing.over_s:.0f} s short of {lo} s"))
     elif timing.verdict == "long":
         issues.append((3 + timing.over_s / hi, f"tighten it: the answer ran {timing.over_s:.0f} s past {hi} s"))
+    # "not heard", not "missed": an item is recognised by its words and their close forms, and on
+    # answers to hints never tuned on a third of the items said in other words went unseen (round 11)
     missed = [m for p in coverage.points for m in p.missing]
     if coverage.points and coverage.ratio < COVERAGE_LOW and "coverage" not in reliability.untrusted:
-        issues.append((3.5 - coverage.ratio, f"cover what you missed: {', '.join(missed[:3])}"))
+        issues.append((3.5 - coverage.ratio, f"not heard, name them plainly: {', '.join(missed[:3])}"))
     elif missed and "coverage" not in reliability.untrusted:
-        issues.append((1.0, f"also mention: {', '.join(missed[:2])}"))
+        issues.append((1.0, f"not heard: {', '.join(missed[:2])}"))
     if "wpm" not in reliability.untrusted and pace.words:
         if pace.wpm > PACE_BAND_WPM[1]:
             issues.append((2 + pace.wpm / PACE_BAND_WPM[1] - 1, f"slow down: {pace.wpm:.0f} words a minute"))
