@@ -42,7 +42,7 @@ def answer(seconds: float):
 
 def draft_of(audio, question, hint, seconds: float):
     from interviewer.adapters.engines import build_transcriber
-    from interviewer.domain.hearing.stream import transcribe_recording
+    from interviewer.domain.hearing.recording import transcribe_recording
     from interviewer.domain.transcript import Transcript, Word
 
     path = CACHE / f"draft{seconds:.0f}.json"
@@ -190,7 +190,8 @@ def _without_logits(careful) -> None:
 def careful_hearing(careful, route: dict, audio, question, hint):
     from interviewer.domain.hearing.chunker import LONG_CHUNKS
     from interviewer.domain.hearing.prompt import listening_for
-    from interviewer.domain.hearing.stream import RECORDER_BLOCK_S, StreamingTranscriber
+    from interviewer.domain.hearing.recording import RECORDER_BLOCK_S
+    from interviewer.domain.hearing.stream import StreamingTranscriber
     from interviewer.domain.hearing.stream_info import StreamingOptions
     from interviewer.domain.ports import SAMPLE_RATE
 

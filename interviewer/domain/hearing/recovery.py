@@ -14,7 +14,7 @@ import numpy as np
 
 from interviewer.domain.hearing import signal
 from interviewer.domain.hearing.phantoms import heard_in_sound
-from interviewer.domain.hearing.prompt import DISFLUENT_STYLE
+from interviewer.domain.hearing.prompt import DISFLUENT_STYLE, Listening, decode_hints_for
 from interviewer.domain.hearing.weighed import unfused_hesitations, weighed_hesitations, weighing_for
 from interviewer.domain.ports import SAMPLE_RATE, DecodeHints, Transcriber
 from interviewer.domain.transcript import Transcript, Word
@@ -36,6 +36,20 @@ ISLAND_DUPLICATE_S = 1.0  # a hesitation the pass wrote this close to a bare bur
 class Span:
     start: float  # seconds
     end: float
+
+
+def transcribe_chunk(
+    transcriber: Transcriber,
+    audio: np.ndarray,
+    question_text: str,
+    hint: str,
+    previous_text: str,
+    glossary: tuple[str, ...] = (),
+    listening: Listening = Listening(),
+) -> Transcript:
+    """One chunk, decoded the way a whole answer is (same hints), with the text so far as context."""
+    hints = decode_hints_for(question_text, hint, previous_text, glossary, listening)
+    return transcribe_answer(transcriber, audio, hints)
 
 
 def transcribe_answer(transcriber: Transcriber, audio: np.ndarray, hints: DecodeHints) -> Transcript:

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from interviewer.domain.hearing.chunker import LONG_CHUNKS, Chunk, Chunker, ChunkerOptions
-from interviewer.domain.hearing.prompt import Listening, decode_hints_for, listening_for
-from interviewer.domain.hearing.recovery import transcribe_answer
+from interviewer.domain.hearing.prompt import listening_for
+from interviewer.domain.hearing.recovery import transcribe_chunk
 from interviewer.domain.hearing.stream_info import StreamingOptions, StreamStats, StreamUpdate
 from interviewer.domain.ports import SAMPLE_RATE, Transcriber
 from interviewer.domain.transcript import Transcript, Word
@@ -418,17 +418,3 @@ class StreamingTranscriber:
             lag = self._lag_samples() / SAMPLE_RATE
             done = self._done
         self.on_update(StreamUpdate(self.snapshot(), audio_s, lag, self._behind, done))
-
-
-def transcribe_chunk(
-    transcriber: Transcriber,
-    audio: np.ndarray,
-    question_text: str,
-    hint: str,
-    previous_text: str,
-    glossary: tuple[str, ...] = (),
-    listening: Listening = Listening(),
-) -> Transcript:
-    """One chunk, decoded the way a whole answer is (same hints), with the text so far as context."""
-    hints = decode_hints_for(question_text, hint, previous_text, glossary, listening)
-    return transcribe_answer(transcriber, audio, hints)
