@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from interviewer.domain.analysis.hint_points import EXAMPLES_MARK, STRUCTURAL_LABEL, point_items
+from interviewer.domain.analysis.hint_points import EXAMPLES_MARK, PARENTHESIS, STRUCTURAL_LABEL, point_items
 from interviewer.domain.analysis.model import Coverage, HintItem, HintPoint
 from interviewer.domain.analysis.terms import (
     STOPWORDS,
@@ -48,7 +48,6 @@ MIN_TERMS_SAID = 2
 # listed (terms.EXPANSIONS): two letters match too many pairs of words by chance
 UNLISTED_ACRONYM_MIN_LETTERS = 3
 EXAMPLE_MIN_WEIGHT = 2.0  # an example in parentheses counts when distinctive ("(e.g., PubMedBERT)")
-PARENTHESES = re.compile(r"(?<!\w)\(([^)]*)\)")  # "log(N/df_t)" is a formula's own, no aside of examples
 PURPOSE = re.compile(r"\s+(?:for|when|where|if|because|so that|to ensure|in order to)\s+", re.IGNORECASE)
 KIN_REACH = 4  # words between a noun said by its kind and the word that says what it is about
 NAMED_INSTANCE_MAX_WORDS = 3  # "(Manhattan plots)" names one thing; longer is a description
@@ -68,8 +67,8 @@ class Group:
 def point_groups(point: str) -> list[Group]:
     """The term groups of one hint point."""
     point = STRUCTURAL_LABEL.sub("", point).replace("\u2019", "'")
-    examples = " ".join(PARENTHESES.findall(point))
-    name, purpose = _name_and_purpose(PARENTHESES.sub(" ", point))
+    examples = " ".join(PARENTHESIS.findall(point))
+    name, purpose = _name_and_purpose(PARENTHESIS.sub(" ", point))
     groups = _groups_of(name, optional=False)
     groups += [g for g in _groups_of(f"{examples} {purpose}", optional=True) if g not in groups]
     return _once_each(groups)
@@ -242,7 +241,7 @@ def _named_instance_said(point: str, tokens: list[Token]) -> list[int]:
     visualization (Manhattan plots)" is said by "Manhattan plots", "QC pipeline (PLINK)" by "PLINK".
     Only a name (a capital first word, at most NAMED_INSTANCE_MAX_WORDS, no list in it), said whole
     in that order, and distinctive: "(not raw data)" or "(e.g., on-premise or cloud)" name nothing."""
-    inner = PARENTHESES.findall(point)
+    inner = PARENTHESIS.findall(point)
     if len(inner) != 1:
         return []
     name = EXAMPLES_MARK.sub("", inner[0]).strip()
@@ -298,7 +297,7 @@ def _expansion_hits(point: str, tokens: list[Token], required: list[Group], hits
     """Words of the point spoken as their acronym: point 'polygenic risk score', speaker says 'PRS'.
     A listed acronym stands only for its own expansion; an unlisted one of two letters for none ("MC"
     of "MC dropout" is not "memory constraints" nor "mislead clinicians")."""
-    content = [w for w in words_of(PARENTHESES.sub(" ", point)) if w not in STOPWORDS]
+    content = [w for w in words_of(PARENTHESIS.sub(" ", point)) if w not in STOPWORDS]
     extra: dict = {}
     for i, token in enumerate(tokens):
         said = acronym_letters(token.text)

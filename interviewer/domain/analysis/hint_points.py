@@ -122,7 +122,7 @@ STRUCTURAL_LABEL = re.compile(
 )
 EXAMPLES_MARK = re.compile(r"^\s*(?:e\.g\.|e_g_|eg\b|for\s+example|for\s+instance|i\.e\.|i_e_)[,:]?\s*", re.IGNORECASE)
 LIST_SEPARATOR = re.compile(r"\s*,(?!\d)\s*(?:and\s+|or\s+)?|\s+and\s+", re.IGNORECASE)
-PARENTHESIS = re.compile(r"\(([^()]*)\)")
+PARENTHESIS = re.compile(r"(?<!\w)\(([^()]*)\)")  # an aside; "log(N/df_t)" is a formula's own
 MAX_ITEM_WORDS = 8  # longer pieces are clauses, not the things of a list
 MAX_PAIR_WORDS = 8  # a longer point with "and" in it is prose ("we built a model and the metrics looked")
 

@@ -141,7 +141,7 @@ def same_word(spoken: str, term: str) -> bool:
     kept "plate ... scale" from passing for "Platt scaling", a false credit seen in a probe."""
     if spoken == term or spoken in (term + "s", term + "'s"):
         return True  # a plural or possessive: 'EHRs', "PSI's", 'CNNs'
-    if len(term) >= 4 and len(spoken) >= 4 and (spoken in _verb_forms(term) or term in _verb_forms(spoken)):
+    if len(term) >= 4 and len(spoken) >= 4 and _one_verb_inflected(spoken, term):
         return True  # 'tune'/'tuning': a short root the stems leave whole
     if len(term) <= 3 or len(spoken) <= 2 or _other_derivation(spoken, term):
         return False
@@ -230,7 +230,7 @@ def same_verb(a: str, b: str) -> bool:
     va, vb = _verb_of(a), _verb_of(b)
     if (va, vb) == (a, b) or min(len(va), len(vb)) < VERB_MIN_LETTERS:
         return False
-    return va == vb or va in _verb_forms(vb) or vb in _verb_forms(va)
+    return va == vb or _one_verb_inflected(va, vb)
 
 
 def _verb_of(word: str) -> str:
@@ -238,6 +238,11 @@ def _verb_of(word: str) -> str:
         if word.endswith(noun):
             return word[: -len(noun)] + verb
     return word
+
+
+def _one_verb_inflected(a: str, b: str) -> bool:
+    """One word is an inflection of the other as a verb ('tune'/'tuning', 'autoscale'/'autoscaling')."""
+    return a in _verb_forms(b) or b in _verb_forms(a)
 
 
 def _verb_forms(verb: str) -> set[str]:
@@ -324,7 +329,7 @@ def same_compound(spoken: str, compound: str) -> bool:
         return False
     if spoken == compound or stem(spoken) == stem(compound) or same_verb(spoken, compound):
         return True
-    if spoken in _verb_forms(compound) or compound in _verb_forms(spoken):
+    if _one_verb_inflected(spoken, compound):
         return True  # 'autoscale'/'autoscaling'
     shorter, longer = sorted((spoken, compound), key=len)
     return len(shorter) >= 5 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2

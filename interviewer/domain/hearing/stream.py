@@ -320,9 +320,9 @@ class StreamingTranscriber:
         while True:
             job = self._queue.get()
             self._may_start.wait()
-            self._let_the_other_go_first()
             if job is None or self._cancelled.is_set():
                 return
+            self._let_the_other_go_first()
             if isinstance(job, _DecodeAhead):
                 self._decode_ahead(job.chunk)
                 continue
