@@ -179,3 +179,16 @@ def test_a_hesitation_both_hearings_wrote_on_either_side_of_the_join_counts_once
     draft = heard(("clinicians.", 21.9), ("um,", 23.5), ("tied", 23.8), ("uh", 26.0))
     merged = with_draft_tail(careful, 23.4, draft)
     assert [w.text for w in merged.words] == [" clinicians.", " Umm...", " tied", " uh"]  # the later "uh" is another
+
+
+def test_the_analysis_is_warmed_on_the_hints_words_while_the_person_speaks(tmp_path):
+    from interviewer.domain.analysis import terms
+
+    audio, _ = tone_script([6, 10, 4], seed=6)
+    run, _ = answer_run(tmp_path, audio, None)
+    terms.same_word.cache_clear()
+    record(run, len(audio) / 16000)
+    assert run.warmed.wait(30)
+    assert terms.same_word.cache_info().currsize > 0  # the hint's terms already compared
+    first = run.finish()
+    assert [p["point"] for p in first.analysis["coverage"]["points"]] == ["the tones", "the pauses"]

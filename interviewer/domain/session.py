@@ -16,9 +16,9 @@ import numpy as np
 from interviewer.domain.bank import Question
 from interviewer.domain.hearing.careful import final_transcript
 from interviewer.domain.hearing.syllables import LiveRate
-from interviewer.domain.ports import Recorder, RecordingInfo, Transcriber
+from interviewer.domain.ports import SAMPLE_RATE, Recorder, RecordingInfo, Transcriber
 from interviewer.domain.storage import ANALYSED, DRAFTED, FAILED, RECORDED, AnswerRecord, SessionRecord, SessionStore
-from interviewer.domain.transcript import Transcript
+from interviewer.domain.transcript import Transcript, Word
 from interviewer.errors import StorageError
 
 LAST_BLOCKS_WAIT_S = 10.0  # the recorder's pump hands over its last blocks well within this
@@ -80,6 +80,7 @@ class AnswerRun:
         self._rate = None  # the live pace, from the sound (hearing/syllables.LiveRate)
         self._stopped = threading.Lock()
         self._points_cache: tuple[int, list[tuple[str, bool]]] = (-1, [])
+        self.warmed = threading.Event()  # set when the analysis has been warmed (`start`)
 
     @property
     def streamer(self):
@@ -110,6 +111,7 @@ class AnswerRun:
         self._rate = LiveRate()
         self.recorder.add_listener(self._rate.feed)
         self.recorder.start(self.store.wav_path(self.session, self.answer))
+        self.warmed = _warm_in_background(q.hint, self.target_s, self.pause_threshold_s)
         return self.answer
 
     def live(self) -> LiveStatus:
@@ -269,6 +271,31 @@ def analyse_answer(
     data = analysis.to_dict()
     data.setdefault("score", _score_dict(score(analysis)))
     return data
+
+
+WARM_UP_S = 1.0  # the length of the made-up answer the analysis is warmed on
+
+
+def _warm_in_background(hint: str, target_s: tuple[int, int], pause_threshold_s: float) -> threading.Event:
+    """Analyse a made-up answer of the hint's own words while the person speaks, so the first real
+    analysis finds its modules loaded, its patterns compiled and the hint's terms compared already
+    (measured on the bench answer: 0.27-0.47 s cold against 0.14 s warm). Set when done."""
+    done = threading.Event()
+
+    def warm() -> None:
+        try:
+            texts = hint.split() or ["answer"]
+            step = WARM_UP_S / len(texts)
+            words = tuple(Word(" " + t, i * step, (i + 1) * step) for i, t in enumerate(texts))
+            quiet = np.zeros(int(WARM_UP_S * SAMPLE_RATE), dtype=np.float32)
+            analyse_answer(Transcript(words=words, duration_s=WARM_UP_S), quiet, hint, target_s, pause_threshold_s)
+        except Exception:  # noqa: BLE001 - a warm-up only saves time; the real analysis reports its own failures
+            pass
+        finally:
+            done.set()
+
+    threading.Thread(target=warm, name="warm-analysis", daemon=True).start()
+    return done
 
 
 def live_coverage(words, hint: str) -> list[tuple[str, bool]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from interviewer.domain.transcript import Word, continues_word
 
@@ -88,6 +89,7 @@ def comma_before(tokens: list[Token], i: int) -> bool:
     return i == 0 or tokens[i - 1].pause_after or bool(tokens[i].before)
 
 
+@lru_cache(maxsize=65536)
 def letters_and_digits(text: str) -> str:
     """A written word reduced to what two decodes of it must share: "Umm," and "umm", "-validation"
     and "validation" compare equal."""

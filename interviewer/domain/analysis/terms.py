@@ -110,11 +110,13 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def is_acronym(raw: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", raw)
     return 2 <= len(letters) <= 8 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
 
 
+@lru_cache(maxsize=65536)
 def acronym_letters(raw: str) -> str:
     """The letters of an acronym as written, without a plural or possessive: 'EBMs' -> 'ebm',
     "PSI's" -> 'psi', 'P.S.I.' -> 'psi'; '' when `raw` is no acronym."""
@@ -172,6 +174,7 @@ def kin_of(term: str) -> frozenset[str]:
     return KIN.get(term, frozenset())
 
 
+@lru_cache(maxsize=65536)
 def same_acronym(spoken: str, acronym: str) -> bool:
     """Whether the spoken word is the acronym: in the plural or possessive, or misheard as a word
     that sounds like it ('snummed' for SNOMED); not a word it starts ('shape' is no SHAP): an
@@ -225,6 +228,7 @@ NOUN_TO_VERB = (
 VERB_MIN_LETTERS = 5  # 'act'/'action' and the like are left to the other rules
 
 
+@lru_cache(maxsize=65536)
 def same_verb(a: str, b: str) -> bool:
     """Whether two words are one verb, either of them as its noun ('identifies'/'identification')."""
     va, vb = _verb_of(a), _verb_of(b)
@@ -321,6 +325,7 @@ def joined(first: str, second: str) -> str:
     return NUMBER_WORDS.get(first, first) + NUMBER_WORDS.get(second, second)
 
 
+@lru_cache(maxsize=65536)
 def same_compound(spoken: str, compound: str) -> bool:
     """Whether a word is a compound of the hint, split or hyphenated there and written whole here
     (or the other way round): the same word but for an ending ('dataset'/'datasets',
