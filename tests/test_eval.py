@@ -51,7 +51,9 @@ REPORT = (
     "r10-pacs r10-tfidf r10-mlops r10-sensitive r10-prs-ancestry r10-api-review r10-ihe r10-wearables "
     # round 11's, after those
     "r11-salary r11-medical-nlp r11-annotation-qc r11-drift-pipeline r11-parallel r11-imdrf r11-collect-pipeline "
-    "r11-lung-nodule"
+    "r11-lung-nodule "
+    # round 12's, after those
+    "r12-latency r12-sql r12-hard-problem r12-retraining r12-vendor-eval r12-monai"
 ).split()
 
 
