@@ -122,6 +122,7 @@ NEW_CLIPS = (
             "When the input is images or free text, {you know}, deep learning earns its cost.",
             "{Basically} with only a few hundred labels I still start simple, because a small model overfits less, "
             "{right}?",
+            "{Actually} that saved us a month on the last project.",
         ),
         said=(
             "Start with the data",
@@ -166,6 +167,7 @@ NEW_CLIPS = (
             "We moved it to a GPU batch and, {like}, cached the pages we had already seen.",
             "{Basically} the median response went from four seconds to under one, {you know}, and nobody had to change "
             "the model.",
+            "It took two sprints and one very long weekend.",
         ),
         said=("break the latency down by stage",),
         missed=(
@@ -214,6 +216,7 @@ NEW_CLIPS = (
             "There were three of us, {like} I owned the retrieval part and the evaluation.",
             "{Basically} what slowed us down most was getting access to the data, {you know}, every new source needed "
             "its own approval.",
+            "{So} by now it answers about two hundred questions a day.",
         ),
         said=(
             "How long it ran and whether it is still evolving",
@@ -236,6 +239,7 @@ NEW_CLIPS = (
             2.0,
             "When a query got slow I'd look at the plan myself, {like}, add an index or rewrite a subquery as a join.",
             "{I mean} it is the first tool I open, {right}?",
+            "{So} I'd call it a strength, not just a skill.",
         ),
         said=("I’m very comfortable using SQL",),
         missed=(
@@ -257,6 +261,7 @@ NEW_CLIPS = (
             2.0,
             "Urgent referrals get flagged and, {like}, jump to the front.",
             "{Basically} staff spend their time on care instead of sorting paper, {you know}.",
+            "It went live in two clinics first.",
         ),
         said=(
             "medical document routing",
@@ -282,6 +287,7 @@ NEW_CLIPS = (
             "We wrote clear rules for the ten most confused categories and, {like}, relabelled about four thousand "
             "documents.",
             "{Basically} accuracy went up by six points, {you know}, more than any change to the model.",
+            "That took about three weeks, {uh} most of it careful reading.",
         ),
         missed=(
             "achieving production-level accuracy",
@@ -303,6 +309,7 @@ NEW_CLIPS = (
             2.0,
             "If it passes, a person signs off, {like} a release manager, and it goes out.",
             "{Actually} we keep the old model ready so we can roll back in minutes, {right}?",
+            "The whole loop has run for a year without a bad release.",
         ),
         said=("scheduled retraining triggers", "automated regression testing against holdout clinical endpoints"),
         missed=("model registry promotion stages", "blue-green deployment"),
