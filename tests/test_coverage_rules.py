@@ -327,3 +327,50 @@ def test_a_prefix_that_makes_another_kind_of_thing_says_no_part_after_it():
     said = items_said(hint, "I used semi-supervised pretraining and a non-linear kernel for the clustering")
     assert said == {"Supervised": False, "Linearity": False, "Clustering": True}
     assert all(items_said(hint, "a supervised model, linear, and clustering").values())
+
+
+DISAGREEMENT_HINT = (
+    "Auto-route only low-risk categories where confidence and precision were strong; Set confidence thresholds by "
+    "class, not one global threshold; Run a short shadow test before full rollout."
+)
+
+
+def test_a_word_other_items_use_in_another_inflection_is_shared_and_cannot_show_an_item_alone():
+    said = items_said(DISAGREEMENT_HINT, "we auto-route when confidence is high, with one global threshold for all")
+    assert not said["Set confidence thresholds by class"]  # "threshold" is another item's word (probe, round 12)
+    said = items_said(DISAGREEMENT_HINT, "then we set the confidence thresholds separately by class")
+    assert said["Set confidence thresholds by class"]
+
+
+def test_a_decimal_the_hint_writes_is_said_in_digits():
+    hint = "Steps: Alpha = 0.05, Power = 0.8; Tools: Python (statsmodels)."
+    said = items_said(hint, "I ran a power analysis with alpha at 0.05 and power at 0.8")
+    assert said["Steps: Alpha = 0.05"] and said["Power = 0.8"]
+    said = items_said(hint, "I ran a power analysis with alpha at 0.1 and power at 0.9")
+    assert not said["Steps: Alpha = 0.05"] and not said["Power = 0.8"]
+
+
+def test_a_number_said_in_words_names_a_quantity_not_the_item_it_is_in():
+    hint = (
+        "This system addresses the critical problem of medical document routing; Reduces document processing time "
+        "from hours to seconds; Scales to handle thousands of documents simultaneously."
+    )
+    answer = "Clinics get thousands of faxes and scans a day. So the system reads each document and routes it."
+    assert not items_said(hint, answer)["Scales to handle thousands of documents simultaneously"]  # tuning half
+    said = items_said(hint, "it scales to thousands of documents at once, all handled simultaneously")
+    assert said["Scales to handle thousands of documents simultaneously"]
+
+
+def test_a_sound_alike_of_an_everyday_word_is_another_word_said():
+    from interviewer.domain.analysis.terms import same_word
+
+    assert not same_word("prediction", "production")  # both everyday words: Whisper wrote what was said
+    assert same_word("vocal", "focal") and same_word("plate", "platt")  # a rare term misheard keeps its credit
+
+
+def test_a_percentage_is_the_items_own_figure_and_must_be_said():
+    hint = "The Challenge: Initially, my model had 94% accuracy but took 2-3; My Approach: Profiled the bottleneck."
+    item = "The Challenge: Initially, my model had 94% accuracy but took 2-3"
+    answer = "That took about three weeks. Accuracy went up by six points, more than any change to the model."
+    assert not items_said(hint, answer)[item]  # the figure is what the item says; the rest are everyday words
+    assert items_said(hint, "initially my model had 94% accuracy but it took three seconds a document")[item]

@@ -49,7 +49,9 @@ from interviewer.domain.words import split_sentences, tokenize
 # nothing, a condition after a bare name counts as its purpose, "tune" says "tuning",
 # 11: a formula said by its symbols ("log N over df"), "auto-scale" says "auto-scaling", "provide",
 # "ensure", "help", "allow", "enable" weigh as generic words, "semi-supervised" says no "supervised")
-ANALYSIS_VERSION = 11
+# 12: decimals said in digits ("alpha at 0.05"), number names and everyday sound-alikes no evidence
+# ("thousands", "prediction" for "production"), words other items share compared by stem
+ANALYSIS_VERSION = 12
 
 
 def analyse(

@@ -29,6 +29,7 @@ from interviewer.domain.analysis.terms import (
     same_acronym,
     same_compound,
     same_word,
+    stem,
     term_weight,
     words_of,
 )
@@ -111,6 +112,8 @@ def _groups_of(text: str, optional: bool) -> list[Group]:
         alternatives = []
         for raw in re.split(r"[/]", chunk):
             raw = raw.strip(".;:'\"()")
+            percent = raw.endswith("%")  # a figure of the item's own ("94% accuracy"), said in digits by Whisper
+            raw = raw.rstrip("%")
             parts = [raw] if is_acronym(raw) else re.split(r"[-_]", raw)  # "max_features" is said "max features"
             compound = "".join(parts).lower().strip("'") if len(parts) > 1 else ""
             for part in parts:
@@ -118,7 +121,7 @@ def _groups_of(text: str, optional: bool) -> list[Group]:
                 if (
                     len(word) < 2
                     or word in STOPWORDS
-                    or word.isdigit()
+                    or (word.isdigit() and not percent)
                     or word.replace("_", "").replace(".", "") in {"eg", "ie"}
                 ):
                     continue
@@ -275,20 +278,20 @@ def _own_words_unless_all_shared(groups: list[Group], shared: frozenset[str]) ->
 
 
 def _shared(group: Group, shared: frozenset[str]) -> Group:
-    if all(t.text in shared for t in group.alternatives):
+    if all(stem(t.text) in shared for t in group.alternatives):
         return Group(group.alternatives, group.weight / 2, group.optional)
     return group
 
 
 def _distinctive(group: Group, shared: frozenset[str]) -> bool:
-    return any(not is_generic(t.text) and t.text not in shared for t in group.alternatives)
+    return any(not is_generic(t.text) and stem(t.text) not in shared for t in group.alternatives)
 
 
 def shared_terms(points: list[str]) -> frozenset[str]:
-    """Terms that appear in more than one point."""
+    """The stems of terms that appear in more than one point ("document" and "documents" are one)."""
     seen: dict[str, int] = {}
     for point in points:
-        for text in {t.text for g in point_groups(point) if not g.optional for t in g.alternatives}:
+        for text in {stem(t.text) for g in point_groups(point) if not g.optional for t in g.alternatives}:
             seen[text] = seen.get(text, 0) + 1
     return frozenset(t for t, n in seen.items() if n > 1)
 

@@ -8,6 +8,9 @@ from functools import lru_cache
 
 import jellyfish
 from rapidfuzz import fuzz
+from wordfreq import zipf_frequency
+
+from interviewer.domain.analysis.spoken_numbers import is_number_name
 
 STOPWORDS = frozenset(
     "a an the and or of in on for to with by at from as is are was were be been being how why what when "
@@ -40,9 +43,17 @@ GENERIC_ENDINGS = ("s", "es", "d", "ed", "ing")  # "makes" is as generic as "mak
 def is_generic(word: str) -> bool:
     """A word that says little about a topic, in any inflection of a generic word ("makes", "gets")."""
     word = word.lower()
-    return word in GENERIC or any(
-        word.endswith(end) and word[: -len(end)] in GENERIC for end in GENERIC_ENDINGS if len(word) > len(end) + 2
+    return _generic_as_written(word) or any(
+        word.endswith(end) and _generic_as_written(word[: -len(end)])
+        for end in GENERIC_ENDINGS
+        if len(word) > len(end) + 2
     )
+
+
+def _generic_as_written(word: str) -> bool:
+    """A generic word, or a number's name: "thousands of faxes" says a quantity, not "Scales to handle
+    thousands of documents simultaneously" (tuning half)."""
+    return word in GENERIC or is_number_name(word) or word == "dozen"
 
 
 SUFFIXES = (
@@ -95,8 +106,12 @@ NUMBER_WORDS = dict(
 
 @lru_cache(maxsize=65536)
 def words_of(text: str) -> tuple[str, ...]:
-    """Lowercase words, split on spaces, hyphens and slashes: 'cross-validation' -> ('cross', 'validation')."""
-    return tuple(w for w in re.split(r"[^a-z0-9']+", text.lower().replace("\u2019", "'")) if w.strip("'"))
+    """Lowercase words, split on spaces, hyphens and slashes: 'cross-validation' -> ('cross', 'validation');
+    a decimal stays one word ('0.05'), as a hint writes it."""
+    return tuple(w for w in WORD.findall(text.lower().replace("\u2019", "'")) if w.strip("'"))
+
+
+WORD = re.compile(r"\d+(?:\.\d+)+|[a-z0-9']+")
 
 
 @lru_cache(maxsize=65536)  # pure, and a 3-minute answer asks for the same few hundred words thousands of times
@@ -183,9 +198,22 @@ def same_acronym(spoken: str, acronym: str) -> bool:
 
 
 def _sounds_alike(spoken: str, term: str) -> bool:
+    if is_everyday(term):
+        return False  # Whisper writes a common word when it is said: "prediction" is no "production"
     if len(term) >= 5 and len(spoken) > 2 and jellyfish.metaphone(spoken) == jellyfish.metaphone(term):
         return fuzz.ratio(spoken, term) >= PHONETIC_FUZZY_MIN
     return False
+
+
+EVERYDAY_ZIPF = 4.0  # wordfreq's Zipf scale: 4 is once per 100,000 English words ("pipeline" 4.0, "focal" 3.7)
+
+
+@lru_cache(maxsize=65536)
+def is_everyday(word: str) -> bool:
+    """A word common enough in English that a speech recogniser's language model writes it when it is
+    said: a sound-alike of it was another word said ("prediction" for "production"), while the rare
+    terms it mishears keep theirs ("vocal loss" for "focal loss", "plate" for "Platt")."""
+    return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
 
 
 # Words made from another by "-ize" or "-ate" are other words: "hospitalization" is not said by
