@@ -213,7 +213,7 @@ def is_everyday(word: str) -> bool:
     """A word common enough in English that a speech recogniser's language model writes it when it is
     said: a sound-alike of it was another word said ("prediction" for "production"), while the rare
     terms it mishears keep theirs ("vocal loss" for "focal loss", "plate" for "Platt")."""
-    return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
+    return zipf_frequency(word, "en", wordlist="small") >= EVERYDAY_ZIPF  # "small": words down to Zipf 3, 4 MB
 
 
 # Words made from another by "-ize" or "-ate" are other words: "hospitalization" is not said by
