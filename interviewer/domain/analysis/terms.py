@@ -104,14 +104,14 @@ NUMBER_WORDS = dict(
 )
 
 
+WORD = re.compile(r"\d+(?:\.\d+)+|[a-z0-9']+")  # a decimal is one word
+
+
 @lru_cache(maxsize=65536)
 def words_of(text: str) -> tuple[str, ...]:
     """Lowercase words, split on spaces, hyphens and slashes: 'cross-validation' -> ('cross', 'validation');
     a decimal stays one word ('0.05'), as a hint writes it."""
     return tuple(w for w in WORD.findall(text.lower().replace("\u2019", "'")) if w.strip("'"))
-
-
-WORD = re.compile(r"\d+(?:\.\d+)+|[a-z0-9']+")
 
 
 @lru_cache(maxsize=65536)  # pure, and a 3-minute answer asks for the same few hundred words thousands of times
