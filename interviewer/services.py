@@ -71,6 +71,11 @@ class ModelLoader:
     def ready(self) -> bool:
         return self._ready.is_set() and self.error is None
 
+    def settle(self, timeout: float) -> None:
+        """Wait (at most `timeout`) for a load under way; nothing when none was started."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
     def wait(self, timeout: float | None = None) -> Transcriber:
         self.start()
         if not self._ready.wait(timeout):

@@ -22,6 +22,10 @@ from interviewer.services import ModelLoader, Services
 from interviewer.ui.messages import ModelStatus
 
 PRELOAD_SPEAKER_AFTER_S = 1.0  # after the first paint: the home screen settles before voice and model load
+# At exit, the loads under way are waited for this long: a native library torn down mid-load aborts the
+# process ("terminate called without an active exception", exit 134, seen quitting 1.8 s after start)
+SETTLE_LOADS_S = 10.0
+SETTLE_POLL_S = 0.02
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ class InterviewApp(App):
         self._speaker_lock = threading.Lock()
         self.speaker_error: Exception | None = None
         self.active_runs: set = set()
+        self._loads_closed = threading.Event()  # set at exit: no background load starts after it
+        self._preloading = threading.Event()  # set while preload_speaker runs (a pooled thread: no join)
 
     @staticmethod
     def _careful_loader(config: Config, services: Services) -> ModelLoader | None:
@@ -129,12 +135,34 @@ class InterviewApp(App):
         """Build the speaker (load the Piper voice, 0.4-0.8 s) before the first question needs it,
         then the Whisper model: loading it while the first sentence is synthesised delayed the first
         audio by 0.3-0.5 s on 2 cores."""
+        self._preloading.set()
+        try:
+            self._preload_voice_and_models()
+        finally:
+            self._preloading.clear()
+
+    def _preload_voice_and_models(self) -> None:
+        if self._loads_closed.is_set():
+            return
         self.speaker()
+        if self._loads_closed.is_set():
+            return
         self.model.start()
         if self.careful is not None:
             with contextlib.suppress(Exception):  # the draft model's failure is reported where it is used
                 self.model.wait()
-            self.careful.start()
+            if not self._loads_closed.is_set():
+                self.careful.start()
+
+    def settle_background_loads(self, timeout_s: float = SETTLE_LOADS_S) -> None:
+        """At exit: start no more loads and wait (bounded) for those under way, voice and models."""
+        self._loads_closed.set()
+        deadline = time.monotonic() + timeout_s
+        while self._preloading.is_set() and time.monotonic() < deadline:
+            time.sleep(SETTLE_POLL_S)
+        for loader in (self.model, self.careful):
+            if loader is not None:
+                loader.settle(max(0.0, deadline - time.monotonic()))
 
     def speaker(self):
         """The speaker, built once; None (with `speaker_error` set) when speech is unavailable."""
@@ -290,4 +318,5 @@ def run_app(config: Config) -> int:
         app.run()
     finally:
         app.action_safe_quit() if app.active_runs else None
+        app.settle_background_loads()
     return app.return_code or 0

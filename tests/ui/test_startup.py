@@ -149,3 +149,26 @@ asyncio.run(main())
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
     seen = json.loads(out.strip().splitlines()[-1])
     assert seen == {"first": False, "label": "Natural calm (Piper)", "piper": True}
+
+
+async def test_quitting_while_the_voice_loads_waits_for_it_and_starts_no_model(tmp_path):
+    """A native library torn down mid-load aborted the process at exit ("terminate called without
+    an active exception", exit 134): at exit the app waits for the loads under way and starts none."""
+    import threading
+
+    loading, release, models = threading.Event(), threading.Event(), []
+
+    def slow_speaker():
+        loading.set()
+        release.wait(10)
+        return FakeSpeaker(tmp_path)
+
+    app = _app(tmp_path)
+    app.services.make_speaker = slow_speaker
+    app.model._factory = lambda: models.append(1) or FakeTranscriber(ANSWER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, loading.is_set)
+    threading.Timer(0.3, release.set).start()
+    app.settle_background_loads(timeout_s=10)
+    assert release.is_set() and not app._preloading.is_set()  # waited for the voice's load
+    assert models == []  # and started no model after the quit
