@@ -53,7 +53,9 @@ REPORT = (
     "r11-salary r11-medical-nlp r11-annotation-qc r11-drift-pipeline r11-parallel r11-imdrf r11-collect-pipeline "
     "r11-lung-nodule "
     # round 12's, after those
-    "r12-latency r12-sql r12-hard-problem r12-retraining r12-vendor-eval r12-monai"
+    "r12-latency r12-sql r12-hard-problem r12-retraining r12-vendor-eval r12-monai "
+    # round 13's, after those
+    "r13-reproducibility r13-bert-finetune r13-why-hire r13-therapy-tool r13-screening-rollout r13-bias-check"
 ).split()
 
 
