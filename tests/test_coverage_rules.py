@@ -374,3 +374,15 @@ def test_a_percentage_is_the_items_own_figure_and_must_be_said():
     answer = "That took about three weeks. Accuracy went up by six points, more than any change to the model."
     assert not items_said(hint, answer)[item]  # the figure is what the item says; the rest are everyday words
     assert items_said(hint, "initially my model had 94% accuracy but it took three seconds a document")[item]
+
+
+def test_the_evidence_is_where_the_item_was_said_not_a_stray_earlier_word():
+    """A Piper drive (round 13): "Tie it to a real example" showed the evidence "examples tie real"
+    and the time of "examples", said two sentences before the item was."""
+    hint = "Start with what they already know; Tie it to a real example."
+    text = "the model saw millions of examples of spam so then I tie it to a real example from their job"
+    coverage = assess_coverage(split_hint(hint), spoken(text))
+    item = next(i for p in coverage.points for i in p.items if i.text == "Tie it to a real example")
+    assert item.covered
+    assert item.evidence.split() == ["tie", "real", "example"]
+    assert item.at_s == 0.4 * text.split().index("tie")

@@ -202,7 +202,7 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
     hits = {id(g): group_hits(g, tokens) for g in groups}
     hits.update(_expansion_hits(point, tokens, required, hits))
     hits.update(_kin_hits(tokens, required, hits))
-    best_score, best, best_distinctive = 0.0, [], []
+    best_score, best, best_distinctive, best_span = 0.0, [], [], 0
     for anchor in sorted({i for found in hits.values() for i in found}):
         said = [
             (g, min(i for i in hits[id(g)] if anchor <= i < anchor + WINDOW_WORDS))
@@ -213,8 +213,10 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
         score += sum(g.weight for g, _ in said if g.optional and g.weight >= EXAMPLE_MIN_WEIGHT)
         distinctive = [i for g, i in said if _distinctive(g, shared)]
         enough = len({id(g) for g, _ in said if not g.optional}) >= min(MIN_TERMS_SAID, len(required))
-        if distinctive and enough and score > best_score:
+        counted = [i for g, i in said if not g.optional or g.weight >= EXAMPLE_MIN_WEIGHT]
+        if distinctive and enough and _better(score, counted, best_score, best_span):
             best_score, best, best_distinctive = score, sorted(i for _, i in said), distinctive
+            best_span = max(counted) - min(counted)
     said = best_score / total >= COVERED_SHARE
     if not said and (instance := _named_instance_said(point, tokens)):
         said, best, best_distinctive = True, instance, instance
@@ -223,6 +225,15 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
     evidence = " ".join(tokens[i].text for i in best) if said else ""
     at_s = round(tokens[best[0]].start, 2) if said else None
     return HintItem(point, covered, at_s if covered else None, evidence, confidence)
+
+
+def _better(score: float, counted: list[int], best_score: float, best_span: int) -> bool:
+    """A window that says more of the point, or as much in fewer words (else the earlier): the evidence
+    and its time are where the point was made ("tie it to a real example"), not a stray earlier word of
+    it ("examples")."""
+    if score != best_score:
+        return score > best_score
+    return max(counted) - min(counted) < best_span
 
 
 def _boundaries_as_the_point_has_them(point: str, tokens: list[Token]) -> list[Token]:
