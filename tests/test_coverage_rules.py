@@ -386,13 +386,3 @@ def test_the_evidence_is_where_the_item_was_said_not_a_stray_earlier_word():
     assert item.covered
     assert item.evidence.split() == ["tie", "real", "example"]
     assert item.at_s == 0.4 * text.split().index("tie")
-
-
-def test_an_item_spread_over_more_than_two_sentences_is_not_said():
-    """The leak probe (benchmarks/item_leaks.py, no evaluation answer): "hand-off to the deployment team"
-    had been shown said by "deployment" and "handling" from two other items' sentences."""
-    hint = "Cover data access; hand-off to the deployment team."
-    item = "hand-off to the deployment team"
-    assert items_said(hint, "we planned the hand-off. the deployment team took it from there")[item]
-    scattered = "the hand-off was planned. it took a month. the deployment was late. nobody minded. the team was small"
-    assert not items_said(hint, scattered)[item]

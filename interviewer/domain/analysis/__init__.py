@@ -51,8 +51,7 @@ from interviewer.domain.words import split_sentences, tokenize
 # "ensure", "help", "allow", "enable" weigh as generic words, "semi-supervised" says no "supervised")
 # 12: decimals said in digits ("alpha at 0.05"), number names and everyday sound-alikes no evidence
 # ("thousands", "prediction" for "production"), words other items share compared by stem
-# 13: an item's evidence and time are the shortest stretch that says it, not the first, and lie within
-# two sentences
+# 13: an item's evidence and time are the shortest stretch that says it, not the first
 ANALYSIS_VERSION = 13
 
 

@@ -37,7 +37,6 @@ from interviewer.domain.words import Token, letters_and_digits
 
 COVERED_SHARE = 0.4  # of a point's weight, said within one window
 WINDOW_WORDS = 40  # the evidence for one point lies within this many spoken words
-EVIDENCE_SENTENCES = 2  # ... and within this many sentences, as Whisper punctuated them
 # a thing named in two or more words is said with two of them: "estimator" is not "doubly robust
 # estimators", "divergence" not "KL divergence", "GPU" not "GPU optimization" (tuning half: 3 of the
 # 4 missed items shown covered were such; raising COVERED_SHARE to 0.55 instead cost 0.09 accuracy)
@@ -204,11 +203,12 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
     hits.update(_expansion_hits(point, tokens, required, hits))
     hits.update(_kin_hits(tokens, required, hits))
     best_score, best, best_distinctive, best_span = 0.0, [], [], 0
-    sentence = _sentence_numbers(tokens)
     for anchor in sorted({i for found in hits.values() for i in found}):
-        end = _window_end(sentence, anchor)
-        said = [(g, min(i for i in hits[id(g)] if anchor <= i < end)) for g in groups
-                if any(anchor <= i < end for i in hits[id(g)])]  # fmt: skip
+        said = [
+            (g, min(i for i in hits[id(g)] if anchor <= i < anchor + WINDOW_WORDS))
+            for g in groups
+            if any(anchor <= i < anchor + WINDOW_WORDS for i in hits[id(g)])
+        ]
         score = sum(g.weight for g, _ in said if not g.optional)
         score += sum(g.weight for g, _ in said if g.optional and g.weight >= EXAMPLE_MIN_WEIGHT)
         distinctive = [i for g, i in said if _distinctive(g, shared)]
@@ -225,23 +225,6 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
     evidence = " ".join(tokens[i].text for i in best) if said else ""
     at_s = round(tokens[best[0]].start, 2) if said else None
     return HintItem(point, covered, at_s if covered else None, evidence, confidence)
-
-
-def _window_end(sentence: list[int], anchor: int) -> int:
-    """The index after the last word that can join the evidence starting at `anchor`."""
-    end = anchor + 1
-    limit = min(anchor + WINDOW_WORDS, len(sentence))
-    while end < limit and sentence[end] < sentence[anchor] + EVIDENCE_SENTENCES:
-        end += 1
-    return end
-
-
-def _sentence_numbers(tokens: list[Token]) -> list[int]:
-    numbers, current = [], 0
-    for token in tokens:
-        numbers.append(current)
-        current += token.ends_sentence
-    return numbers
 
 
 def _better(score: float, counted: list[int], best_score: float, best_span: int) -> bool:
