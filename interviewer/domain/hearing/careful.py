@@ -20,12 +20,15 @@ from interviewer.domain.words import SENTENCE_END, is_hesitation, norm_of
 SAME_HESITATION_S = 1.0  # two hearings' hesitations this close (span to span) are one
 CONFIRM_BEFORE_S, CONFIRM_AFTER_S = 0.5, 0.7  # where the careful hearing's words may confirm one (timing differs)
 CONFIRMING_WEIGHT = 0.003  # the least hesitation probability the careful hearing gives a confirmed one
+OPENERS = {"so"}  # a sentence's first word that is a filler there and a conjunction after a comma
+SAME_OPENER_S = 0.5  # the two hearings' starts of the same word differ by up to this
 
 
 def final_transcript(careful: Transcript, draft: Transcript, careful_until_s: float = math.inf) -> Transcript:
     """What the feedback is made from: the careful words (before `careful_until_s`, the draft's after),
     with the hesitations only the draft wrote that the careful hearing confirms."""
-    return with_confirmed_hesitations(with_draft_tail(careful, careful_until_s, draft), draft)
+    merged = with_draft_tail(careful, careful_until_s, draft)
+    return with_draft_sentence_openers(with_confirmed_hesitations(merged, draft), draft)
 
 
 def with_draft_tail(careful: Transcript, careful_until_s: float, draft: Transcript) -> Transcript:
@@ -66,6 +69,39 @@ def with_confirmed_hesitations(careful: Transcript, draft: Transcript) -> Transc
             w = words[weighed]
             words.insert(weighed, Word(" um", w.start, w.start, w.hesitation_before))
     return replace(careful, words=tuple(words))
+
+
+def with_draft_sentence_openers(careful: Transcript, draft: Transcript) -> Transcript:
+    """`careful` with a new sentence at each ", so" the draft heard as ". So": base joins a sentence
+    opened by "So" to the one before with a comma, where "so" reads as a conjunction, not a filler.
+
+    Measured on the tuning half (base careful, tiny.en alone standing in for the draft): of 16 ", so"
+    that opened a sentence, the draft began a sentence at 13; of 16 conjunctions, at 2.
+    """
+    words = list(careful.words)
+    for i in range(1, len(words)):
+        before, word = words[i - 1], words[i]
+        if norm_of(word.text) not in OPENERS or not before.text.rstrip().endswith(","):
+            continue
+        if _draft_opens_a_sentence(draft.words, word):
+            words[i - 1] = replace(before, text=before.text.rstrip()[:-1] + ".")
+            words[i] = replace(word, text=_capitalised(word.text))
+    return replace(careful, words=tuple(words))
+
+
+def _draft_opens_a_sentence(draft: tuple[Word, ...], word: Word) -> bool:
+    return any(
+        norm_of(d.text) == norm_of(word.text)
+        and abs(d.start - word.start) <= SAME_OPENER_S
+        and j > 0
+        and draft[j - 1].text.rstrip()[-1:] in SENTENCE_END
+        for j, d in enumerate(draft)
+    )
+
+
+def _capitalised(text: str) -> str:
+    stripped = text.lstrip()
+    return text[: len(text) - len(stripped)] + stripped[:1].upper() + stripped[1:]
 
 
 def _inside_a_sentence(words: list[Word], i: int) -> bool:
