@@ -26,7 +26,8 @@ SAME_OPENER_S = 0.5  # the two hearings' starts of the same word differ by up to
 
 def final_transcript(careful: Transcript, draft: Transcript, careful_until_s: float = math.inf) -> Transcript:
     """What the feedback is made from: the careful words (before `careful_until_s`, the draft's after),
-    with the hesitations only the draft wrote that the careful hearing confirms."""
+    with the hesitations only the draft wrote that the careful hearing confirms, and the draft's
+    sentence breaks before "So"."""
     merged = with_draft_tail(careful, careful_until_s, draft)
     return with_draft_sentence_openers(with_confirmed_hesitations(merged, draft), draft)
 
