@@ -25,7 +25,6 @@ PRELOAD_SPEAKER_AFTER_S = 1.0  # after the first paint: the home screen settles 
 # At exit, the loads under way are waited for this long: a native library torn down mid-load aborts the
 # process ("terminate called without an active exception", exit 134, seen quitting 1.8 s after start)
 SETTLE_LOADS_S = 10.0
-SETTLE_POLL_S = 0.02
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,8 @@ class InterviewApp(App):
         self.speaker_error: Exception | None = None
         self.active_runs: set = set()
         self._loads_closed = threading.Event()  # set at exit: no background load starts after it
-        self._preloading = threading.Event()  # set while preload_speaker runs (a pooled thread: no join)
+        self._preload_idle = threading.Event()  # clear while preload_speaker runs (a pooled thread: no join)
+        self._preload_idle.set()
 
     @staticmethod
     def _careful_loader(config: Config, services: Services) -> ModelLoader | None:
@@ -135,11 +135,11 @@ class InterviewApp(App):
         """Build the speaker (load the Piper voice, 0.4-0.8 s) before the first question needs it,
         then the Whisper model: loading it while the first sentence is synthesised delayed the first
         audio by 0.3-0.5 s on 2 cores."""
-        self._preloading.set()
+        self._preload_idle.clear()
         try:
             self._preload_voice_and_models()
         finally:
-            self._preloading.clear()
+            self._preload_idle.set()
 
     def _preload_voice_and_models(self) -> None:
         if self._loads_closed.is_set():
@@ -158,8 +158,7 @@ class InterviewApp(App):
         """At exit: start no more loads and wait (bounded) for those under way, voice and models."""
         self._loads_closed.set()
         deadline = time.monotonic() + timeout_s
-        while self._preloading.is_set() and time.monotonic() < deadline:
-            time.sleep(SETTLE_POLL_S)
+        self._preload_idle.wait(timeout_s)
         for loader in (self.model, self.careful):
             if loader is not None:
                 loader.settle(max(0.0, deadline - time.monotonic()))

@@ -170,5 +170,5 @@ async def test_quitting_while_the_voice_loads_waits_for_it_and_starts_no_model(t
         await wait_for(pilot, loading.is_set)
     threading.Timer(0.3, release.set).start()
     app.settle_background_loads(timeout_s=10)
-    assert release.is_set() and not app._preloading.is_set()  # waited for the voice's load
+    assert release.is_set() and app._preload_idle.is_set()  # waited for the voice's load
     assert models == []  # and started no model after the quit

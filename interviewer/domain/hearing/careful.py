@@ -95,7 +95,7 @@ def _draft_opens_a_sentence(draft: tuple[Word, ...], word: Word) -> bool:
         norm_of(d.text) == norm_of(word.text)
         and abs(d.start - word.start) <= SAME_OPENER_S
         and j > 0
-        and draft[j - 1].text.rstrip()[-1:] in SENTENCE_END
+        and not _inside_a_sentence(draft, j)
         for j, d in enumerate(draft)
     )
 
@@ -105,7 +105,7 @@ def _capitalised(text: str) -> str:
     return text[: len(text) - len(stripped)] + stripped[:1].upper() + stripped[1:]
 
 
-def _inside_a_sentence(words: list[Word], i: int) -> bool:
+def _inside_a_sentence(words: list[Word] | tuple[Word, ...], i: int) -> bool:
     return i > 0 and words[i - 1].text.rstrip()[-1:] not in SENTENCE_END
 
 
