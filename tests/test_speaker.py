@@ -11,7 +11,7 @@ import pytest
 from interviewer.adapters.speaker import TTS_RATE, Pyttsx3Speaker
 from interviewer.adapters.voices import VoiceProfile, find_voice
 from interviewer.domain.audiofile import from_pcm16, read_pcm16
-from tests.plugins.audio_env import run_python
+from tests.plugins.audio_env import base_env, run_python
 
 QUESTION = (
     "Tell me about a time you had to deliver a project under a tight deadline. What did you prioritise, "
@@ -61,6 +61,30 @@ def test_the_rate_of_the_profile_is_heard(tmp_path):
     brisk = Pyttsx3Speaker(find_voice("brisk-uk"), cache_dir=tmp_path)  # 185 wpm
     slow_n, brisk_n = (len(read_pcm16(s.synthesize(QUESTION))[0]) for s in (slow, brisk))
     assert slow_n > 1.3 * brisk_n
+
+
+FIRST_SAVE = """
+import sys
+from pathlib import Path
+from interviewer.adapters.speaker import Pyttsx3Speaker, _EngineOwner, _current
+from interviewer.adapters.voices import find_voice
+speaker = Pyttsx3Speaker(find_voice("calm-us"), cache_dir=Path(sys.argv[1]))
+busy = _EngineOwner.shared().call(lambda engine: engine.proxy._busy)
+wav = speaker.synthesize(sys.argv[2])
+rate = _EngineOwner.shared().call(lambda engine: _current(engine, "rate"))
+print(busy, rate, wav.stat().st_size)
+"""
+
+
+def test_the_first_save_of_a_new_process_is_at_the_profile_rate(tmp_path):
+    """A new pyttsx3 engine is busy until its first run and queued the settings unchecked: 2 of 25 new
+    processes then spoke their first question at espeak's 200 wpm instead of calm-us's 150. The engine
+    is now run once when made, so its settings are applied and read back before the first save."""
+    runs = [run_python(base_env(), ["-c", FIRST_SAVE, str(tmp_path / str(n)), QUESTION]) for n in range(4)]
+    assert all(run.returncode == 0 for run in runs), runs[0].stderr
+    outcomes = [run.stdout.split() for run in runs]
+    assert all(busy == "False" and rate == "150" for busy, rate, _ in outcomes)  # idle before the first save
+    assert len({size for _, _, size in outcomes}) == 1  # the same question, the same length, every time
 
 
 def test_a_language_the_system_lacks_falls_back_with_a_notice(tmp_path):
