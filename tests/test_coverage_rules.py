@@ -197,6 +197,19 @@ def test_what_a_thing_is_for_does_not_say_it_nor_does_a_clause_or_two_letters_be
     assert not any(items_said(hint, "the CI of the estimate, and we train on the data").values())
 
 
+def test_a_named_thing_is_also_said_by_its_words_together_with_half_its_name():
+    """A tmux drive: "a corrupted PDF should not kill the whole batch, so I wrap each document in a try
+    block, log the error" made "Error handling for corrupted documents" without "handling"; what it is
+    for without the name ("corrupted documents") is not enough."""
+    hint = "Progress bars for long-running processes; Error handling for corrupted documents."
+    text = "a corrupted PDF should not kill the batch, so I wrap each document in a try block and log the error"
+    assert items_said(hint, text) == {
+        "Progress bars for long-running processes": False,
+        "Error handling for corrupted documents": True,
+    }
+    assert not any(items_said(hint, "some documents were corrupted and the processes ran for long").values())
+
+
 def test_an_acronym_is_said_by_a_sound_alike_but_not_by_a_word_that_starts_with_it():
     hint = "Cover SNOMED for conditions, and SHAP/LIME for post-hoc explanation."
     said = items_said(hint, "local codes are mapped to snummed, and the shape of the plot matters")

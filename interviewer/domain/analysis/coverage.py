@@ -55,6 +55,7 @@ NAMED_INSTANCE_MAX_WORDS = 3  # "(Manhattan plots)" names one thing; longer is a
 LIST_MARK = re.compile(r",|/|\band\b|\bor\b|\bon\b|\bvs\b", re.IGNORECASE)
 # a prefix that makes the rest another kind of thing: the part after it is not said on its own
 OTHER_KIND_PREFIXES = frozenset({"non", "semi", "self", "un", "anti", "pseudo", "quasi", "counter"})
+NAME_SHARE_NEEDED = 0.5  # of a name's weight, among a point's words said together ("error" of "Error handling")
 NAME_MIN_WEIGHT = 2.0  # a name before "for" said alone: an acronym or a long word, or two words
 
 
@@ -65,13 +66,39 @@ class Group:
     optional: bool = False  # an example in parentheses, or what a named thing is for: counted when said, not required
 
 
+@dataclass(frozen=True)
+class Reading:
+    """One way a point can be said: its term groups, and the name (groups) of which at least
+    NAME_SHARE_NEEDED of the weight must be among the evidence (none: no name needed)."""
+
+    groups: list[Group]
+    name: list[Group]
+
+
 def point_groups(point: str) -> list[Group]:
-    """The term groups of one hint point."""
+    """The term groups of one hint point, as a name and what it is for when it has one."""
+    return point_readings(point)[0].groups
+
+
+def point_readings(point: str) -> list[Reading]:
+    """The ways one hint point can be said: a thing named and what it is for ("SHAP/LIME for post-hoc
+    explanation") by its name, the purpose counting as an example does; and by all its words together
+    with half the name among them ("a corrupted PDF ... log the error" says "Error handling for
+    corrupted documents" without "handling"; "we predict the direction and test it" says no "one-tailed
+    testing when we specifically predict directionality")."""
     point = STRUCTURAL_LABEL.sub("", point).replace("\u2019", "'")
     examples = " ".join(PARENTHESIS.findall(point))
-    name, purpose = _name_and_purpose(PARENTHESIS.sub(" ", point))
-    groups = _groups_of(name, optional=False)
-    groups += [g for g in _groups_of(f"{examples} {purpose}", optional=True) if g not in groups]
+    whole = PARENTHESIS.sub(" ", point)
+    name, purpose = _name_and_purpose(whole)
+    named = _groups_of(name, optional=False)
+    readings = [Reading(_with_examples(named, f"{examples} {purpose}"), [])]
+    if purpose:
+        readings.append(Reading(_with_examples(_groups_of(whole, optional=False), examples), named))
+    return readings
+
+
+def _with_examples(groups: list[Group], examples: str) -> list[Group]:
+    groups = groups + [g for g in _groups_of(examples, optional=True) if g not in groups]
     return _once_each(groups)
 
 
@@ -191,12 +218,29 @@ def _acronym_spelled(term: Term, spoken: list[list[str]], i: int) -> bool:
 
 
 def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = frozenset()) -> HintItem:
-    """Whether `point` (or one item of it) was said. `shared` holds terms several items of the hint
-    use ("bias" in "selection bias", "label bias"): they weigh half and cannot show an item alone.
-    `confidence` is the best evidence word's unprompted probability (recorded, not used)."""
+    """Whether `point` (or one item of it) was said, in any of its readings. `shared` holds terms several
+    items of the hint use ("bias" in "selection bias", "label bias"): they weigh half and cannot show an
+    item alone. `confidence` is the best evidence word's unprompted probability (recorded, not used)."""
     tokens = _boundaries_as_the_point_has_them(point, tokens)
-    shared = _own_words_unless_all_shared(point_groups(point), shared)
-    groups = [_shared(g, shared) for g in point_groups(point)]
+    said, best, best_distinctive = False, [], []
+    for reading in point_readings(point):
+        said, best, best_distinctive = _said_in_one_window(point, reading, tokens, shared)
+        if said:
+            break
+    if not said and (instance := _named_instance_said(point, tokens)):
+        said, best, best_distinctive = True, instance, instance
+    confidence = max((tokens[i].probability for i in best_distinctive), default=0.0) if said else 0.0
+    evidence = " ".join(tokens[i].text for i in best) if said else ""
+    at_s = round(tokens[best[0]].start, 2) if said else None
+    return HintItem(point, said, at_s, evidence, confidence)
+
+
+def _said_in_one_window(point: str, reading: Reading, tokens: list[Token], shared: frozenset[str]):
+    """(said, the evidence's token indices, its distinctive ones) for one reading of the point."""
+    shared = _own_words_unless_all_shared(reading.groups, shared)
+    groups = [_shared(g, shared) for g in reading.groups]
+    name = {id(g) for g, original in zip(groups, reading.groups, strict=True) if original in reading.name}
+    name_needed = NAME_SHARE_NEEDED * sum(g.weight for g in groups if id(g) in name)
     required = [g for g in groups if not g.optional]
     total = sum(g.weight for g in required) or 1.0
     hits = {id(g): group_hits(g, tokens) for g in groups}
@@ -213,18 +257,18 @@ def assess_point(point: str, tokens: list[Token], shared: frozenset[str] = froze
         score += sum(g.weight for g, _ in said if g.optional and g.weight >= EXAMPLE_MIN_WEIGHT)
         distinctive = [i for g, i in said if _distinctive(g, shared)]
         enough = len({id(g) for g, _ in said if not g.optional}) >= min(MIN_TERMS_SAID, len(required))
+        if name:
+            name_said = [g for g, _ in said if id(g) in name]
+            enough = (
+                enough
+                and sum(g.weight for g in name_said) >= name_needed
+                and any(_distinctive(g, shared) for g in name_said)
+            )
         counted = [i for g, i in said if not g.optional or g.weight >= EXAMPLE_MIN_WEIGHT]
         if distinctive and enough and _better(score, counted, best_score, best_span):
             best_score, best, best_distinctive = score, sorted(i for _, i in said), distinctive
             best_span = max(counted) - min(counted)
-    said = best_score / total >= COVERED_SHARE
-    if not said and (instance := _named_instance_said(point, tokens)):
-        said, best, best_distinctive = True, instance, instance
-    confidence = max((tokens[i].probability for i in best_distinctive), default=0.0) if said else 0.0
-    covered = said
-    evidence = " ".join(tokens[i].text for i in best) if said else ""
-    at_s = round(tokens[best[0]].start, 2) if said else None
-    return HintItem(point, covered, at_s if covered else None, evidence, confidence)
+    return best_score / total >= COVERED_SHARE, best, best_distinctive
 
 
 def _better(score: float, counted: list[int], best_score: float, best_span: int) -> bool:
