@@ -96,6 +96,27 @@ def test_a_point_or_item_no_word_could_show_said_is_not_scored():
     assert point_items("built (models, pipelines, APIs)") == ("built", ["pipelines", "APIs"])
 
 
+def test_a_list_after_for_is_what_the_thing_is_for_not_points_of_its_own():
+    """A tmux drive showed "ML" as a hint item not heard, and "data work" was gone: "Huge ecosystem for
+    AI, ML, and data work" had been split at its commas."""
+    hint = "Easy to read and maintain; Huge ecosystem for AI, ML, and data work; Strong community support."
+    assert split_hint(hint) == [
+        "Easy to read and maintain",
+        "Huge ecosystem for AI, ML, and data work",
+        "Strong community support",
+    ]
+    assert split_hint("Cover SMOTE/ADASYN, focal loss, and calibration for clinical use.") == [
+        "SMOTE/ADASYN",
+        "focal loss",
+        "calibration for clinical use",
+    ]
+    assert split_hint("Discuss monitoring for drift, retraining schedules that follow the data, and alerts.") == [
+        "monitoring for drift",
+        "retraining schedules that follow the data",
+        "alerts",
+    ]
+
+
 def test_an_and_inside_parentheses_splits_nothing():
     hint = "Latency; Inter-department operations (DS team build and EIT team deploy)."
     assert split_hint(hint) == ["Latency", "Inter-department operations (DS team build and EIT team deploy)"]

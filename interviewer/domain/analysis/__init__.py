@@ -52,7 +52,8 @@ from interviewer.domain.words import split_sentences, tokenize
 # 12: decimals said in digits ("alpha at 0.05"), number names and everyday sound-alikes no evidence
 # ("thousands", "prediction" for "production"), words other items share compared by stem
 # 13: an item's evidence and time are the shortest stretch that says it, not the first
-# 14: a thing named before what it is for is also said by all its words with half its name
+# 14: a thing named before what it is for is also said by all its words with half its name, a list after
+# "for" is what the thing is for ("Huge ecosystem for AI, ML, and data work"), not points of its own
 ANALYSIS_VERSION = 14
 
 

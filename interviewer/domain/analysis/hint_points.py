@@ -28,6 +28,8 @@ SENTENCE_WORD = re.compile(
     r"should|must|might|has|have|had|does|do|did)\b",
     re.IGNORECASE,
 )
+FOR_A_LIST = re.compile(r"\bfor\s+\S+(?:\s+\S+)?$", re.IGNORECASE)  # "... for AI, ML, and data work"
+MAX_SCOPE_WORDS = 3  # longer pieces after "for X," are things of their own
 ABBREVIATIONS = {"e.g.": "e_g_", "i.e.": "i_e_", "vs.": "vs_", "etc.": "etc_", "approx.": "approx_"}
 
 
@@ -75,7 +77,18 @@ def _split_top_level(text: str, separators: str) -> list[str]:
 def _list_pieces(clause: str) -> list[str]:
     """A clause that is no sentence, split at its commas, or else at its "and"."""
     pieces = _split_top_level(clause, ",")
-    return _split_pair(clause) if len(pieces) == 1 else pieces
+    if len(pieces) == 1:
+        return _split_pair(clause)
+    return [clause] if _what_it_is_for(pieces) else pieces
+
+
+def _what_it_is_for(pieces: list[str]) -> bool:
+    """The list after "for" is what the thing before it is for, not points of their own: split, "Huge
+    ecosystem for AI, ML, and data work" made the points "Huge ecosystem for AI" and "ML" and lost
+    "data work" (a tmux drive)."""
+    first = PARENTHESIS.sub(" ", pieces[0]).strip()
+    rest = [LEADING_JOINERS.sub("", piece.strip()) for piece in pieces[1:]]
+    return bool(FOR_A_LIST.search(first)) and all(len(piece.split()) <= MAX_SCOPE_WORDS for piece in rest)
 
 
 def _a_sentence(clause: str) -> bool:
