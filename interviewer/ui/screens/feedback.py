@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Static
 
 from interviewer.domain.followup import together_line
 from interviewer.domain.session import AnswerResult
+from interviewer.ui import wait_trace
 from interviewer.ui.cells import plain
 from interviewer.ui.screens.question import asked_text
 from interviewer.ui.widgets.answer_report import AnswerReport
@@ -55,6 +56,10 @@ class FeedbackScreen(Screen[str]):
         self.planned, self.session, self.result, self.has_next = planned, session, result, has_next
         self.follow_up = follow_up
         self.stop_playback = threading.Event()
+
+    def on_mount(self) -> None:
+        wait_trace.mark("feedback mounted")
+        self.call_after_refresh(wait_trace.mark, "feedback painted")
 
     def compose(self) -> ComposeResult:
         yield Header()

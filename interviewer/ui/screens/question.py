@@ -7,6 +7,7 @@ way, saved as an answer whose parent is the first one.
 
 from __future__ import annotations
 
+import json
 import threading
 
 from rich.markup import escape
@@ -19,6 +20,7 @@ from textual.widgets import Footer, Header, Static
 from interviewer.domain.hearing.prompt import question_glossary
 from interviewer.domain.session import AnswerResult, AnswerRun
 from interviewer.errors import InterviewerError
+from interviewer.ui import wait_trace
 from interviewer.ui.cells import plain
 from interviewer.ui.messages import ModelStatus
 from interviewer.ui.screens.problem import ProblemScreen, describe
@@ -259,7 +261,9 @@ class QuestionScreen(Screen):
     def action_stop(self) -> None:
         if self.state != "answering":
             return
+        wait_trace.mark("stop key")
         run = self._stop_recording()
+        wait_trace.mark("recorder stopped")
         if self.mode == "mock" and self.index + 1 < len(self.plan) and not self.follow_ups:
             self._finish_in_background(run)
             self.index += 1
@@ -286,6 +290,7 @@ class QuestionScreen(Screen):
     def finish_answer(self, run: AnswerRun) -> None:
         try:
             result = run.finish()
+            wait_trace.mark("analysed", json.dumps(result.timings))
         except Exception as e:  # noqa: BLE001 - the recording is on disk; say so
             kept = (
                 f"Your answer is saved in {run.store.wav_path(run.session, run.answer)}; "
