@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from interviewer.domain.hearing import careful as hearing  # noqa: E402
-from interviewer.domain.hearing.recording import _heard_in_chunks  # noqa: E402
+from interviewer.domain.hearing.recording import transcribe_recording  # noqa: E402
 from interviewer.domain.session import analyse_answer  # noqa: E402
 from interviewer.domain.transcript import Transcript  # noqa: E402
 from interviewer.evaluation.clip import answer  # noqa: E402
@@ -169,7 +169,7 @@ def heard(clip, audio, folder: Path, models: dict) -> tuple[Transcript, Transcri
             for model in models.values():
                 model.load(None)
         glossary = clip_glossary(clip)
-        pair = {k: _heard_in_chunks(m, audio, clip.question, clip.hint, glossary) for k, m in models.items()}
+        pair = {k: transcribe_recording(m, audio, clip.question, clip.hint, glossary) for k, m in models.items()}
         saved.write_text(json.dumps({k: t.to_dict() for k, t in pair.items()}))
     pair = json.loads(saved.read_text())
     return Transcript.from_dict(pair["draft"]), Transcript.from_dict(pair["careful"])

@@ -11,6 +11,7 @@ The cache (`cache_file`, `write_cached_wav`) and `say_wav` are shared with the P
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import os
 import queue
@@ -271,10 +272,18 @@ def _current(engine: Any, name: str) -> Any:
         return engine.getProperty(name)
     from pyttsx3.drivers import _espeak
 
+    value = _espeak_get_parameter()(getattr(_espeak, ESPEAK_PARAMETERS[name]), 1)  # 1: current, not default
+    return value / 100.0 if name == "volume" else value
+
+
+@functools.cache
+def _espeak_get_parameter() -> Callable[[int, int], int]:
+    """espeak-ng's `espeak_GetParameter(parameter, current)`, bound with both its arguments."""
+    from pyttsx3.drivers import _espeak
+
     get_parameter = _espeak.dll.espeak_GetParameter
     get_parameter.restype, get_parameter.argtypes = ctypes.c_int, [ctypes.c_int, ctypes.c_int]
-    value = get_parameter(getattr(_espeak, ESPEAK_PARAMETERS[name]), 1)  # 1: current, not default
-    return value / 100.0 if name == "volume" else value
+    return get_parameter
 
 
 def _wait_until_idle(timeout: float = 2.0) -> None:

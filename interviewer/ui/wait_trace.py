@@ -4,13 +4,14 @@ the benchmark's own key time is on it too). Unset, nothing is written."""
 
 from __future__ import annotations
 
+import json
 import os
 import time
 
 
-def mark(step: str, detail: str = "") -> None:
-    """Append "<seconds> <step>", then a tab and `detail` if given."""
+def mark(step: str, detail: dict | None = None) -> None:
+    """Append "<seconds> <step>", then a tab and `detail` as JSON if given."""
     path = os.environ.get("INTERVIEWER_TRACE")
     if path:
         with open(path, "a", encoding="utf-8") as trace:
-            trace.write(f"{time.monotonic():.4f} {step}" + (f"\t{detail}" if detail else "") + "\n")
+            trace.write(f"{time.monotonic():.4f} {step}" + (f"\t{json.dumps(detail)}" if detail else "") + "\n")

@@ -7,7 +7,6 @@ way, saved as an answer whose parent is the first one.
 
 from __future__ import annotations
 
-import json
 import threading
 
 from rich.markup import escape
@@ -290,7 +289,7 @@ class QuestionScreen(Screen):
     def finish_answer(self, run: AnswerRun) -> None:
         try:
             result = run.finish()
-            wait_trace.mark("analysed", json.dumps(result.timings))
+            wait_trace.mark("analysed", result.timings)
         except Exception as e:  # noqa: BLE001 - the recording is on disk; say so
             kept = (
                 f"Your answer is saved in {run.store.wav_path(run.session, run.answer)}; "
