@@ -48,12 +48,14 @@ CAREFUL_DECODING: dict = dict(rewrite_beam_size=5)
 def build_careful_transcriber(engine: str, model: str, threads: int | None = None) -> Transcriber:
     """The careful hearing's transcriber (domain/hearing/careful.py), by default on half the cores: it
     decodes beside the draft, whose last chunk at stop must not wait for it (faster-whisper's threads
-    are per model; torch's, in openai-whisper, are per process, so there it keeps the default).
+    are per model; torch's, in openai-whisper, are per process, so there it keeps the default), and
+    at a lower priority, so that a decode it has under way yields its core to the draft's last chunk,
+    the analysis and the screen when the person presses stop (adapters/thread_priority.py).
     `threads=0`: the engine's own count (`interviewer eval`, which hears one after the other)."""
     if engine != "faster-whisper":
         return build_transcriber(engine, model)
     cores = max(1, (os.cpu_count() or 2) // 2) if threads is None else threads
-    return build_transcriber(engine, model, threads=cores, **CAREFUL_DECODING)
+    return build_transcriber(engine, model, threads=cores, lower_priority=True, **CAREFUL_DECODING)
 
 
 def _options(kind, given: dict, engine: str):

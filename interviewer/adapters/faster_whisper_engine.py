@@ -16,6 +16,7 @@ from interviewer.adapters.hesitation_evidence import (
     hesitation_weights,
     with_weights,
 )
+from interviewer.adapters.thread_priority import made_at_lower_priority
 from interviewer.adapters.whisper_common import (
     KEEP_AFTER_SPEECH_S,
     WINDOW_S,
@@ -40,6 +41,7 @@ class FasterWhisperOptions(WhisperOptions):
     compute_type: str = "int8"  # the files are float16; int8 is applied in memory at load
     hallucination_silence_threshold: float | None = None  # seconds; skips silent stretches when looping
     rewrite_beam_size: int = 1  # over 1: words from beam search after the greedy pass (LogitsRecorder)
+    lower_priority: bool = False  # the model's threads yield their core to the rest of the process
 
 
 def engine_threads() -> int:
@@ -71,13 +73,16 @@ class FasterWhisperTranscriber(WhisperModelHolder):
         try:
             from faster_whisper import BatchedInferencePipeline, WhisperModel
 
-            self._whisper = WhisperModel(
-                str(folder),
-                device="cpu",
-                compute_type=self.options.compute_type,
-                cpu_threads=self.options.threads or engine_threads(),
-                local_files_only=True,
-            )
+            def make() -> WhisperModel:
+                return WhisperModel(
+                    str(folder),
+                    device="cpu",
+                    compute_type=self.options.compute_type,
+                    cpu_threads=self.options.threads or engine_threads(),
+                    local_files_only=True,
+                )
+
+            self._whisper = made_at_lower_priority(make) if self.options.lower_priority else make()
             ids = hesitation_ids(self._whisper.hf_tokenizer)
             self._recorder = self._whisper.model = LogitsRecorder(
                 self._whisper.model, ids, self.options.rewrite_beam_size
