@@ -40,14 +40,6 @@ def made_at_lower_priority(make: Callable[[], T], nice: int = LOWERED_NICE) -> T
     return made[0]
 
 
-def thread_nice(native_id: int) -> int | None:
-    """A thread's nice value, or None where it cannot be read."""
-    try:
-        return os.getpriority(os.PRIO_PROCESS, native_id)
-    except (AttributeError, OSError):
-        return None
-
-
 def _lower_this_thread(nice: int) -> None:
     try:
         tid = threading.get_native_id()
