@@ -15,13 +15,9 @@ def thread_nice(native_id: int) -> int:
     return os.getpriority(os.PRIO_PROCESS, native_id)
 
 
-pytestmark = [
-    pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="per-thread priority is Linux's"),
-    pytest.mark.skipif(
-        os.path.isdir("/proc/self/task") and thread_nice(threading.get_native_id()) + LOWERED_NICE > LOWEST_PRIORITY,
-        reason="this process runs so low that a thread cannot be lowered by the full step",
-    ),
-]
+def lowered(nice: int) -> int:
+    """Where a thread at `nice` ends up after the lowering step (CI runs at 0: 10)."""
+    return min(LOWEST_PRIORITY, nice + LOWERED_NICE)
 
 
 def test_threads_started_while_making_keep_the_lower_priority_and_the_caller_does_not_change():
@@ -43,7 +39,7 @@ def test_threads_started_while_making_keep_the_lower_priority_and_the_caller_doe
         return "made"
 
     assert made_at_lower_priority(make) == "made"
-    assert seen == {"maker": caller + LOWERED_NICE, "worker": caller + LOWERED_NICE}
+    assert seen == {"maker": lowered(caller), "worker": lowered(caller)}
     assert thread_nice(threading.get_native_id()) == caller
 
 
@@ -84,5 +80,5 @@ def test_the_careful_hearing_decodes_on_lower_priority_threads_and_the_draft_doe
     draft.load()
     careful_threads = _decoding_threads(careful, spoken_clip)
     draft_threads = _decoding_threads(draft, spoken_clip)
-    assert careful_threads and set(careful_threads.values()) == {normal + LOWERED_NICE}, careful_threads
+    assert careful_threads and set(careful_threads.values()) == {lowered(normal)}, careful_threads
     assert draft_threads and set(draft_threads.values()) == {normal}, draft_threads
