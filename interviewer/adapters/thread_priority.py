@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -21,23 +22,15 @@ LOWERED_NICE = 10
 
 
 def made_at_lower_priority(make: Callable[[], T], nice: int = LOWERED_NICE) -> T:
-    """`make()`, called in a thread whose nice value is raised by `nice`; the threads it starts keep it."""
-    made: list[T] = []
-    failed: list[BaseException] = []
+    """`make()`, called in a thread whose nice value is raised by `nice`; the threads it starts keep it.
+    An exception from `make()` is raised here."""
 
-    def run() -> None:
+    def lowered_then_made() -> T:
         _lower_this_thread(nice)
-        try:
-            made.append(make())
-        except BaseException as e:  # noqa: BLE001 - re-raised in the caller's thread
-            failed.append(e)
+        return make()
 
-    worker = threading.Thread(target=run, name="lower-priority-maker", daemon=True)
-    worker.start()
-    worker.join()
-    if failed:
-        raise failed[0]
-    return made[0]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lower-priority-maker") as maker:
+        return maker.submit(lowered_then_made).result()
 
 
 def _lower_this_thread(nice: int) -> None:
