@@ -399,3 +399,27 @@ def test_the_evidence_is_where_the_item_was_said_not_a_stray_earlier_word():
     assert item.covered
     assert item.evidence.split() == ["tie", "real", "example"]
     assert item.at_s == 0.4 * text.split().index("tie")
+
+
+FOUNDATION_HINT = (
+    "Discuss self-supervised pre-training strategies (contrastive learning, masked image modeling), "
+    "large-scale multi-modal pre-training data, and evaluation across diverse radiology benchmarks."
+)
+
+
+def test_one_part_of_a_compound_said_alone_says_half_of_it():
+    """A tmux drive: "views of the same scan" heard as "same scale" beside the other item's "pre-training"
+    showed "large-scale multi-modal pre-training data" said; "scale" alone is not "large-scale"."""
+    text = "I would start with self-supervised pre-training and compare two views of the same scale pulled together"
+    assert not items_said(FOUNDATION_HINT, text)["large-scale multi-modal pre-training data"]
+
+
+def test_the_parts_of_a_compound_said_as_a_list_say_it_whole():
+    """ "precision and recall" says "precision-recall optimization" (tuning half): each part of the
+    compound is said, only not joined."""
+    hint = "Cover stratified splits, and precision-recall optimization."
+    said = items_said(hint, "in training I optimize for precision and recall instead of accuracy")
+    assert said["precision-recall optimization"]
+    assert items_said(FOUNDATION_HINT, "large-scale pre-training on data from many hospitals")[
+        "large-scale multi-modal pre-training data"
+    ]

@@ -246,6 +246,7 @@ def _said_in_one_window(point: str, reading: Reading, tokens: list[Token], share
     hits = {id(g): group_hits(g, tokens) for g in groups}
     hits.update(_expansion_hits(point, tokens, required, hits))
     hits.update(_kin_hits(tokens, required, hits))
+    spoken = [words_of(t.norm) for t in tokens]
     best_score, best, best_distinctive, best_span = 0.0, [], [], 0
     for anchor in sorted({i for found in hits.values() for i in found}):
         said = [
@@ -253,15 +254,16 @@ def _said_in_one_window(point: str, reading: Reading, tokens: list[Token], share
             for g in groups
             if any(anchor <= i < anchor + WINDOW_WORDS for i in hits[id(g)])
         ]
-        score = sum(g.weight for g, _ in said if not g.optional)
-        score += sum(g.weight for g, _ in said if g.optional and g.weight >= EXAMPLE_MIN_WEIGHT)
+        weight = {id(g): g.weight / 2 if _part_alone(g, groups, said, spoken, i) else g.weight for g, i in said}
+        score = sum(weight[id(g)] for g, _ in said if not g.optional)
+        score += sum(weight[id(g)] for g, _ in said if g.optional and g.weight >= EXAMPLE_MIN_WEIGHT)
         distinctive = [i for g, i in said if _distinctive(g, shared)]
         enough = len({id(g) for g, _ in said if not g.optional}) >= min(MIN_TERMS_SAID, len(required))
         if name:
             name_said = [g for g, _ in said if id(g) in name]
             enough = (
                 enough
-                and sum(g.weight for g in name_said) >= name_needed
+                and sum(weight[id(g)] for g in name_said) >= name_needed
                 and any(_distinctive(g, shared) for g in name_said)
             )
         counted = [i for g, i in said if not g.optional or g.weight >= EXAMPLE_MIN_WEIGHT]
@@ -269,6 +271,24 @@ def _said_in_one_window(point: str, reading: Reading, tokens: list[Token], share
             best_score, best, best_distinctive = score, sorted(i for _, i in said), distinctive
             best_span = max(counted) - min(counted)
     return best_score / total >= COVERED_SHARE, best, best_distinctive
+
+
+def _part_alone(group: Group, groups: list[Group], said: list, spoken: list[tuple[str, ...]], i: int) -> bool:
+    """Token i says one part of the hint's compound on its own, neither in the compound nor beside
+    its other part, and no other part of it is said in the window: "scale" (heard for "scan") says
+    half of "large-scale"; "precision and recall" says all of "precision-recall"; "df" all of "df_t",
+    whose other part is too short to be a term."""
+    compounds = {t.compound for t in group.alternatives if t.compound}
+    siblings = [g for g in groups if g is not group and compounds & {t.compound for t in g.alternatives}]
+    if not siblings or any(other in siblings for other, _ in said):
+        return False
+    here = "".join(spoken[i])
+    around = [here]
+    if i > 0:
+        around.append("".join(spoken[i - 1]) + here)
+    if i + 1 < len(spoken):
+        around.append(here + "".join(spoken[i + 1]))
+    return not any(same_compound(w, c) for c in compounds for w in around)
 
 
 def _better(score: float, counted: list[int], best_score: float, best_span: int) -> bool:
