@@ -55,7 +55,10 @@ REPORT = (
     # round 12's, after those
     "r12-latency r12-sql r12-hard-problem r12-retraining r12-vendor-eval r12-monai "
     # round 13's, after those
-    "r13-reproducibility r13-bert-finetune r13-why-hire r13-therapy-tool r13-screening-rollout r13-bias-check"
+    "r13-reproducibility r13-bert-finetune r13-why-hire r13-therapy-tool r13-screening-rollout r13-bias-check "
+    # round 16's, after those
+    "r16-kg-repurposing r16-tfidf-code r16-paused-initiative r16-label-consistency r16-missense-structure "
+    "r16-azure-deploy"
 ).split()
 
 
