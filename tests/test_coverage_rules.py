@@ -423,3 +423,15 @@ def test_the_parts_of_a_compound_said_as_a_list_say_it_whole():
     assert items_said(FOUNDATION_HINT, "large-scale pre-training on data from many hospitals")[
         "large-scale multi-modal pre-training data"
     ]
+
+
+def test_a_word_that_says_how_good_not_what_weighs_as_a_generic_word():
+    """ "the fundamental question is whether a human already does the job" (round 16's tuning half) showed
+    "in scenarios where human emotions play a fundamental role" said: "fundamental" weighed as much as
+    "scenarios" for its length. What the item is about is the emotions."""
+    hint = (
+        "Consider a small business with little data; Also, in scenarios where human emotions play a fundamental role."
+    )
+    item = "in scenarios where human emotions play a fundamental role"
+    assert not items_said(hint, "the fundamental question is whether a human already does the job well")[item]
+    assert items_said(hint, "where human emotions play the main role, like therapy, a person is better")[item]

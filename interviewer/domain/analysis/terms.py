@@ -35,7 +35,10 @@ GENERIC = frozenset(
     # verbs that say what a thing does for you, not what it is ("Both provide complementary evidence")
     "provide ensure help allow enable "
     # a trade-off names no topic: "trade-off" alone is not "precision-recall trade-offs"
-    "trade tradeoff tradeoffs offs".split()
+    "trade tradeoff tradeoffs offs "
+    # how good, not what: "fundamental" had weighed as much as "scenarios" ("the fundamental question is
+    # whether a human does the job" said "human emotions play a fundamental role", round 16's tuning half)
+    "professional comprehensive fundamental thorough successful successfully".split()
 )
 GENERIC_ENDINGS = ("s", "es", "d", "ed", "ing")  # "makes" is as generic as "make"
 
