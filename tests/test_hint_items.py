@@ -208,3 +208,42 @@ def test_each_item_records_how_likely_its_evidence_was_without_the_prompt():
     coverage = assess_coverage(split_hint("Cover SMOTE/ADASYN, and focal loss."), spoken("we used SMOTE first", 0.035))
     [item] = coverage.points[0].items
     assert item.covered and item.confidence == pytest.approx(0.035), "a said term at low probability still counts"
+
+
+PGX_HINT = "Discuss CPIC Level A, alert logic, and clinician override mechanisms."
+OVERRIDE = "clinician override mechanisms"
+WORDS_APART = (
+    "a new result simply overrides the old one in the record when the lab runs the sample again and the hardest "
+    "part was each drug's mechanism for the committee who signed off every clinician message"
+)
+
+
+def test_an_item_whose_words_were_heard_apart_says_so():
+    """Round 16's tuning half: "clinician override mechanisms" shown said by "overrides ... mechanism ...
+    clinician", each in a sentence of its own kind. Its words were heard, so it counts; none of them together,
+    so it says it is less sure (on that half 2 of the 8 items heard apart were false credits, 2 of 180 others)."""
+    [item] = [
+        i
+        for p in assess_coverage(split_hint(PGX_HINT), spoken(WORDS_APART)).points
+        for i in p.items
+        if i.text == OVERRIDE
+    ]
+    assert item.covered and item.apart
+    together = assess_coverage(split_hint(PGX_HINT), spoken("the clinician can override the alert with a reason"))
+    [item] = [i for p in together.points for i in p.items if i.text == OVERRIDE]
+    assert item.covered and not item.apart
+
+
+def test_an_item_heard_apart_is_marked_on_screen_and_in_reports():
+    from interviewer.reporting.export import hint_lines
+    from interviewer.reporting.marks import APART_SIGN, point_line, point_sign
+    from interviewer.ui.widgets.hint_checklist import point_prompt
+
+    points = assess_coverage(split_hint(PGX_HINT), spoken(WORDS_APART)).to_dict()["points"]
+    [point] = [p for p in points if p["point"] == OVERRIDE]
+    assert point["items"][0]["apart"] is True
+    assert point_sign(point) == APART_SIGN == point_prompt(point).plain[0]
+    assert point_line(point) == OVERRIDE
+    lines = hint_lines({"coverage": {"points": points}})
+    assert any(line.startswith(f"- {APART_SIGN} {OVERRIDE} — at") for line in lines)
+    assert lines[-1].startswith(f"- _{APART_SIGN} its words heard apart")

@@ -123,7 +123,8 @@ def human_report(result: dict) -> str:
         f"Hint points covered: {sum(x['covered'] for x in c['points'])} of {len(c['points'])}",
     ]
     for point in c["points"]:
-        where = f' at {point["at_s"]:.0f} s: "{point["evidence"]}"' if point["covered"] else ""
+        apart = " (its words heard apart)" if any(i.get("apart") for i in point.get("items", [])) else ""
+        where = f' at {point["at_s"]:.0f} s: "{point["evidence"]}"{apart}' if point["covered"] else ""
         lines.append(f"  [{'x' if point['covered'] else ' '}] {point['point']}{where}")
     lines += delivery_lines(result)
     lines.append(f"Score: delivery {s['delivery']}/100, content {s['content']}/100")

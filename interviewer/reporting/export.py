@@ -16,15 +16,17 @@ from interviewer.domain.storage import AnswerRecord, SessionRecord, SessionStore
 from interviewer.reporting import svg
 from interviewer.reporting.figures import figures, score_lines, score_reasons, verdict_lines, warnings
 from interviewer.reporting.marks import (
+    APART_NOTE,
     FILLER,
     HEDGE,
     PAUSE,
-    POINT_SIGN,
     UNSURE,
     fmt_clock,
+    heard_apart,
     hint_points,
     pause_label,
     point_line,
+    point_sign,
     point_state,
     transcript_marks,
 )
@@ -102,10 +104,7 @@ def _md_answer(item: AnswerExport) -> list[str]:
     lines += [f"| {f.label} | {MD_LEVEL_MARK.get(f.level, '')}{f.value} | {f.detail} |" for f in figures(analysis)]
     notes = verdict_lines(analysis) + score_lines(analysis) + score_reasons(analysis)
     lines += [""] + [f"- {line}" for line in notes] + [""]
-    lines += ["**Hint points**", ""]
-    for p in hint_points(analysis):
-        when = f" — at {fmt_clock(p.get('at_s'))}" if p.get("at_s") is not None else ""
-        lines.append(f"- {POINT_SIGN[point_state(p)]} {point_line(p)}{when}")
+    lines += ["**Hint points**", ""] + hint_lines(analysis)
     moments = delivery_moments(analysis)
     if moments:
         lines += ["", "**Moments**", ""]
@@ -195,13 +194,26 @@ def _html_figures(analysis: dict) -> str:
     return f'{alert}<table class="figures">{rows}</table><ul class="notes">{notes}</ul>'
 
 
+def hint_lines(analysis: dict) -> list[str]:
+    """The hint points as Markdown list lines, each with its sign and when it was said."""
+    lines = []
+    for p in hint_points(analysis):
+        when = f" — at {fmt_clock(p.get('at_s'))}" if p.get("at_s") is not None else ""
+        lines.append(f"- {point_sign(p)} {point_line(p)}{when}")
+    if heard_apart(hint_points(analysis)):
+        lines.append(f"- _{APART_NOTE}_")
+    return lines
+
+
 def _html_hints(analysis: dict) -> str:
     items = []
     for p in hint_points(analysis):
         state, at = point_state(p), p.get("at_s")
         when = f' data-t="{at:.2f}"' if at is not None else ""
         clock = f' <span class="at">{fmt_clock(at)}</span>' if at is not None else ""
-        items.append(f'<li class="{state}"{when}>{POINT_SIGN[state]} {escape(point_line(p))}{clock}</li>')
+        items.append(f'<li class="{state}"{when}>{point_sign(p)} {escape(point_line(p))}{clock}</li>')
+    if heard_apart(hint_points(analysis)):
+        items.append(f'<li class="note">{escape(APART_NOTE)}</li>')
     return f'<ul class="hints">{"".join(items)}</ul>' if items else ""
 
 

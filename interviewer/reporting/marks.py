@@ -161,6 +161,8 @@ def hint_points(analysis: dict) -> list[dict]:
 
 COVERED, PARTIAL, MISSED = "covered", "partial", "missed"
 POINT_SIGN = {COVERED: "✓", PARTIAL: "◐", MISSED: "✗"}
+APART_SIGN = "≈"  # covered by its words heard apart, not as a phrase (less sure)
+APART_NOTE = "≈ its words heard apart, not as a phrase: play it to check"
 
 
 def point_state(point: dict) -> str:
@@ -170,18 +172,35 @@ def point_state(point: dict) -> str:
     return PARTIAL if any(i.get("covered") for i in items) else MISSED
 
 
-def point_parts(point: dict) -> tuple[str, list[tuple[str, bool]]]:
-    """(head, [(item, said)]) of a point for display: a point naming several things lists them,
+def point_sign(point: dict) -> str:
+    """The point's sign: ✓ ◐ ✗, or ≈ for a point covered only by items whose words were heard apart."""
+    covered = [i for i in point.get("items") or [] if i.get("covered")]
+    if point_state(point) == COVERED and covered and all(i.get("apart") for i in covered):
+        return APART_SIGN
+    return POINT_SIGN[point_state(point)]
+
+
+def item_sign(item: dict) -> str:
+    if not item.get("covered"):
+        return POINT_SIGN[MISSED]
+    return APART_SIGN if item.get("apart") else POINT_SIGN[COVERED]
+
+
+def heard_apart(points: list[dict]) -> bool:
+    return any(i.get("covered") and i.get("apart") for p in points for i in p.get("items") or [])
+
+
+def point_parts(point: dict) -> tuple[str, list[dict]]:
+    """(head, items) of a point for display: a point naming several things lists them,
     "calibration techniques: Platt scaling ✓, temperature scaling ✗"; one naming one thing has none."""
     items = point.get("items") or []
     if len(items) < 2:
         return str(point.get("point", "")), []
-    head = str(point.get("label") or "")
-    return head, [(str(i.get("text", "")), bool(i.get("covered"))) for i in items]
+    return str(point.get("label") or ""), list(items)
 
 
 def point_line(point: dict) -> str:
     """The point as one plain line, signs included (Markdown and anywhere without colour)."""
     head, items = point_parts(point)
-    listed = ", ".join(f"{text} {POINT_SIGN[COVERED if said else MISSED]}" for text, said in items)
+    listed = ", ".join(f"{i.get('text', '')} {item_sign(i)}" for i in items)
     return f"{head}: {listed}" if head and listed else listed or head

@@ -104,22 +104,27 @@ class Fillers:
 @dataclass(frozen=True)
 class HintItem:
     """One thing a hint point names ("temperature scaling" of "calibration techniques like Platt scaling
-    and temperature scaling"). `confidence`: the unprompted word probability of its best evidence."""
+    and temperature scaling"). `confidence`: the unprompted word probability of its best evidence.
+    `apart`: covered by its words heard apart, no two of them together (less sure: see coverage.py)."""
 
     text: str
     covered: bool
     at_s: float | None = None
     evidence: str = ""
     confidence: float = 0.0  # the best word probability among the evidence, 0 when nothing was said
+    apart: bool = False
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "text": self.text,
             "covered": self.covered,
             "at_s": self.at_s,
             "evidence": self.evidence,
             "confidence": round(self.confidence, 3),
         }
+        if self.apart:
+            data["apart"] = True
+        return data
 
 
 @dataclass(frozen=True)
@@ -307,6 +312,7 @@ def _item(data: dict) -> HintItem:
         _time(data.get("at_s")),
         str(data.get("evidence", "")),
         float(data.get("confidence", 0.0)),
+        bool(data.get("apart", False)),
     )
 
 

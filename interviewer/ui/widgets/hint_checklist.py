@@ -8,28 +8,33 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from interviewer.reporting.marks import (
+    APART_NOTE,
+    APART_SIGN,
     COVERED,
     MISSED,
     PARTIAL,
-    POINT_SIGN,
     fmt_clock,
+    heard_apart,
     hint_points,
+    item_sign,
     point_parts,
+    point_sign,
     point_state,
 )
 
 STATE_STYLE = {COVERED: "bold green", PARTIAL: "bold yellow", MISSED: "bold red"}
+SIGN_STYLE = {"✓": "green", APART_SIGN: "yellow", "✗": "red"}
 
 
 def point_prompt(point: dict) -> Text:
-    state = point_state(point)
-    text = Text(POINT_SIGN[state] + " ", style=STATE_STYLE[state])
+    state, sign = point_state(point), point_sign(point)
+    text = Text(sign + " ", style="bold yellow" if sign == APART_SIGN else STATE_STYLE[state])
     head, items = point_parts(point)
     text.append(head, style="" if state != MISSED else "dim")
-    for k, (item, said) in enumerate(items):
+    for k, item in enumerate(items):
         text.append((": " if head else "") if k == 0 else ", ")
-        text.append(item, style="" if said else "dim")
-        text.append(" " + POINT_SIGN[COVERED if said else MISSED], style="green" if said else "red")
+        text.append(str(item.get("text", "")), style="" if item.get("covered") else "dim")
+        text.append(" " + item_sign(item), style=SIGN_STYLE[item_sign(item)])
     if point.get("at_s") is not None:
         text.append(f"  {fmt_clock(point['at_s'])}", style="cyan")
     return text
@@ -59,7 +64,8 @@ class HintChecklist(OptionList):
         self.set_options([Option(point_prompt(p)) for p in self.points])
         self.highlighted = 0 if self.points else None
         covered = sum(1 for p in self.points if p.get("covered"))
-        self.border_subtitle = f"{covered}/{len(self.points)} covered" if self.points else "no hint"
+        subtitle = f"{covered}/{len(self.points)} covered" if self.points else "no hint"
+        self.border_subtitle = f"{subtitle} · {APART_NOTE}" if heard_apart(self.points) else subtitle
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
