@@ -55,7 +55,8 @@ from interviewer.domain.words import split_sentences, tokenize
 # 14: a thing named before what it is for is also said by all its words with half its name, a list after
 # "for" is what the thing is for ("Huge ecosystem for AI, ML, and data work"), not points of its own
 # 15: one part of a hint compound said alone, with no other part of it near, weighs half ("scale" for "large-scale"),
-# words that say how good, not what ("professional", "comprehensive", "fundamental") weigh as generic words
+# words that say how good, not what ("professional", "comprehensive", "fundamental") weigh as generic words,
+# an item covered by its words heard apart (no two together) is marked `apart`
 ANALYSIS_VERSION = 15
 
 
