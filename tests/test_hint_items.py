@@ -247,3 +247,18 @@ def test_an_item_heard_apart_is_marked_on_screen_and_in_reports():
     lines = hint_lines({"coverage": {"points": points}})
     assert any(line.startswith(f"- {APART_SIGN} {OVERRIDE} — at") for line in lines)
     assert lines[-1].startswith(f"- _{APART_SIGN} its words heard apart")
+
+
+def test_the_parts_of_one_hyphenated_word_are_one_word_heard_not_two_together():
+    """A tmux drive: "Model Serving: FastAPI for real-time predictions" shown said by "the serving side ...
+    most real-time problems we had were in the predictions people made": "real" and "time" of one spoken
+    word had counted as two of the item's words heard together."""
+    hint = "Model Training: Random Forest; Model Serving: FastAPI for real-time predictions."
+    text = (
+        "the serving side is where I would change the most next time actually most real-time problems we had "
+        "were in the predictions people made about load not in the model"
+    )
+    [item] = [i for p in assess_coverage(split_hint(hint), spoken(text)).points for i in p.items if "FastAPI" in i.text]
+    assert item.covered and item.apart
+    said = assess_coverage(split_hint(hint), spoken("we serve real-time predictions behind FastAPI"))
+    assert not [i for p in said.points for i in p.items if "FastAPI" in i.text][0].apart

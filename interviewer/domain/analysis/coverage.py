@@ -285,9 +285,11 @@ def _heard_apart(required: list[Group], hits: dict, anchor: int) -> bool:
     TOGETHER_REACH of each other: its words were heard, each in a sentence of its own kind ("a new
     result simply overrides the old one ... each drug's mechanism ... every clinician message" for
     "clinician override mechanisms"), which shows an item said far less surely than its words together."""
-    if len(required) < PHRASE_MIN_TERMS:
+    if len(_words_of(required)) < PHRASE_MIN_TERMS:
         return False
-    heard = [[i for i in hits[id(g)] if anchor <= i < anchor + WINDOW_WORDS] for g in required]
+    heard = [
+        [i for g in unit for i in hits[id(g)] if anchor <= i < anchor + WINDOW_WORDS] for unit in _words_of(required)
+    ]
     heard = [found for found in heard if found]
     return len(heard) >= 2 and not any(abs(x - y) <= TOGETHER_REACH for a, b in pairwise(heard) for x in a for y in b)
 
@@ -308,6 +310,18 @@ def _part_alone(group: Group, groups: list[Group], said: list, spoken: list[tupl
     if i + 1 < len(spoken):
         around.append(here + "".join(spoken[i + 1]))
     return not any(same_compound(w, c) for c in compounds for w in around)
+
+
+def _words_of(groups: list[Group]) -> list[list[Group]]:
+    """The groups as the hint's words: the parts of one compound ("real" and "time" of "real-time") are one."""
+    words: list[list[Group]] = []
+    for group in groups:
+        compound = group.alternatives[0].compound
+        if compound and words and words[-1][0].alternatives[0].compound == compound:
+            words[-1].append(group)
+        else:
+            words.append([group])
+    return words
 
 
 def _better(score: float, counted: list[int], best_score: float, best_span: int) -> bool:
