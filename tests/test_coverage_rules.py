@@ -435,3 +435,11 @@ def test_a_word_that_says_how_good_not_what_weighs_as_a_generic_word():
     item = "in scenarios where human emotions play a fundamental role"
     assert not items_said(hint, "the fundamental question is whether a human already does the job well")[item]
     assert items_said(hint, "where human emotions play the main role, like therapy, a person is better")[item]
+
+
+def test_an_adverb_of_the_hint_is_no_word_of_its_item():
+    """A tmux drive: "XGBoost in particular" did not say "specifically XGBoost", whose "specifically" weighed as
+    much as the tool and was a second word the item needed."""
+    hint = "Logistic regression with engineered features; Gradient boosted trees, specifically XGBoost."
+    assert items_said(hint, "and with gradient boosted trees, XGBoost in particular")["specifically XGBoost"]
+    assert not items_said(hint, "we specifically chose a linear model")["specifically XGBoost"]

@@ -56,7 +56,8 @@ from interviewer.domain.words import split_sentences, tokenize
 # "for" is what the thing is for ("Huge ecosystem for AI, ML, and data work"), not points of its own
 # 15: one part of a hint compound said alone, with no other part of it near, weighs half ("scale" for "large-scale"),
 # words that say how good, not what ("professional", "comprehensive", "fundamental") weigh as generic words,
-# an item covered by its words heard apart (no two together) is marked `apart`
+# an item covered by its words heard apart (no two together) is marked `apart`, adverbs of the hint
+# ("specifically XGBoost") are no words of its items
 ANALYSIS_VERSION = 15
 
 

@@ -18,6 +18,8 @@ STOPWORDS = frozenset(
     "than then there here such also about can could should would will do does did have has had your "
     "our we you he she his her my me us any all some more most other another one two three four its "
     "per over under up down out off only just very so like well "
+    # adverbs that say how, not what: "specifically XGBoost" is said by "XGBoost" (a tmux drive)
+    "specifically especially particularly mainly mostly usually generally primarily "
     # a condition, a time or a contraction names no topic ("if I were building a churn model": tuning half)
     "if because where whether until unless since though although after before during without against among "
     "through upon onto toward towards who whom whose am i'd i'm i've i'll we're we've we'd it's you'd you're "
