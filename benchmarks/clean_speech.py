@@ -1,8 +1,9 @@
 """How often speech with no hesitation in it reaches weighed.py's minimums (the false-fire guard).
 
-    PYTHONPATH=. python benchmarks/clean_speech.py [--model base] [--thresholds 0.03 0.01 0.005]
+    PYTHONPATH=. python benchmarks/clean_speech.py [--model base] [--thresholds 0.03 0.01 0.005] [--opening-im]
 
-Interview sentences with no filler at all (stand_ins.py's ten with a said "I'm", and 24 more) are
+Interview sentences with no filler at all (stand_ins.py's ten with a said "I'm", and 24 more; with
+`--opening-im`, twelve with "I'm" opening a sentence) are
 spoken by each voice of the evaluation's tuning half (six espeak-ng voices and the Piper voice),
 joined by 0.25 s of silence into pieces of at most 25 s that end at a sentence's end, and heard as
 the app hears a chunk (`transcribe_answer`, with the model's hints for that clip's question). Every
@@ -56,6 +57,22 @@ CLEAN = (
     "And then the question is whether the improvement is worth the extra complexity.",
     "Once the model was deployed, we compared its alerts with the radiologists' reports every week.",
 )
+# Round 16: a said "um" that base wrote "I'm" opening a sentence weighed 0.0011-0.0036 (two tmux drives, two
+# tuning answers); said "I'm" opening these weighed up to 0.0131 (4 of 71 at 0.004 or more), so no stand-in there
+OPENING_IM = (
+    "I'm confident the model generalizes to the second hospital.",
+    "The labels were noisy. I'm sure that cost us a few points of recall.",
+    "We shipped it in March. I'm proud of how the team handled the rollout.",
+    "That was the first version. I'm now rebuilding the pipeline in Spark.",
+    "Calibration matters here. I'm using isotonic regression on the validation set.",
+    "The data came from three sites. I'm careful to split by patient.",
+    "It worked offline. I'm less sure it will hold up in production.",
+    "I'm the one who wrote the monitoring job.",
+    "Latency was the problem. I'm caching the embeddings now.",
+    "We compared five models. I'm still surprised the simplest one won.",
+    "I'm happy with the results so far.",
+    "The reviewers agreed. I'm going to extend the study to two more hospitals.",
+)
 GAP_S = 0.25
 PIECE_S = 25
 THRESHOLDS = (0.03, 0.02, 0.015, 0.01, 0.008, 0.006, 0.005, 0.004, 0.003, 0.002)
@@ -78,7 +95,11 @@ def main() -> None:
     parser.add_argument("--model", default="base")
     parser.add_argument("--thresholds", type=float, nargs="+", default=THRESHOLDS)
     parser.add_argument("--save", type=Path, help="write every word's weight here (JSON)")
+    parser.add_argument(
+        "--opening-im", action="store_true", help='said "I\'m" opening sentences instead (a stand-in there?)'
+    )
     args = parser.parse_args()
+    sentences = OPENING_IM if args.opening_im else SAID_IM + CLEAN
     transcriber = build_transcriber("faster-whisper", args.model)
     transcriber.load()
     weighing = weighing_for(args.model)
@@ -90,7 +111,7 @@ def main() -> None:
     written = put_back = 0
     for voice, clip in voices.items():
         hints = decode_hints_for(clip.question, clip.hint, listening=listening_for(args.model))
-        for piece in pieces([sentence_audio(s, clip) for s in SAID_IM + CLEAN]):
+        for piece in pieces([sentence_audio(s, clip) for s in sentences]):
             heard = list(recovery.transcribe_answer(transcriber, piece, hints).words)
             written += sum(map(_hesitation, heard))
             put_back += sum(map(_hesitation, weighed_hesitations(heard, weighing))) - sum(map(_hesitation, heard))
@@ -122,6 +143,8 @@ def _report(weights: list[tuple], thresholds: tuple[float, ...], weighing) -> No
     print("largest:")
     for w in sorted(words, reverse=True)[:12]:
         print(f"  {w[0]:.4f} {w[1]:15} {w[2]:12} {'opens' if w[4] else '     '} | {w[3]}")
+    opening = sorted((w for w in weights if w[2] == "i'm" and w[4]), reverse=True)
+    print(f"said I'm opening a sentence ({len(opening)}): largest {', '.join(f'{w[0]:.4f}' for w in opening[:6])}")
     inside = sorted((w for w in weights if w[2] == "i'm" and not w[4]), reverse=True)
     print(
         f"said I'm inside a sentence ({len(inside)}): largest {', '.join(f'{w[0]:.5f} ({w[1]})' for w in inside[:5])}"
