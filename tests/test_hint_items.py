@@ -262,3 +262,26 @@ def test_the_parts_of_one_hyphenated_word_are_one_word_heard_not_two_together():
     assert item.covered and item.apart
     said = assess_coverage(split_hint(hint), spoken("we serve real-time predictions behind FastAPI"))
     assert not [i for p in said.points for i in p.items if "FastAPI" in i.text][0].apart
+
+
+def test_the_checklist_says_what_the_apart_sign_means_in_its_border():
+    import asyncio
+
+    from textual.app import App
+
+    from interviewer.ui.widgets.hint_checklist import HintChecklist
+
+    analysis = {"coverage": assess_coverage(split_hint(PGX_HINT), spoken(WORDS_APART)).to_dict()}
+
+    class Host(App):
+        def compose(self):
+            yield HintChecklist(analysis)
+
+    async def scenario():
+        async with Host().run_test(size=(60, 20)) as pilot:
+            await pilot.pause()
+            checklist = pilot.app.query_one(HintChecklist)
+            assert checklist.border_subtitle == "1/3 covered · ≈ heard apart"
+            assert checklist.region.width >= len(checklist.border_subtitle) + 4
+
+    asyncio.run(scenario())

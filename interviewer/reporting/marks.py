@@ -163,6 +163,7 @@ COVERED, PARTIAL, MISSED = "covered", "partial", "missed"
 POINT_SIGN = {COVERED: "✓", PARTIAL: "◐", MISSED: "✗"}
 APART_SIGN = "≈"  # covered by its words heard apart, not as a phrase (less sure)
 APART_NOTE = "≈ its words heard apart, not as a phrase: play it to check"
+APART_LEGEND = "≈ heard apart"  # the same, short enough for the checklist's border beside "3/4 covered"
 
 
 def point_state(point: dict) -> str:

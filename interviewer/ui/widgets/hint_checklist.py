@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from interviewer.reporting.marks import (
-    APART_NOTE,
+    APART_LEGEND,
     APART_SIGN,
     COVERED,
     MISSED,
@@ -65,7 +65,7 @@ class HintChecklist(OptionList):
         self.highlighted = 0 if self.points else None
         covered = sum(1 for p in self.points if p.get("covered"))
         subtitle = f"{covered}/{len(self.points)} covered" if self.points else "no hint"
-        self.border_subtitle = f"{subtitle} · {APART_NOTE}" if heard_apart(self.points) else subtitle
+        self.border_subtitle = f"{subtitle} · {APART_LEGEND}" if heard_apart(self.points) else subtitle
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
