@@ -56,13 +56,13 @@ LIST_MARK = re.compile(r",|/|\band\b|\bor\b|\bon\b|\bvs\b", re.IGNORECASE)
 # a prefix that makes the rest another kind of thing: the part after it is not said on its own
 OTHER_KIND_PREFIXES = frozenset({"non", "semi", "self", "un", "anti", "pseudo", "quasi", "counter"})
 NAME_SHARE_NEEDED = 0.5  # of a name's weight, among a point's words said together ("error" of "Error handling")
-NAME_MIN_WEIGHT = 2.0
+NAME_MIN_WEIGHT = 2.0  # a name before "for" said alone: an acronym or a long word, or two words
 # Two of an item's words heard next to each other (neighbours in the hint's order among those heard) this
 # close say it as a phrase. Tuning half (58 answers, round 16): of the 188 labelled items shown said, the 8
 # of three words or more with no such pair held 2 of the 4 false credits, the other 180 held 2. Requiring
 # the pair would cost 6 true items for those 2 (items 257 -> 253 of 313), so it only marks the item.
 TOGETHER_REACH = 4
-PHRASE_MIN_TERMS = 3  # a name before "for" said alone: an acronym or a long word, or two words
+PHRASE_MIN_TERMS = 3  # words of the hint an item needs for "heard apart" to mean anything
 
 
 @dataclass(frozen=True)
@@ -285,10 +285,10 @@ def _heard_apart(required: list[Group], hits: dict, anchor: int) -> bool:
     TOGETHER_REACH of each other: its words were heard, each in a sentence of its own kind ("a new
     result simply overrides the old one ... each drug's mechanism ... every clinician message" for
     "clinician override mechanisms"), which shows an item said far less surely than its words together."""
-    if len(_words_of(required)) < PHRASE_MIN_TERMS:
+    if len(_hint_words(required)) < PHRASE_MIN_TERMS:
         return False
     heard = [
-        [i for g in unit for i in hits[id(g)] if anchor <= i < anchor + WINDOW_WORDS] for unit in _words_of(required)
+        [i for g in unit for i in hits[id(g)] if anchor <= i < anchor + WINDOW_WORDS] for unit in _hint_words(required)
     ]
     heard = [found for found in heard if found]
     return len(heard) >= 2 and not any(abs(x - y) <= TOGETHER_REACH for a, b in pairwise(heard) for x in a for y in b)
@@ -312,7 +312,7 @@ def _part_alone(group: Group, groups: list[Group], said: list, spoken: list[tupl
     return not any(same_compound(w, c) for c in compounds for w in around)
 
 
-def _words_of(groups: list[Group]) -> list[list[Group]]:
+def _hint_words(groups: list[Group]) -> list[list[Group]]:
     """The groups as the hint's words: the parts of one compound ("real" and "time" of "real-time") are one."""
     words: list[list[Group]] = []
     for group in groups:
