@@ -13,6 +13,7 @@ from interviewer.reporting.marks import (
     COVERED,
     MISSED,
     PARTIAL,
+    POINT_SIGN,
     fmt_clock,
     heard_apart,
     hint_points,
@@ -23,7 +24,7 @@ from interviewer.reporting.marks import (
 )
 
 STATE_STYLE = {COVERED: "bold green", PARTIAL: "bold yellow", MISSED: "bold red"}
-SIGN_STYLE = {"✓": "green", APART_SIGN: "yellow", "✗": "red"}
+SIGN_STYLE = {POINT_SIGN[COVERED]: "green", APART_SIGN: "yellow", POINT_SIGN[MISSED]: "red"}
 
 
 def point_prompt(point: dict) -> Text:
