@@ -20,6 +20,7 @@ from interviewer.evaluation.metrics import (
     item_labels,
     judge_items,
     match_fillers,
+    shown_apart,
     trap_hits,
 )
 from interviewer.evaluation.summary import grouped, summarise
@@ -274,6 +275,27 @@ def test_items_are_judged_by_the_best_matching_item_or_by_the_whole_point():
     assert judge_items((("anything", False),), []) == [("anything", False, False)]
 
 
+def test_an_item_shown_as_heard_apart_is_counted_apart_and_so_is_a_label_all_of_whose_items_were():
+    points = [
+        {
+            "point": CALIBRATION_POINT,
+            "label": "calibration techniques",
+            "covered": True,
+            "items": [
+                {"text": "Platt scaling", "covered": True, "apart": True},
+                {"text": "temperature scaling", "covered": True},
+            ],
+        },
+        {"point": "clinician override mechanisms", "covered": True, "items": [
+            {"text": "clinician override mechanisms", "covered": True, "apart": True},
+        ]},
+    ]  # fmt: skip
+    shown = analysis(points=points)
+    assert shown_apart("Platt scaling", shown) and not shown_apart("temperature scaling", shown)
+    assert not shown_apart("calibration techniques", shown), "one of its items was heard as a phrase"
+    assert shown_apart("clinician override mechanisms", shown)
+
+
 def test_a_legacy_clip_labels_whole_points():
     clip = by_id("brier-short")
     assert item_labels(clip) == tuple((p, True) for p in split_hint(clip.hint))
@@ -315,6 +337,14 @@ def test_compare_and_summarise():
     assert summary.item_accuracy == 0.5 and (summary.false_coverage, summary.missed) == (1, 1)
     assert summary.off_topic_coverage is None and summary.pauses_exact == 1
     assert [(h, k) for h, k, _ in grouped([result])] == [("tune", "neural")]
+    assert (summary.shown_apart, summary.shown_apart_false) == (0, 0)
+    items = [
+        {"text": "Platt scaling", "covered": True},
+        {"text": "temperature scaling", "covered": True, "apart": True},
+    ]
+    heard_apart = compare(clip, truth, analysis(found, [points[0] | {"items": items}], text="x"), 1.0)
+    assert heard_apart.apart == (False, True)
+    assert (summarise([heard_apart]).shown_apart, summarise([heard_apart]).shown_apart_false) == (1, 1)
 
 
 def clip_result(half, kind):

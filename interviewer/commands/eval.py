@@ -33,6 +33,7 @@ COLUMNS = (  # (heading, width, how the summary shows it)
     ("pauses", 7, lambda s: f"{s['pauses_exact']}/{s['clips']}"),
     ("items", 5, lambda s: _ratio(s["item_accuracy"])),
     ("falsecov", 8, lambda s: f"{s['false_coverage']}/{s['missed']}"),
+    ("≈ false", 7, lambda s: f"{s['shown_apart_false']}/{s['shown_apart']}"),
     ("WER med", 7, lambda s: f"{s['wer_median']:.3f}"),
 )
 

@@ -52,6 +52,7 @@ class ClipResult:
     judged: tuple[tuple[str, bool, bool], ...] = ()  # (item, said, shown covered) for each labelled item
     confidence: tuple[float, ...] = ()  # the evidence's word probability of each judged item (0: none)
     traps_by_type: tuple[tuple[str, int, int], ...] = ()  # (type a trap could be taken for, traps, hits)
+    apart: tuple[bool, ...] = ()  # each judged item shown covered only by its words heard apart (≈)
 
     @property
     def wpm_error(self) -> float:
@@ -102,6 +103,7 @@ def compare(clip: Clip, truth: Truth, analysis: dict, seconds: float, recovery: 
         tuple(judged),
         tuple(evidence_confidence(label, analysis) for label, _, _ in judged),
         traps,
+        tuple(shown_apart(label, analysis) for label, _, _ in judged),
     )
 
 
@@ -182,6 +184,21 @@ def evidence_confidence(label: str, analysis: dict) -> float:
     items = [i for p in analysis["coverage"]["points"] for i in p.get("items") or []]
     best = max(items, key=lambda item: _likeness(label, item["text"]), default={})
     return float(best.get("confidence", 0.0))
+
+
+def shown_apart(label: str, analysis: dict) -> bool:
+    """Whether the entry of `analysis_items` that judges `label` was shown ≈: an item covered by its words
+    heard apart, or a label whose covered items all were."""
+    entries = []
+    for point in analysis["coverage"]["points"]:
+        items = point.get("items") or []
+        entries += [(item["text"], bool(item["covered"] and item.get("apart"))) for item in items]
+        if point.get("label") or not items:
+            covered = [item for item in items if item["covered"]]
+            entries.append(
+                (point.get("label") or point["point"], bool(covered) and all(i.get("apart") for i in covered))
+            )
+    return max(entries, key=lambda entry: _likeness(label, entry[0]), default=("", False))[1]
 
 
 def judge_items(labels, items: list[tuple[str, bool]]) -> list[tuple[str, bool, bool]]:

@@ -35,6 +35,8 @@ class Summary:
     seconds: float
     recall_by_type: dict[str, float | None] = field(default_factory=dict)
     trap_hits_by_type: dict[str, str] = field(default_factory=dict)  # "hits/traps" per filler type
+    shown_apart: int = 0  # labelled items shown covered as ≈ (their words heard apart)
+    shown_apart_false: int = 0  # of those, items the answer did not make
 
     def to_dict(self) -> dict:
         return {k: _rounded(v) for k, v in asdict(self).items()}
@@ -66,6 +68,14 @@ def summarise(results: list[ClipResult]) -> Summary:
         seconds=sum(r.seconds for r in results),
         recall_by_type={k: _share(matched.get(k, 0), n) for k, n in sorted(said.items())},
         trap_hits_by_type=_trap_counts(results),
+        shown_apart=sum(
+            shown and apart for r in results for (_, _, shown), apart in zip(r.judged, r.apart, strict=True)
+        ),
+        shown_apart_false=sum(
+            shown and apart and not said
+            for r in results
+            for (_, said, shown), apart in zip(r.judged, r.apart, strict=True)
+        ),
     )
 
 
