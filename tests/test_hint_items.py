@@ -285,3 +285,18 @@ def test_the_checklist_says_what_the_apart_sign_means_in_its_border():
             assert checklist.region.width >= len(checklist.border_subtitle) + 4
 
     asyncio.run(scenario())
+
+
+def test_the_verdict_says_how_many_items_were_covered_only_by_words_heard_apart():
+    import numpy as np
+
+    from interviewer.domain.analysis import analyse
+    from interviewer.domain.transcript import Transcript
+
+    def verdict(text: str) -> str:
+        said = tuple(Word(" " + w, 1.0 + 0.4 * k, 1.3 + 0.4 * k, 0.9) for k, w in enumerate(text.split()))
+        transcript = Transcript(said, "en", 40.0, "test", "test")
+        return analyse(transcript, np.zeros(16000 * 40, dtype=np.float32), PGX_HINT).verdict.summary
+
+    assert "hint items covered, 1 of them only by its words heard apart." in verdict(WORDS_APART)
+    assert "heard apart" not in verdict("the clinician can override the alert with a reason")

@@ -33,7 +33,7 @@ def assess_verdict(
     summary = (
         f"{timing.duration_s:.0f} s ({timing.verdict}), {pace.wpm:.0f} words a minute, "
         f"{_count(fillers.total, 'filler')}, {_count(pauses.long, 'long pause')}, "
-        f"{said} of {items} hint items covered."
+        f"{said} of {items} hint items covered{_heard_apart(coverage)}."
     )
     if not reliability.ok:
         summary += " The recording is not fully reliable: " + "; ".join(reliability.warnings) + "."
@@ -69,6 +69,12 @@ def _issues(timing, pace, pauses, fillers, coverage, reliability) -> list[tuple[
             (1.5 + pauses.long / 10, f"fewer long silences: {pauses.long} pauses of {pauses.threshold_s:.0f} s or more")
         )
     return issues
+
+
+def _heard_apart(coverage: Coverage) -> str:
+    """ ", 1 of them only by its words heard apart" (≈ on the checklist: the ones to play back and check)."""
+    apart = sum(i.covered and i.apart for p in coverage.points for i in p.items)
+    return f", {apart} of them only by {'its' if apart == 1 else 'their'} words heard apart" if apart else ""
 
 
 def item_counts(coverage: Coverage) -> tuple[int, int]:
