@@ -109,6 +109,8 @@ def _question(args, config) -> tuple[str, str, tuple[int, int], tuple[str, ...]]
 
 
 def human_report(result: dict) -> str:
+    from interviewer.reporting.marks import heard_apart
+
     t, p, f, c, r, s = (result[k] for k in ("timing", "pauses", "fillers", "coverage", "reliability", "score"))
     lo, hi = t["target_s"]
     lines = [
@@ -123,7 +125,7 @@ def human_report(result: dict) -> str:
         f"Hint points covered: {sum(x['covered'] for x in c['points'])} of {len(c['points'])}",
     ]
     for point in c["points"]:
-        apart = " (its words heard apart)" if any(i.get("apart") for i in point.get("items", [])) else ""
+        apart = " (its words heard apart)" if heard_apart([point]) else ""
         where = f' at {point["at_s"]:.0f} s: "{point["evidence"]}"{apart}' if point["covered"] else ""
         lines.append(f"  [{'x' if point['covered'] else ' '}] {point['point']}{where}")
     lines += delivery_lines(result)

@@ -170,13 +170,21 @@ def analysis_items(analysis: dict) -> list[tuple[str, bool]]:
     A point that lists things is also judged under its label, covered when all its items are: a
     label naming the category ("inherently interpretable models" of "(EBMs, rule lists)") is judged
     by what the screen shows for the category, not by the first item its words resemble."""
-    items = []
+    return [(text, covered) for text, covered, _ in _judged_entries(analysis)]
+
+
+def _judged_entries(analysis: dict) -> list[tuple[str, bool, bool]]:
+    """(text, covered, shown ≈) of each entry `analysis_items` judges by: a label is ≈ when all its
+    covered items are."""
+    entries = []
     for point in analysis["coverage"]["points"]:
-        if point.get("items"):
-            items += [(item["text"], bool(item["covered"])) for item in point["items"]]
-        if point.get("label") or not point.get("items"):
-            items.append((point.get("label") or point["point"], bool(point["covered"])))
-    return items
+        items = point.get("items") or []
+        entries += [(i["text"], bool(i["covered"]), bool(i["covered"] and i.get("apart"))) for i in items]
+        if point.get("label") or not items:
+            covered = [i for i in items if i["covered"]]
+            apart = bool(covered) and all(i.get("apart") for i in covered)
+            entries.append((point.get("label") or point["point"], bool(point["covered"]), apart))
+    return entries
 
 
 def evidence_confidence(label: str, analysis: dict) -> float:
@@ -187,18 +195,8 @@ def evidence_confidence(label: str, analysis: dict) -> float:
 
 
 def shown_apart(label: str, analysis: dict) -> bool:
-    """Whether the entry of `analysis_items` that judges `label` was shown ≈: an item covered by its words
-    heard apart, or a label whose covered items all were."""
-    entries = []
-    for point in analysis["coverage"]["points"]:
-        items = point.get("items") or []
-        entries += [(item["text"], bool(item["covered"] and item.get("apart"))) for item in items]
-        if point.get("label") or not items:
-            covered = [item for item in items if item["covered"]]
-            entries.append(
-                (point.get("label") or point["point"], bool(covered) and all(i.get("apart") for i in covered))
-            )
-    return max(entries, key=lambda entry: _likeness(label, entry[0]), default=("", False))[1]
+    """Whether the entry that judges `label` (as `judge_items` picks it) was shown ≈."""
+    return max(_judged_entries(analysis), key=lambda entry: _likeness(label, entry[0]), default=("", False, False))[2]
 
 
 def judge_items(labels, items: list[tuple[str, bool]]) -> list[tuple[str, bool, bool]]:
