@@ -8,9 +8,10 @@ import time
 import numpy as np
 import pytest
 
+from interviewer.domain.audiofile import read_wav
 from interviewer.domain.bank import Question
 from interviewer.domain.hearing.careful import with_draft_tail
-from interviewer.domain.session import AnswerRun
+from interviewer.domain.session import AnswerRun, analyse_answer
 from interviewer.domain.storage import SessionStore
 from interviewer.domain.transcript import Transcript, Word
 from interviewer.fakes import FakeRecorder
@@ -215,3 +216,15 @@ def test_a_sentence_the_draft_opened_with_so_stays_a_sentence_and_its_so_a_fille
     assert [f.type for f in find_fillers(tokenize(list(heard.words)))] == ["so"]
     assert final_transcript(careful, joined).text == "the queue, so I timed it."
     assert find_fillers(tokenize(list(final_transcript(careful, joined).words))) == []
+
+
+def test_the_pitch_is_tracked_while_the_person_speaks_and_the_figures_are_the_recordings_own(tmp_path):
+    audio, _ = tone_script([6, 10, 4, 12, 5], seed=6)
+    run, store = answer_run(tmp_path, audio, CarefulTones())
+    record(run, len(audio) / 16000)
+    assert run.pitch_follower.tracked_s >= len(audio) / 16000 - 6.0  # only the last part is left for stop
+    first = run.finish()
+    recorded = read_wav(first.recording.path)
+    alone = analyse_answer(first.transcript, recorded, run.question.hint, run.target_s, run.pause_threshold_s,
+                           run.answer.asked)  # fmt: skip
+    assert first.analysis["pitch"]["measured"] and first.analysis == alone

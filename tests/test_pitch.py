@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from interviewer.adapters.speechgen import Utterance, speak
-from interviewer.domain.hearing.pitch import HOP_S, track_pitch
+from interviewer.domain.audiofile import quantize
+from interviewer.domain.hearing.pitch import HOP_S, PitchFollower, finished_track, raw_track, track_pitch
 
 SR = 16000
 TEXT = (
@@ -83,3 +84,38 @@ def test_espeak_base_pitch_orders_the_tracks_and_stays_off_octave_errors():
     low, mid, high = medians
     assert 65 < low < mid < high < 170
     assert high / low > 1.5
+
+
+def fed_in_blocks(follower: PitchFollower, audio: np.ndarray, upto: int, seed: int) -> None:
+    rng, at = np.random.default_rng(seed), 0
+    while at < upto:
+        size = int(rng.integers(1, 4000))  # odd sizes too: samples are paired at the work rate
+        follower.feed(audio[at : min(upto, at + size)])
+        at += size
+
+
+def same_track(a, b) -> bool:
+    return all(np.array_equal(getattr(a, f), getattr(b, f)) for f in ("f0_hz", "voiced", "periodicity"))
+
+
+@pytest.mark.parametrize("left_to_read_back_s", [0.0, 0.73, 6.2])
+def test_a_followed_recording_has_exactly_the_track_of_the_recording_read_back(left_to_read_back_s):
+    """Blocks fed while recording (the listener may not have had the last ones by stop) give the
+    track the recording read back from its WAV gives, for any answer span in it."""
+    speech = speak(Utterance(TEXT + " " + TEXT, "en-us", 170, 50))
+    recorded = quantize(np.concatenate([np.zeros(SR // 3, np.float32), speech, 0.001 * harmonic_tone(90.0, 0.4)]))
+    follower = PitchFollower()
+    fed_in_blocks(follower, recorded, len(recorded) - int(left_to_read_back_s * SR), seed=7)
+    followed = follower.raw_track_of(recorded)
+    assert follower.raw_track_of(recorded) is followed  # a second analysis (the refined one) reuses it
+    for frames in (slice(None), slice(41, 977), slice(300, len(followed.rms) - 5)):
+        wanted = finished_track(raw_track(recorded, SR, frames), frames)
+        assert same_track(finished_track(followed, frames), wanted)
+        assert wanted.voiced.sum() > 100
+
+
+def test_a_follower_fed_other_audio_tracks_the_recording_itself():
+    recorded = quantize(speak(Utterance(TEXT, "en-us", 160, 50)))
+    follower = PitchFollower()
+    fed_in_blocks(follower, 0.5 * recorded, len(recorded) // 2, seed=8)
+    assert same_track(finished_track(follower.raw_track_of(recorded)), track_pitch(recorded))

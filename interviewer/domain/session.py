@@ -15,6 +15,7 @@ import numpy as np
 
 from interviewer.domain.bank import Question
 from interviewer.domain.hearing.careful import final_transcript
+from interviewer.domain.hearing.pitch import PitchFollower, RawTrack
 from interviewer.domain.hearing.syllables import LiveRate
 from interviewer.domain.ports import SAMPLE_RATE, Recorder, RecordingInfo, Transcriber
 from interviewer.domain.storage import ANALYSED, DRAFTED, FAILED, RECORDED, AnswerRecord, SessionRecord, SessionStore
@@ -78,6 +79,7 @@ class AnswerRun:
         self._careful_streamer = None
         self._draft = Transcript()  # the draft's whole transcript, from `finish()`
         self._rate = None  # the live pace, from the sound (hearing/syllables.LiveRate)
+        self._pitch = PitchFollower()  # the recording's pitch, tracked while it is made
         self._stopped = threading.Lock()
         self._points_cache: tuple[int, list[tuple[str, bool]]] = (-1, [])
         self.warmed = threading.Event()  # set when the analysis has been warmed (`start`)
@@ -86,6 +88,11 @@ class AnswerRun:
     def streamer(self):
         """The answer's StreamingTranscriber (None before `start`): its stats, for the benchmark."""
         return self._streamer
+
+    @property
+    def pitch_follower(self) -> PitchFollower:
+        """The recording's pitch, tracked while it is made."""
+        return self._pitch
 
     @property
     def careful_streamer(self):
@@ -110,6 +117,7 @@ class AnswerRun:
             self.recorder.add_listener(self._careful_streamer.feed)
         self._rate = LiveRate()
         self.recorder.add_listener(self._rate.feed)
+        self.recorder.add_listener(self._pitch.feed)
         self.recorder.start(self.store.wav_path(self.session, self.answer))
         _warm_in_background(q.hint, self.target_s, self.pause_threshold_s, self.warmed)
         return self.answer
@@ -201,7 +209,7 @@ class AnswerRun:
 
     def _analyse(self, transcript: Transcript, audio: np.ndarray) -> dict:
         return analyse_answer(transcript, audio, self.question.hint, self.target_s, self.pause_threshold_s,
-                              self.answer.asked)  # fmt: skip
+                              self.answer.asked, self._pitch.raw_track_of(audio))  # fmt: skip
 
     def _careful_so_far(self, draft: Transcript) -> Transcript:
         streamer = self._careful_streamer
@@ -260,13 +268,15 @@ def analyse_answer(
     target_s: tuple[int, int],
     pause_threshold_s: float,
     question: str = "",
+    pitch: RawTrack | None = None,
 ) -> dict:
-    """The analysis and its score as one dict, the shape saved beside every answer."""
+    """The analysis and its score as one dict, the shape saved beside every answer; `pitch`, the
+    recording's raw pitch track if it was followed while recording."""
     from interviewer.domain.analysis import analyse
     from interviewer.domain.scoring import score
 
     analysis = analyse(
-        transcript, audio, hint, target_s=target_s, pause_threshold_s=pause_threshold_s, question=question
+        transcript, audio, hint, target_s=target_s, pause_threshold_s=pause_threshold_s, question=question, pitch=pitch
     )
     data = analysis.to_dict()
     data.setdefault("score", _score_dict(score(analysis)))

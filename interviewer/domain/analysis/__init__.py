@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from interviewer.domain.analysis.coverage import assess_coverage
@@ -35,7 +37,7 @@ from interviewer.domain.analysis.verdict import assess_verdict
 from interviewer.domain.analysis.wordiness import assess_wordiness
 from interviewer.domain.hearing import signal
 from interviewer.domain.hearing.phantoms import heard_in_sound
-from interviewer.domain.hearing.pitch import PitchTrack, track_pitch
+from interviewer.domain.hearing.pitch import HOP_S, PitchTrack, RawTrack, finished_track, raw_track
 from interviewer.domain.hearing.syllables import Nuclei, find_nuclei
 from interviewer.domain.transcript import Transcript
 from interviewer.domain.words import split_sentences, tokenize
@@ -58,7 +60,9 @@ from interviewer.domain.words import split_sentences, tokenize
 # words that say how good, not what ("professional", "comprehensive", "fundamental") weigh as generic words,
 # an item covered by its words heard apart (no two together) is marked `apart`, adverbs of the hint
 # ("specifically XGBoost") are no words of its items
-ANALYSIS_VERSION = 15
+# 16: the pitch track on the recording's own 10 ms frames (followed while recording): pitch spreads move by
+# up to 0.1 st where the first word's time fell between frames
+ANALYSIS_VERSION = 16
 
 
 def analyse(
@@ -69,11 +73,13 @@ def analyse(
     pause_threshold_s: float = 2.0,
     sample_rate: int = 16000,
     question: str = "",
+    pitch: RawTrack | None = None,
 ) -> AnswerAnalysis:
     """Timing, pace, pauses, fillers, hint coverage, the voice and the wording, reliability and a verdict.
 
     `question` (the question as asked) tells repetition what the answer's own subject is and hedging
-    whether the question asks for the speaker's view.
+    whether the question asks for the speaker's view. `pitch` is `audio`'s raw pitch track when it was
+    followed while recording (`hearing.pitch.PitchFollower`); without it, it is tracked here.
     """
     audio = np.asarray(audio, dtype=np.float32).reshape(-1)
     recording_s = len(audio) / sample_rate if audio.size else transcript.duration_s
@@ -84,7 +90,7 @@ def analyse(
     answer_tokens = [t for t in tokens if t.index not in in_filler]
     bounds = answer_bounds(tokens, levels)
     timing = assess_timing(recording_s, bounds, target_s)
-    track = _answer_track(audio, sample_rate, levels, bounds)
+    track = _answer_track(audio, sample_rate, levels, bounds, pitch)
     filler_tokens = [t for t in tokens if t.index in in_filler]
     pace = assess_pace(answer_tokens, bounds, _sound(audio, sample_rate, levels, bounds, track), fillers=filler_tokens)
     pauses = assess_pauses(tokens, levels, bounds, pause_threshold_s)
@@ -107,32 +113,41 @@ def analyse(
     )
 
 
-def _answer_track(audio: np.ndarray, sample_rate: int, levels, bounds) -> PitchTrack | None:
+@dataclass(frozen=True)
+class _Track:
+    pitch: PitchTrack
+    start_s: float  # where its first frame starts in the recording
+
+
+def _answer_track(audio: np.ndarray, sample_rate: int, levels, bounds, raw: RawTrack | None) -> _Track | None:
     """The pitch track of the answer, first word to last (the lead-in and the tail are not the voice),
-    computed once for the pitch figures and the syllable nuclei."""
+    in the recording's frames, computed once for the pitch figures and the syllable nuclei."""
     if levels is None or bounds is None:
         return None
     start, end = bounds
-    return track_pitch(audio[int(start * sample_rate) : int(np.ceil(end * sample_rate))], sample_rate)
+    frames = slice(int(start / HOP_S), int(np.ceil(end / HOP_S)))
+    raw = raw if raw is not None else raw_track(audio, sample_rate, frames)
+    return _Track(finished_track(raw, frames), frames.start * HOP_S)
 
 
-def _voice(track: PitchTrack | None, levels, bounds, sentences) -> tuple[PitchVariation, Energy]:
+def _voice(track: _Track | None, levels, bounds, sentences) -> tuple[PitchVariation, Energy]:
     if track is None:
         return PitchVariation(), Energy()
-    return assess_pitch(track, bounds[0], sentences), assess_energy(levels, bounds, sentences)
+    return assess_pitch(track.pitch, track.start_s, sentences), assess_energy(levels, bounds, sentences)
 
 
 PHRASE_GAP_S = 0.25  # silences this long separate the phrases the nuclei are counted in
 
 
-def _sound(audio: np.ndarray, sample_rate: int, levels, bounds, track: PitchTrack | None) -> Sound | None:
+def _sound(audio: np.ndarray, sample_rate: int, levels, bounds, track: _Track | None) -> Sound | None:
     """The answer's syllable nuclei and phrases, on the answer's own pitch track."""
     if track is None:
         return None
+    first = round(track.start_s * sample_rate)
+    span = audio[first : first + round(len(track.pitch.f0_hz) * HOP_S * sample_rate)]
+    nuclei = find_nuclei(span, track.pitch, sample_rate)
     start, end = bounds
-    span = audio[int(start * sample_rate) : int(np.ceil(end * sample_rate))]
-    nuclei = find_nuclei(span, track, sample_rate)
-    return Sound(Nuclei(nuclei.times_s + start), signal.phrases(levels, start, end, PHRASE_GAP_S))
+    return Sound(Nuclei(nuclei.times_s + track.start_s), signal.phrases(levels, start, end, PHRASE_GAP_S))
 
 
 __all__ = [

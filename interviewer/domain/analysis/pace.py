@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from interviewer.domain.analysis.model import Pace
@@ -52,7 +53,8 @@ def assess_pace(
 def _heard_in_the_sound(tokens: list[Token], fillers: list[Token], sound: Sound | None, minutes: float):
     if sound is None or not sound.phrases:
         return 0.0, [], None
-    phrases = [_phrase(a, b, sound.nuclei, _within(tokens, a, b), _within(fillers, a, b)) for a, b in sound.phrases]
+    words, others = _by_phrase(tokens, sound.phrases), _by_phrase(fillers, sound.phrases)
+    phrases = [_phrase(a, b, sound.nuclei, w, f) for (a, b), w, f in zip(sound.phrases, words, others, strict=True)]
     missing, short = missing_words(phrases)
     nuclei = sum(p.nuclei for p in phrases)
     words = sum(p.words for p in phrases if p.words >= MIN_CALIBRATION_WORDS)
@@ -61,8 +63,15 @@ def _heard_in_the_sound(tokens: list[Token], fillers: list[Token], sound: Sound 
     return missing, [(p.start_s, p.end_s, gap) for p, gap in short], sound_wpm
 
 
-def _within(tokens: list[Token], start: float, end: float) -> list[Token]:
-    return [t for t in tokens if start <= t.mid_s < end]
+def _by_phrase(tokens: list[Token], phrases: list[tuple[float, float]]) -> list[list[Token]]:
+    """Per phrase (in time order, apart), the tokens whose middle falls in it, in their order."""
+    starts = [a for a, _ in phrases]
+    grouped: list[list[Token]] = [[] for _ in phrases]
+    for t in tokens:
+        k = bisect.bisect_right(starts, t.mid_s) - 1
+        if k >= 0 and t.mid_s < phrases[k][1]:
+            grouped[k].append(t)
+    return grouped
 
 
 def _phrase(start: float, end: float, nuclei: Nuclei, tokens: list[Token], fillers: list[Token]) -> Phrase:

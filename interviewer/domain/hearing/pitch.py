@@ -16,9 +16,12 @@ puts 3-8 % of voiced frames an octave off instead of 1-2 %), so the 40 ms aimed 
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
+
+from interviewer.domain.audiofile import quantize
 
 WORK_RATE = 8000  # Hz: the tracker's internal sample rate
 HOP_S = 0.01  # seconds between frames, and one block
@@ -31,6 +34,10 @@ MIN_VOICED_FRAMES = 3  # shorter voiced runs are onsets and clicks, not a vowel 
 QUIET_SHARE = 0.03  # frames below this share of the loud (95th percentile) frame RMS are unvoiced (-30 dB)
 SILENT_RMS = 1e-4  # about -80 dBFS: digital silence
 CHUNK_FRAMES = 500  # frames tracked at once (5 s)
+HOP = int(round(HOP_S * WORK_RATE))  # samples per block at WORK_RATE
+PART_EXTRA_BLOCKS = BLOCKS_PER_FRAME + 1  # blocks a run of frames reads beyond its own: its last frames' lags
+LAG_MIN, LAG_MAX = int(WORK_RATE / F0_MAX_HZ), int(np.ceil(WORK_RATE / F0_MIN_HZ)) + 1
+INPUT_STEP = 2  # the recording's samples per work-rate sample (16 kHz)
 
 
 @dataclass(frozen=True)
@@ -44,45 +51,168 @@ class PitchTrack:
         return self.f0_hz[self.voiced]
 
 
+@dataclass(frozen=True)
+class RawTrack:
+    """A recording's frames before any answer's loudness gate and voicing rule (`finished_track`):
+    each frame's RMS, and F0 and periodicity where YIN ran on it (0 elsewhere)."""
+
+    rms: np.ndarray
+    f0_hz: np.ndarray
+    periodicity: np.ndarray
+
+
 def track_pitch(audio: np.ndarray, sample_rate: int = 16000) -> PitchTrack:
     """F0 of `audio` (mono float) every `HOP_S` seconds; 0 and unvoiced where no periodic voice is heard."""
-    x = to_work_rate(np.asarray(audio, dtype=np.float32).reshape(-1), sample_rate)
-    hop = int(round(HOP_S * WORK_RATE))
-    count = int(np.ceil(len(x) / hop))
-    lag_min, lag_max = int(WORK_RATE / F0_MAX_HZ), int(np.ceil(WORK_RATE / F0_MIN_HZ)) + 1
-    if count == 0:
-        return PitchTrack(HOP_S, np.zeros(0, np.float32), np.zeros(0, bool), np.zeros(0, np.float32))
-    # one block of silence in front centres frame k (blocks k-1..k+1) on block k
-    padded = np.zeros((count + BLOCKS_PER_FRAME + 1) * hop, dtype=np.float32)
-    padded[hop : hop + len(x)] = x
-    blocks = padded.reshape(-1, hop)
+    return finished_track(raw_track(audio, sample_rate))
+
+
+def raw_track(audio: np.ndarray, sample_rate: int = 16000, frames: slice = slice(None)) -> RawTrack:
+    """The frames of `audio`, YIN run on those of `frames` that `finished_track(..., frames)` will hear."""
+    blocks, count = _blocks(to_work_rate(np.asarray(audio, dtype=np.float32).reshape(-1), sample_rate))
+    rms = _frame_rms(blocks, count)
+    wanted = np.zeros(count, dtype=bool)
+    wanted[frames] = _audible(rms[frames])
+    f0, periodicity = _track_frames(blocks, wanted)
+    return RawTrack(rms, f0, periodicity)
+
+
+def finished_track(raw: RawTrack, frames: slice = slice(None)) -> PitchTrack:
+    """The pitch track of `frames`: frames quieter than `QUIET_SHARE` of their loud ones are unvoiced,
+    and so are voiced runs shorter than `MIN_VOICED_FRAMES`."""
+    audible = _audible(raw.rms[frames])
+    periodicity = np.where(audible, raw.periodicity[frames], 0.0).astype(np.float32)
+    voiced = _without_short_runs(periodicity >= VOICED_PERIODICITY, MIN_VOICED_FRAMES)
+    return PitchTrack(HOP_S, np.where(voiced, raw.f0_hz[frames], 0.0).astype(np.float32), voiced, periodicity)
+
+
+def _audible(rms: np.ndarray) -> np.ndarray:
+    if rms.size == 0:
+        return np.zeros(0, dtype=bool)
+    return rms > max(SILENT_RMS, QUIET_SHARE * float(np.percentile(rms, 95)))
+
+
+def _blocks(x: np.ndarray) -> tuple[np.ndarray, int]:
+    """`x` (at WORK_RATE) in HOP blocks, one silent block in front (frame k, blocks k-1..k+1 of `x`,
+    is centred on block k) and enough silence behind for the last frame's lags; and the frame count."""
+    count = int(np.ceil(len(x) / HOP))
+    padded = np.zeros((count + PART_EXTRA_BLOCKS) * HOP, dtype=np.float32)
+    padded[HOP : HOP + len(x)] = x
+    return padded.reshape(-1, HOP), count
+
+
+def _frame_rms(blocks: np.ndarray, count: int) -> np.ndarray:
+    """RMS of frames 0..count-1, frame k summing blocks k..k+2."""
     block_energy = np.einsum("ij,ij->i", blocks, blocks, dtype=np.float64)
     frame_energy = block_energy[:count] + block_energy[1 : count + 1] + block_energy[2 : count + 2]
-    rms = np.sqrt(frame_energy / (BLOCKS_PER_FRAME * hop))
-    audible = rms > max(SILENT_RMS, QUIET_SHARE * float(np.percentile(rms, 95)))
-    f0, periodicity = _track_frames(blocks, audible, lag_min, lag_max)
-    voiced = _without_short_runs(periodicity >= VOICED_PERIODICITY, MIN_VOICED_FRAMES)
-    return PitchTrack(HOP_S, np.where(voiced, f0, 0.0).astype(np.float32), voiced, periodicity)
+    return np.sqrt(frame_energy / (BLOCKS_PER_FRAME * HOP))
 
 
-def _track_frames(blocks: np.ndarray, audible: np.ndarray, lag_min: int, lag_max: int) -> tuple[np.ndarray, np.ndarray]:
-    """F0 and periodicity of every frame (frame k reads blocks k..k+4); 0 for the inaudible ones.
+def _track_frames(blocks: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """F0 and periodicity of every `wanted` frame (frame k reads blocks k..k+4); 0 for the others.
 
     Done `CHUNK_FRAMES` at a time: the intermediate arrays then stay in the processor's cache, which
     made it ~1.5x faster than one pass over a 3-minute answer on the build machine.
     """
-    f0 = np.zeros(len(audible), dtype=np.float32)
-    periodicity = np.zeros(len(audible), dtype=np.float32)
-    for first in range(0, len(audible), CHUNK_FRAMES):
-        end = min(len(audible), first + CHUNK_FRAMES)
-        chosen = np.flatnonzero(audible[first:end])
-        if chosen.size:
-            part = blocks[first : end + BLOCKS_PER_FRAME + 1]
-            cross = _frame_lag_products(part, lag_max)
-            energy_lag = _lagged_energy(part.reshape(-1), len(part[0]), lag_max)
-            found = _yin(cross[chosen], energy_lag[chosen], lag_min)
-            f0[first + chosen], periodicity[first + chosen] = found
+    f0 = np.zeros(len(wanted), dtype=np.float32)
+    periodicity = np.zeros(len(wanted), dtype=np.float32)
+    for first in range(0, len(wanted), CHUNK_FRAMES):
+        end = min(len(wanted), first + CHUNK_FRAMES)
+        part = blocks[first : end + PART_EXTRA_BLOCKS]
+        f0[first:end], periodicity[first:end] = _track_part(part, wanted[first:end])
     return f0, periodicity
+
+
+def _track_part(part: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """F0 and periodicity of the frames of `part` (its blocks; PART_EXTRA_BLOCKS more than frames)."""
+    f0 = np.zeros(len(wanted), dtype=np.float32)
+    periodicity = np.zeros(len(wanted), dtype=np.float32)
+    chosen = np.flatnonzero(wanted)
+    if chosen.size:
+        cross = _frame_lag_products(part, LAG_MAX)
+        energy_lag = _lagged_energy(part.reshape(-1), HOP, LAG_MAX)
+        f0[chosen], periodicity[chosen] = _yin(cross[chosen], energy_lag[chosen], LAG_MIN)
+    return f0, periodicity
+
+
+class PitchFollower:
+    """The raw track of a recording while it is made: each `CHUNK_FRAMES` of frames is tracked as soon
+    as its audio is in, so at stop only the last few seconds are left to do. Samples are taken as the
+    16-bit WAV keeps them, so `raw_track_of` the recording read back is exactly `raw_track` of it
+    (YIN on every frame above `SILENT_RMS`: the answer's own gate is applied in `finished_track`).
+    `feed` from one thread (the recorder's listener), `raw_track_of` from another."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._work = np.zeros(HOP, dtype=np.float32)  # at WORK_RATE from the first frame not tracked, block-aligned
+        self._odd = np.zeros(0, dtype=np.float32)  # a last input sample without its pair
+        self._fed = 0  # input samples
+        self._energy = 0.0  # of the input, to check it against the recording read back
+        self._parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (rms, f0, periodicity) per run of frames
+        self._raw: RawTrack | None = None  # once made, of `_fed` samples
+
+    def feed(self, block: np.ndarray) -> None:
+        with self._lock:
+            if self._raw is None:
+                self._take(quantize(np.asarray(block, dtype=np.float32).reshape(-1)))
+                self._track_whole_parts()
+
+    @property
+    def tracked_s(self) -> float:
+        """Seconds of the recording whose frames are tracked."""
+        with self._lock:
+            return sum(len(rms) for rms, _, _ in self._parts) * HOP_S
+
+    def raw_track_of(self, audio: np.ndarray) -> RawTrack:
+        """`raw_track(audio)` for the recording as read back: what was fed, with the rest of `audio`
+        (blocks the listener had not had yet). If what was fed is not `audio`'s start, all of it anew."""
+        audio = np.asarray(audio, dtype=np.float32).reshape(-1)
+        with self._lock:
+            if self._raw is None:
+                self._take(audio[self._fed :] if self._is_start_of(audio) else np.zeros(0, dtype=np.float32))
+                self._track_whole_parts()
+                self._raw = self._finished()
+            if len(audio) != self._fed or not self._is_start_of(audio):
+                return raw_track(audio, WORK_RATE * INPUT_STEP)
+            return self._raw
+
+    def _is_start_of(self, audio: np.ndarray) -> bool:
+        fed = audio[: self._fed]
+        return len(fed) == self._fed and bool(np.isclose(_energy(fed), self._energy, rtol=1e-9, atol=1e-9))
+
+    def _take(self, x: np.ndarray) -> None:
+        self._fed += len(x)
+        self._energy += _energy(x)
+        x = np.concatenate((self._odd, x)) if self._odd.size else x
+        pairs = len(x) // INPUT_STEP
+        self._odd = x[pairs * INPUT_STEP :].copy()
+        self._work = np.concatenate((self._work, to_work_rate(x[: pairs * INPUT_STEP], WORK_RATE * INPUT_STEP)))
+
+    def _track_whole_parts(self) -> None:
+        size = (CHUNK_FRAMES + PART_EXTRA_BLOCKS) * HOP
+        while len(self._work) >= size:
+            self._add(self._work[:size].reshape(-1, HOP), CHUNK_FRAMES)
+            self._work = self._work[CHUNK_FRAMES * HOP :]
+
+    def _finished(self) -> RawTrack:
+        """Track the frames left, as `raw_track` does its last part."""
+        count = int(np.ceil((len(self._work) - HOP) / HOP))  # frames left: the work starts a block early
+        work = np.zeros((count + PART_EXTRA_BLOCKS) * HOP, dtype=np.float32)
+        work[: len(self._work)] = self._work
+        blocks = work.reshape(-1, HOP)
+        for first in range(0, count, CHUNK_FRAMES):
+            end = min(count, first + CHUNK_FRAMES)
+            self._add(blocks[first : end + PART_EXTRA_BLOCKS], end - first)
+        parts = self._parts or [(np.zeros(0), np.zeros(0, np.float32), np.zeros(0, np.float32))]
+        return RawTrack(*(np.concatenate(column) for column in zip(*parts, strict=True)))
+
+    def _add(self, part: np.ndarray, frames: int) -> None:
+        rms = _frame_rms(part, frames)
+        f0, periodicity = _track_part(part, rms > SILENT_RMS)
+        self._parts.append((rms, f0, periodicity))
+
+
+def _energy(x: np.ndarray) -> float:
+    return float(np.einsum("i,i->", x, x, dtype=np.float64))
 
 
 def to_work_rate(x: np.ndarray, sample_rate: int) -> np.ndarray:
