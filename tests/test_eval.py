@@ -59,7 +59,9 @@ REPORT = (
     "r13-reproducibility r13-bert-finetune r13-why-hire r13-therapy-tool r13-screening-rollout r13-bias-check "
     # round 16's, after those
     "r16-kg-repurposing r16-tfidf-code r16-paused-initiative r16-label-consistency r16-missense-structure "
-    "r16-azure-deploy"
+    "r16-azure-deploy "
+    # round 17's, after those
+    "r17-ml-algorithms r17-recommenders r17-partner-hospital r17-partner-site r17-doc-system r17-explain-concept"
 ).split()
 
 
