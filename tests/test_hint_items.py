@@ -300,3 +300,16 @@ def test_the_verdict_says_how_many_items_were_covered_only_by_words_heard_apart(
 
     assert "hint items covered, 1 of them only by its words heard apart." in verdict(WORDS_APART)
     assert "heard apart" not in verdict("the clinician can override the alert with a reason")
+
+
+def test_an_items_words_said_together_just_before_its_evidence_are_together():
+    """Round 17's tuning half: "race works as a proxy variable for things we never measured ... and that proxy
+    risk is what worries me most" showed "proxy variable risk" ≈: its evidence starts at "variable" (with the
+    second "proxy", the tightest stretch), and the "proxy" said just before it was not looked at."""
+    hint = "Cover social vs. biological constructs of race, proxy variable risk, and population stratification."
+    text = (
+        "as a feature race works as a proxy variable for things we never measured income housing distance to a "
+        "clinic and that proxy risk is what worries me most"
+    )
+    [item] = [i for p in assess_coverage(split_hint(hint), spoken(text)).points for i in p.items if "proxy" in i.text]
+    assert item.covered and not item.apart

@@ -62,7 +62,8 @@ from interviewer.domain.words import split_sentences, tokenize
 # ("specifically XGBoost") are no words of its items
 # 16: the pitch track on the recording's own 10 ms frames (followed while recording): pitch spreads move by
 # up to 0.1 st where the first word's time fell between frames
-ANALYSIS_VERSION = 16
+# 17: an item's words said together just before its evidence's first word are not "heard apart"
+ANALYSIS_VERSION = 17
 
 
 def analyse(

@@ -287,8 +287,9 @@ def _heard_apart(required: list[Group], hits: dict, anchor: int) -> bool:
     "clinician override mechanisms"), which shows an item said far less surely than its words together."""
     if len(_hint_words(required)) < PHRASE_MIN_TERMS:
         return False
+    first = anchor - TOGETHER_REACH  # a word said just before the evidence's first is said with it
     heard = [
-        [i for g in unit for i in hits[id(g)] if anchor <= i < anchor + WINDOW_WORDS] for unit in _hint_words(required)
+        [i for g in unit for i in hits[id(g)] if first <= i < anchor + WINDOW_WORDS] for unit in _hint_words(required)
     ]
     heard = [found for found in heard if found]
     return len(heard) >= 2 and not any(abs(x - y) <= TOGETHER_REACH for a, b in pairwise(heard) for x in a for y in b)
