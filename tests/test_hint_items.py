@@ -313,3 +313,25 @@ def test_an_items_words_said_together_just_before_its_evidence_are_together():
     )
     [item] = [i for p in assess_coverage(split_hint(hint), spoken(text)).points for i in p.items if "proxy" in i.text]
     assert item.covered and not item.apart
+
+
+def test_an_item_heard_apart_counts_half_in_the_coverage_figure_and_the_score_says_so():
+    """Round 17: on the tuning half 6 of the 10 items credited only by their words heard apart were said, the
+    other credits 99 %: the coverage figure and the score count such an item half, not whole."""
+    import numpy as np
+
+    from interviewer.domain.analysis import analyse
+    from interviewer.domain.scoring import score
+    from interviewer.domain.transcript import Transcript
+
+    def analysed(text: str):
+        said = tuple(Word(" " + w, 1.0 + 0.4 * k, 1.3 + 0.4 * k, 0.9) for k, w in enumerate(text.split()))
+        return analyse(Transcript(said, "en", 40.0, "test", "test"), np.zeros(16000 * 40, dtype=np.float32), PGX_HINT)
+
+    apart, together = analysed(WORDS_APART), analysed("the clinician can override the alert with a reason")
+    assert [p.covered for p in apart.coverage.points] == [p.covered for p in together.coverage.points]
+    assert together.coverage.ratio == pytest.approx(1 / 3, abs=1e-3)
+    assert apart.coverage.ratio == pytest.approx(0.5 / 3, abs=1e-3)
+    assert score(apart).content == 17 and score(together).content == 33
+    assert "coverage 1 of 3 hint items (1 of them heard apart, counted half)," in score(apart).reasons[-1]
+    assert "heard apart" not in score(together).reasons[-1]

@@ -183,5 +183,7 @@ def _content(a: AnswerAnalysis) -> tuple[int, str]:
     said, items = item_counts(a.coverage)
     whole = sum(p.covered for p in points)
     note = " (the transcript is unreliable, check it)" if "coverage" in a.reliability.untrusted else ""
-    reason = f"coverage {said} of {items} hint items, {whole} of {len(points)} points whole{note}"
+    apart = sum(i.covered and i.apart for p in points for i in p.items)
+    halved = f" ({apart} of them heard apart, counted half)" if apart else ""
+    reason = f"coverage {said} of {items} hint items{halved}, {whole} of {len(points)} points whole{note}"
     return round(100 * a.coverage.ratio), reason

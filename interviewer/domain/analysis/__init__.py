@@ -63,7 +63,8 @@ from interviewer.domain.words import split_sentences, tokenize
 # 16: the pitch track on the recording's own 10 ms frames (followed while recording): pitch spreads move by
 # up to 0.1 st where the first word's time fell between frames
 # 17: an item's words said together just before its evidence's first word are not "heard apart"
-ANALYSIS_VERSION = 17
+# 18: an item covered only by its words heard apart counts half in its point's share and the coverage figure
+ANALYSIS_VERSION = 18
 
 
 def analyse(
