@@ -119,3 +119,28 @@ def test_a_follower_fed_other_audio_tracks_the_recording_itself():
     follower = PitchFollower()
     fed_in_blocks(follower, 0.5 * recorded, len(recorded) // 2, seed=8)
     assert same_track(finished_track(follower.raw_track_of(recorded)), track_pitch(recorded))
+
+
+def test_a_block_the_follower_failed_on_leaves_the_track_of_the_recording_itself(monkeypatch):
+    """The recorder keeps a listener's exceptions and goes on: a follower that failed on one block must not
+    give a track with that block left out as if it were the recording's."""
+    import interviewer.domain.hearing.pitch as pitch
+
+    recorded = quantize(speak(Utterance(TEXT, "en-us", 160, 50)))
+    calls, real = [], pitch.to_work_rate
+
+    def fails_once(x, sample_rate):
+        calls.append(len(x))
+        if len(calls) == 5:
+            raise MemoryError("no room for this block")
+        return real(x, sample_rate)
+
+    monkeypatch.setattr(pitch, "to_work_rate", fails_once)
+    follower = PitchFollower()
+    for at in range(0, len(recorded), 1600):
+        try:
+            follower.feed(recorded[at : at + 1600])
+        except MemoryError:
+            pass
+    monkeypatch.setattr(pitch, "to_work_rate", real)
+    assert same_track(finished_track(follower.raw_track_of(recorded)), track_pitch(recorded))

@@ -180,12 +180,14 @@ class PitchFollower:
         return len(fed) == self._fed and bool(np.isclose(_energy(fed), self._energy, rtol=1e-9, atol=1e-9))
 
     def _take(self, x: np.ndarray) -> None:
-        self._fed += len(x)
-        self._energy += _energy(x)
-        x = np.concatenate((self._odd, x)) if self._odd.size else x
-        pairs = len(x) // INPUT_STEP
-        self._odd = x[pairs * INPUT_STEP :].copy()
-        self._work = np.concatenate((self._work, to_work_rate(x[: pairs * INPUT_STEP], WORK_RATE * INPUT_STEP)))
+        """Add input samples; the state changes only once all of it is worked out (a failed block leaves
+        the follower as it was, and the recording read back then no longer matches: tracked anew)."""
+        joined = np.concatenate((self._odd, x)) if self._odd.size else x
+        pairs = len(joined) // INPUT_STEP
+        work = np.concatenate((self._work, to_work_rate(joined[: pairs * INPUT_STEP], WORK_RATE * INPUT_STEP)))
+        energy = self._energy + _energy(x)
+        self._work, self._odd = work, joined[pairs * INPUT_STEP :].copy()
+        self._fed, self._energy = self._fed + len(x), energy
 
     def _track_whole_parts(self) -> None:
         size = (CHUNK_FRAMES + PART_EXTRA_BLOCKS) * HOP
