@@ -12,7 +12,7 @@ medical-ai-mock-interview/q15, radiology-ai/q22), and whose hint names at least 
 items `point_items` gives for each point of `split_hint`); each bank's list, in bank order and question
 order within it, shuffled by one `random.Random(17)`; then the first three of radiology-ai and
 precision-medicine and the first two of each other bank. The answers are longer than round 16's (140-155
-words, about a minute of speech each, kept under the 70 s the eval tests allow). As people speak,
+words, 48-55 s of speech each as synthesised, under the 70 s the eval tests allow). As people speak,
 fillers fall inside running clauses ("the next-best drug or therapy based on um a patient's history",
 "expected our sepsis model to uh catch every case"), not only between them. Each answer says two or
 three items plainly, one in other words, and leaves one to three out. Half of them say a missed item's
