@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interviewer.domain.analysis import AnswerAnalysis
-from interviewer.domain.analysis.verdict import HEDGES_PER_MIN_HIGH, PACE_BAND_WPM, item_counts
+from interviewer.domain.analysis.verdict import HEDGES_PER_MIN_HIGH, PACE_BAND_WPM, item_counts, items_heard_apart
 from interviewer.domain.analysis.wordiness import LONG_IDLE_S
 
 TIMING_POINTS_PER_10_S = 5  # delivery points lost per 10 s outside the target band
@@ -183,7 +183,7 @@ def _content(a: AnswerAnalysis) -> tuple[int, str]:
     said, items = item_counts(a.coverage)
     whole = sum(p.covered for p in points)
     note = " (the transcript is unreliable, check it)" if "coverage" in a.reliability.untrusted else ""
-    apart = sum(i.covered and i.apart for p in points for i in p.items)
+    apart = items_heard_apart(a.coverage)
     halved = f" ({apart} of them heard apart, counted half)" if apart else ""
     reason = f"coverage {said} of {items} hint items{halved}, {whole} of {len(points)} points whole{note}"
     return round(100 * a.coverage.ratio), reason

@@ -73,8 +73,13 @@ def _issues(timing, pace, pauses, fillers, coverage, reliability) -> list[tuple[
 
 def _heard_apart(coverage: Coverage) -> str:
     """ ", 1 of them only by its words heard apart" (≈ on the checklist: the ones to play back and check)."""
-    apart = sum(i.covered and i.apart for p in coverage.points for i in p.items)
+    apart = items_heard_apart(coverage)
     return f", {apart} of them only by {'its' if apart == 1 else 'their'} words heard apart" if apart else ""
+
+
+def items_heard_apart(coverage: Coverage) -> int:
+    """Items covered only by their words heard apart (≈)."""
+    return sum(i.covered and i.apart for p in coverage.points for i in p.items)
 
 
 def item_counts(coverage: Coverage) -> tuple[int, int]:
