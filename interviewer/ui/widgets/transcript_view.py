@@ -27,7 +27,6 @@ STYLES = {
     PAUSE: Style(color="magenta", italic=True),
 }
 CURRENT = Style(reverse=True)
-STRIPS_KEPT = 1000  # rendered lines kept (a 3-minute answer wraps to ~40 at 120 columns)
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,6 @@ class TranscriptView(ScrollView, can_focus=True):
         self.current: int | None = None
         self._lines: list[list[_Placed]] = []
         self._wrapped_for = -1
-        self._strips: dict[tuple, Strip] = {}  # rendered lines: the screen paints the same lines several times
         if analysis is not None:
             self.load(analysis)
 
@@ -91,7 +89,6 @@ class TranscriptView(ScrollView, can_focus=True):
         self.marks = transcript_marks(analysis)
         self.current = None
         self._wrapped_for = -1
-        self._strips.clear()
         self.refresh(layout=True)
 
     @property
@@ -109,7 +106,6 @@ class TranscriptView(ScrollView, can_focus=True):
     def _ensure_wrapped(self) -> None:
         width = self._wrap_width()
         if width != self._wrapped_for:
-            self._strips.clear()
             self._lines = wrap_marks(self.marks, width)
             self._wrapped_for = width
             self.virtual_size = Size(width, len(self._lines))
@@ -129,26 +125,12 @@ class TranscriptView(ScrollView, can_focus=True):
         if number >= len(self._lines):
             return Strip.blank(width, base)
         line = self._lines[number]
-        current = (
-            self.current
-            if line and self.current is not None and line[0].index <= self.current <= line[-1].index
-            else None
-        )
-        key = (number, width, base, current)
-        if key not in self._strips:
-            if len(self._strips) > STRIPS_KEPT:
-                self._strips.clear()
-            self._strips[key] = self._strip(line, width, base)
-        return self._strips[key]
-
-    def _strip(self, line: list[_Placed], width: int, base: Style) -> Strip:
         segments: list[Segment] = []
-        styles: dict[str, Style] = {}
         for n, placed in enumerate(line):
             if n:
                 segments.append(Segment(" ", base))
             mark = self.marks[placed.index]
-            style = styles.get(mark.kind) or styles.setdefault(mark.kind, base + STYLES.get(mark.kind, Style()))
+            style = base + STYLES.get(mark.kind, Style())
             if placed.index == self.current:
                 style += CURRENT
             segments.append(Segment(_label(mark), style + Style(meta={"mark": placed.index})))
