@@ -149,6 +149,7 @@ class PitchFollower:
         self._energy = 0.0  # of the input, to check it against the recording read back
         self._parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (rms, f0, periodicity) per run of frames
         self._raw: RawTrack | None = None  # once made, of `_fed` samples
+        self._fed_is_the_recording = False  # what was fed began the recording read back, and the rest was added
 
     def feed(self, block: np.ndarray) -> None:
         with self._lock:
@@ -168,10 +169,12 @@ class PitchFollower:
         audio = np.asarray(audio, dtype=np.float32).reshape(-1)
         with self._lock:
             if self._raw is None:
-                self._take(audio[self._fed :] if self._is_start_of(audio) else np.zeros(0, dtype=np.float32))
+                if self._is_start_of(audio):
+                    self._take(audio[self._fed :])
+                    self._fed_is_the_recording = True
                 self._track_whole_parts()
                 self._raw = self._finished()
-            if len(audio) != self._fed or not self._is_start_of(audio):
+            if not self._fed_is_the_recording or len(audio) != self._fed:
                 return raw_track(audio, WORK_RATE * INPUT_STEP)
             return self._raw
 
