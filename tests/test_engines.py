@@ -223,3 +223,65 @@ def test_the_careful_transcriber_writes_guarded_beam_words_on_half_the_cores_and
     assert build_careful_transcriber("faster-whisper", "base").options.rewrite_beam_size == 5
     assert build_careful_transcriber("faster-whisper", "base", threads=0).options.threads == 0
     assert build_transcriber("faster-whisper", "base").options.rewrite_beam_size == 1
+
+
+def test_the_draft_hears_in_fitted_windows_and_the_careful_hearing_in_full_ones():
+    """Fitted windows make the draft's last chunk at stop cheaper; base's words stay as base heard them."""
+    from interviewer.adapters.engines import build_careful_transcriber
+
+    assert build_transcriber("faster-whisper", "tiny.en").options.fitted_window
+    assert not build_careful_transcriber("faster-whisper", "base").options.fitted_window
+
+
+class EncodedFrames:
+    """Stands in for the CTranslate2 model under `FittedWindow`, noting the mel frames of each encode."""
+
+    def __init__(self, model) -> None:
+        self._model = model
+        self.frames: list[int] = []
+
+    def __getattr__(self, name):
+        return getattr(self._model, name)
+
+    def encode(self, features, to_cpu=False):
+        self.frames.append(features.shape[-1])
+        return self._model.encode(features, to_cpu=to_cpu)
+
+
+def _noting_frames(transcriber) -> EncodedFrames:
+    transcriber.load()
+    noted = transcriber._window._model = EncodedFrames(transcriber._window._model)
+    return noted
+
+
+def test_audio_under_30_s_is_encoded_in_a_window_fitted_to_it_and_heard_alike(spoken_clip):
+    """A 16 s clip (its trailing silence trimmed to 0.5 s) is encoded in whole seconds of mel frames, not
+    30 s, and the words match the full window's."""
+    fitted = build_transcriber("faster-whisper", "tiny.en")
+    full = build_transcriber("faster-whisper", "tiny.en", fitted_window=False)
+    fitted_frames, full_frames = _noting_frames(fitted), _noting_frames(full)
+
+    fitted_words = fitted.transcribe(spoken_clip.audio).words
+    full_words = full.transcribe(spoken_clip.audio).words
+
+    seconds = len(spoken_clip.audio) / SAMPLE_RATE
+    assert len(fitted_frames.frames) == 1 and fitted_frames.frames[0] in range(
+        1000, 100 * int(np.ceil(seconds)) + 1, 100
+    )
+    assert full_frames.frames == [3000]
+    assert len(matching_words(fitted_words, full_words)) >= len(full_words) - CROSS_WORDS_LIMIT
+    assert_well_timed(fitted.transcribe(spoken_clip.audio), spoken_clip)
+
+
+def test_a_fitted_window_whose_words_pile_up_is_decoded_again_in_the_full_window(spoken_clip, monkeypatch):
+    """A decoder loop writes its copies at one spot (phantoms.piled_up); the full window then decides."""
+    from interviewer.adapters import faster_whisper_engine
+
+    fitted = build_transcriber("faster-whisper", "tiny.en")
+    noted = _noting_frames(fitted)
+    monkeypatch.setattr(faster_whisper_engine, "piled_up", lambda starts: True)
+
+    words = fitted.transcribe(spoken_clip.audio).words
+
+    assert noted.frames[0] < 3000 and noted.frames[1:] == [3000]
+    assert word_error_rate(spoken_clip.text, " ".join(w.text for w in words)) <= WER_LIMIT

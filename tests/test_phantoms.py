@@ -106,3 +106,14 @@ def test_an_unsure_sentence_opening_at_the_very_end_of_the_sound_is_dropped():
     sure = words[:-2] + (Word(" Yes.", 25.71, 25.85, 0.9),)
     assert without_unsure_tail(sure, 25.88) == sure  # said, and sure
     assert without_unsure_tail(words, 27.0) == words  # sound goes on: it may have been said
+
+
+def test_words_piled_up_faster_than_anyone_speaks_are_told_from_fast_speech():
+    from interviewer.domain.hearing.phantoms import PILED_UP_WORDS, piled_up
+
+    fast_speech = [k / 9 for k in range(90)]  # 9 words a second for 10 s, the evaluation's fastest second
+    loop = [16.0 + k * 0.02 for k in range(PILED_UP_WORDS + 1)]
+    assert not piled_up(fast_speech)
+    assert not piled_up(loop[:-1])
+    assert piled_up([1.0, 2.0] + loop + [20.0])
+    assert not piled_up([])

@@ -28,6 +28,7 @@ TAIL_S = 0.3  # less sound than this after a sentence starts: it was not said
 LOOP_REPEATS = 4  # "no, no, no" is speech; four of one word running is a loop
 LOOP_PHRASE_WORDS = 8  # openai-whisper tiny.en wrote "I'm not sure if I can." 19 times running
 PHRASE_REPEATS = 3
+PILED_UP_WORDS = 12  # more words than this starting within one second: a decoder loop (said answers reach 9)
 _SENTENCE_END = re.compile(r"[.?!]\W*$")
 
 
@@ -101,6 +102,14 @@ def loop_indices(words: list[Word] | tuple[Word, ...]) -> set[int]:
             else:
                 i += 1
     return looped
+
+
+def piled_up(starts: list[float]) -> bool:
+    """Whether more than PILED_UP_WORDS of these word start times fall within one second: Whisper
+    repeating its prompt, every copy timed at one spot (tiny.en on a fitted window wrote 40 words
+    at 16 s of a Scottish voice's answer)."""
+    starts = sorted(starts)
+    return any(starts[i + PILED_UP_WORDS] - starts[i] < 1.0 for i in range(len(starts) - PILED_UP_WORDS))
 
 
 def _plain(words: list[Word]) -> str:
