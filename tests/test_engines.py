@@ -285,3 +285,34 @@ def test_a_fitted_window_whose_words_pile_up_is_decoded_again_in_the_full_window
 
     assert noted.frames[0] < 3000 and noted.frames[1:] == [3000]
     assert word_error_rate(spoken_clip.text, " ".join(w.text for w in words)) <= WER_LIMIT
+
+
+def test_a_saved_answer_is_heard_after_the_fact_with_the_apps_careful_decoding():
+    """score, sessions --finish and eval take their pair from one place; the careful one decodes as the
+    app's does (beam words, hint guard, full windows), on all the cores."""
+    from interviewer.adapters.engines import build_after_the_fact
+
+    draft, careful = build_after_the_fact("faster-whisper", "tiny.en", "base")
+    assert (careful.options.rewrite_beam_size, careful.options.fitted_window, careful.options.threads) == (5, False, 0)
+    assert (draft.options.rewrite_beam_size, draft.options.fitted_window) == (1, True)
+    assert build_after_the_fact("faster-whisper", "tiny.en")[1] is None
+
+
+def test_interviewer_score_hears_with_the_after_the_fact_pair(monkeypatch):
+    from interviewer.adapters import engines
+    from interviewer.commands.score import score_audio
+    from interviewer.fakes import FakeTranscriber
+    from tests.ui.test_question_flow import voiced
+
+    asked = []
+
+    def pair(engine, model, careful_model=""):
+        asked.append((engine, model, careful_model))
+        return FakeTranscriber("I would use focal loss"), FakeTranscriber("I would use focal loss")
+
+    monkeypatch.setattr(engines, "build_after_the_fact", pair)
+    result = score_audio(
+        voiced(4.0), "How?", "focal loss", "faster-whisper", "tiny.en", (120, 180), 2.0, careful_model="base"
+    )
+    assert asked == [("faster-whisper", "tiny.en", "base")]
+    assert result["model"] == "tiny.en+base"

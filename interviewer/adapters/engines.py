@@ -10,7 +10,7 @@ from interviewer.config import ENGINES
 from interviewer.domain.ports import Transcriber
 from interviewer.errors import TranscriberError
 
-__all__ = ["AVAILABLE_MODELS", "ENGINES", "build_careful_transcriber", "build_transcriber"]
+__all__ = ["AVAILABLE_MODELS", "ENGINES", "build_after_the_fact", "build_careful_transcriber", "build_transcriber"]
 
 
 def build_transcriber(engine: str, model: str, **options) -> Transcriber:
@@ -59,6 +59,14 @@ def build_careful_transcriber(engine: str, model: str, threads: int | None = Non
         return build_transcriber(engine, model)
     cores = max(1, (os.cpu_count() or 2) // 2) if threads is None else threads
     return build_transcriber(engine, model, threads=cores, lower_priority=True, **CAREFUL_DECODING)
+
+
+def build_after_the_fact(engine: str, model: str, careful_model: str = "") -> tuple[Transcriber, Transcriber | None]:
+    """The draft and careful transcribers that hear a saved answer as the app heard it live
+    (`interviewer score`, `sessions --finish`, `eval`): the careful one decodes as the app's does, on
+    all the cores, since nothing else runs beside it."""
+    careful = build_careful_transcriber(engine, careful_model, threads=0) if careful_model else None
+    return build_transcriber(engine, model), careful
 
 
 def _options(kind, given: dict, engine: str):

@@ -124,15 +124,14 @@ def _evaluate(engine: str, model: str, path: str, clips, verbose: bool, bank_ter
     import time
     from pathlib import Path
 
-    from interviewer.adapters.engines import build_careful_transcriber, build_transcriber
+    from interviewer.adapters.engines import build_after_the_fact
     from interviewer.evaluation.runner import PATHS, evaluate, heard_before, heard_twice
     from interviewer.evaluation.summary import grouped, summarise
 
     save_to, read_from = (Path(f) if f else None for f in folders)
     say = _stderr if verbose else None
     draft_model, _, careful_model_name = model.partition("+")  # "tiny.en+base": heard twice, as the app
-    transcriber = build_transcriber(engine, draft_model)
-    careful = build_careful_transcriber(engine, careful_model_name, threads=0) if careful_model_name else None
+    transcriber, careful = build_after_the_fact(engine, draft_model, careful_model_name)
     began = time.perf_counter()
     if read_from is None and path != "script":
         for loading in (transcriber, careful):

@@ -63,13 +63,12 @@ def score_audio(
 ) -> dict:
     """Transcribe `audio` as the interviewer hears an answer (with the careful model too, when one
     is named), then analyse and score it (one dict)."""
-    from interviewer.adapters.engines import build_transcriber
+    from interviewer.adapters.engines import build_after_the_fact
     from interviewer.domain.hearing.recording import transcribe_recording
     from interviewer.domain.session import analyse_answer
 
-    transcriber = build_transcriber(engine, model)
+    transcriber, careful = build_after_the_fact(engine, model, careful_model)
     transcriber.load(progress)
-    careful = build_transcriber(engine, careful_model) if careful_model else None
     if careful is not None:
         careful.load(progress)
     transcript = transcribe_recording(transcriber, audio, question_text, hint, glossary, careful)

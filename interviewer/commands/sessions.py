@@ -209,7 +209,7 @@ def _delete(args, config, store) -> int:
 
 def _finish(args, config, store) -> int:
     from interviewer import paths
-    from interviewer.adapters.engines import build_transcriber
+    from interviewer.adapters.engines import build_after_the_fact
     from interviewer.domain.bank import discover_banks
     from interviewer.domain.hearing.prompt import question_glossary
     from interviewer.domain.session import recover_answer
@@ -218,9 +218,8 @@ def _finish(args, config, store) -> int:
     if not targets:
         print("no unfinished answers", file=sys.stderr)
         return 0
-    transcriber = build_transcriber(config.engine, config.model)
+    transcriber, careful = build_after_the_fact(config.engine, config.model, careful_model(config))
     transcriber.load(lambda text: print(text, file=sys.stderr))
-    careful = build_transcriber(config.engine, careful_model(config)) if careful_model(config) else None
     if careful is not None:
         careful.load(lambda text: print(text, file=sys.stderr))
     banks = {b.id: b for b in discover_banks([paths.shipped_banks_dir(), paths.user_banks_dir()])[0]}
