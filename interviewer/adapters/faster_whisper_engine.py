@@ -79,7 +79,10 @@ class FittedWindow:
     one decoder loop in 75 answers (phantoms.piled_up, decoded again in the full window)."""
 
     def __init__(self, model) -> None:
+        from ctranslate2 import StorageView  # made in `_load`, where faster-whisper has imported it
+
         self._model = model
+        self._storage = StorageView.from_array
         self.frames: int | None = None
 
     def __getattr__(self, name):
@@ -88,10 +91,8 @@ class FittedWindow:
     def encode(self, features, to_cpu: bool = False):
         if self.frames is None:
             return self._model.encode(features, to_cpu=to_cpu)
-        import ctranslate2
-
         kept = np.ascontiguousarray(np.asarray(features)[..., : self.frames])
-        return self._model.encode(ctranslate2.StorageView.from_array(kept), to_cpu=to_cpu)
+        return self._model.encode(self._storage(kept), to_cpu=to_cpu)
 
 
 class FasterWhisperTranscriber(WhisperModelHolder):
