@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/fitted_window.py [--model tiny.en] [--repeats 3]
 
-Pieces of the bench's spoken answer (espeak-ng, `benchmarking/answer.py`) of 1 to 6 sentences, each decoded
+Spoken answers of 5 to 27 s made as the bench makes its answer (espeak-ng, `benchmarking/answer.py`), each decoded
 by two faster-whisper transcribers of the same model, one with `fitted_window=False`, alternately,
 `--repeats` times; prints the fastest wall time of each, and the words each heard against what was
 said (WER). Wall seconds on this machine: compare the columns of one run, not runs on different days.
@@ -18,19 +18,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from interviewer.adapters.engines import build_transcriber  # noqa: E402
-from interviewer.adapters.speechgen import Utterance, concatenate, silence, speak, trim  # noqa: E402
-from interviewer.benchmarking.answer import SENTENCES  # noqa: E402
+from interviewer.benchmarking.answer import spoken_answer  # noqa: E402
 from interviewer.domain.ports import SAMPLE_RATE  # noqa: E402
 from interviewer.domain.wer import word_error_rate  # noqa: E402
 
-SENTENCES_PER_PIECE = (1, 2, 3, 4, 6)  # 5 to 25 s
-
-
-def piece(sentences: int) -> tuple:
-    """The bench answer's first `sentences` sentences, 0.5 s apart, and their text."""
-    said = SENTENCES[:sentences]
-    parts = [part for sentence in said for part in (trim(speak(Utterance(sentence, wpm=165))), silence(0.5))]
-    return concatenate(parts), " ".join(said)
+PIECES_S = (5, 10, 20, 25)  # 15 s makes the same answer as 20 s (its pauses are drawn)
 
 
 def fastest(transcriber, audio, repeats: int) -> tuple[float, str]:
@@ -52,8 +44,9 @@ def main() -> None:
     for transcriber in (fitted, full):
         transcriber.load()
     print(f"{args.model}: piece | full window s (WER) | fitted s (WER) | fitted / full")
-    for sentences in SENTENCES_PER_PIECE:
-        audio, said = piece(sentences)
+    for seconds in PIECES_S:
+        answer = spoken_answer(seconds)
+        audio, said = answer.audio, answer.text
         full_s, full_text = fastest(full, audio, args.repeats)
         fitted_s, fitted_text = fastest(fitted, audio, args.repeats)
         wers = word_error_rate(said, full_text), word_error_rate(said, fitted_text)
