@@ -383,6 +383,22 @@ def test_like_before_a_noun_is_an_example_not_a_filler(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("The weight stops going negative, like we're in every note.", ["like"]),
+        ("It is very sensitive to the chunk size, like below a thousand rows.", ["like"]),
+        ("The environment is one container image, like with the CUDA versions pinned.", ["like"]),
+        ("It looks like we're done.", []),
+        ("Tools, like Docker, keep it the same.", []),
+        ("Rare cases, like in radiology, need care.", []),
+    ],
+)
+def test_like_before_a_clause_or_a_preposition_is_a_filler(text, expected):
+    """No example opens with "we're" or "below": the "like" before them was dropped in (tuning half)."""
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("The training metrics like almost perfect on train.", ["like"]),
         ("We report metrics like AUROC and recall.", []),
         ("I like almost every part of it.", []),

@@ -98,6 +98,11 @@ LIKE_FILLER_AFTER = {
     "when",
     "if",
 }
+# a subject with its verb ("like we're in every note"), as "we" or "it" alone: a clause follows, no example
+LIKE_FILLER_AFTER |= {"we're", "i'm", "it's", "they're", "you're", "there's", "we've", "i've", "they've"}
+# prepositions no example opens with ("size, like below a thousand rows", "image, like with the CUDA
+# versions pinned"); not "in", "for", "on", "at", "to", "of", which bring cases and examples
+LIKE_FILLER_AFTER |= {"with", "without", "below", "above", "under", "into", "from", "during", "within", "across"}
 CONJUNCTIONS = {"and", "but", "or", "because", "so"}
 SUBJECT_OPENERS = {"the", "a", "an", "we", "i", "you", "it", "they", "he", "she", "our", "their", "this", "each"}
 SO_DEGREE = {"far", "much", "many", "long", "few", "little", "that"}  # "so far", "so much": never the opener
