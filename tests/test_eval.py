@@ -61,7 +61,9 @@ REPORT = (
     "r16-kg-repurposing r16-tfidf-code r16-paused-initiative r16-label-consistency r16-missense-structure "
     "r16-azure-deploy "
     # round 17's, after those
-    "r17-ml-algorithms r17-recommenders r17-partner-hospital r17-partner-site r17-doc-system r17-explain-concept"
+    "r17-ml-algorithms r17-recommenders r17-partner-hospital r17-partner-site r17-doc-system r17-explain-concept "
+    # round 19's, after those
+    "r19-disagree-radiologist r19-model-success r19-clinical-nlp r19-aws r19-stay-current r19-validate-medical"
 ).split()
 
 

@@ -3,11 +3,11 @@
 The split rule, fixed before any transcriber heard the new set: within each voice (an espeak-ng
 voice name, or the neural voice), the new clips alternate tune, report, tune, report... in the
 order written here (precision medicine, then radiology, then the other banks, then round 7's
-answers to all five banks, then round 10's, 11's, 12's, 13's, 16's and 17's). So both halves hold the same
+answers to all five banks, then round 10's, 11's, 12's, 13's, 16's, 17's and 19's). So both halves hold the same
 mix of voices, paces and banks. The legacy clips were tuned on: all "tune".
 
 Tune on the tuning half only; read the report half's figures, never its transcripts.
-New clips go at the end (after `clips_round17.NEW_CLIPS`) so that no existing clip changes half.
+New clips go at the end (after `clips_round19.NEW_CLIPS`) so that no existing clip changes half.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from interviewer.evaluation.clips_round12 import NEW_CLIPS as ROUND12
 from interviewer.evaluation.clips_round13 import NEW_CLIPS as ROUND13
 from interviewer.evaluation.clips_round16 import NEW_CLIPS as ROUND16
 from interviewer.evaluation.clips_round17 import NEW_CLIPS as ROUND17
+from interviewer.evaluation.clips_round19 import NEW_CLIPS as ROUND19
 
 SETS = ("new", "legacy", "all")
 
@@ -41,7 +42,9 @@ def split_halves(clips: tuple[Clip, ...]) -> tuple[Clip, ...]:
     return tuple(halved)
 
 
-NEW = split_halves(PRECISION + RADIOLOGY + GENERAL + ROUND7 + ROUND10 + ROUND11 + ROUND12 + ROUND13 + ROUND16 + ROUND17)
+NEW = split_halves(
+    PRECISION + RADIOLOGY + GENERAL + ROUND7 + ROUND10 + ROUND11 + ROUND12 + ROUND13 + ROUND16 + ROUND17 + ROUND19
+)
 LEGACY = tuple(replace(c, half="tune", set="legacy") for c in LEGACY_CLIPS)
 CLIPS = NEW + LEGACY
 
