@@ -64,7 +64,8 @@ from interviewer.domain.words import split_sentences, tokenize
 # up to 0.1 st where the first word's time fell between frames
 # 17: an item's words said together just before its evidence's first word are not "heard apart"
 # 18: an item covered only by its words heard apart counts half in its point's share and the coverage figure
-# 19: "like" before a subject with its verb ("like we're") or a preposition ("like below") is a filler
+# 19: "like" before a subject with its verb ("like we're"), a modal, a possessive, a preposition ("like
+# below") or "half" is a filler
 ANALYSIS_VERSION = 19
 
 
