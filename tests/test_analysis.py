@@ -383,6 +383,20 @@ def test_like_before_a_noun_is_an_example_not_a_filler(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("The lab runs the sample again, actually the hardest part was the committee.", ["actually"]),
+        ("It is a real risk. Um Actually, accuracy can be high.", ["um/uh", "actually"]),
+        ("We kept the model small, and it actually held its accuracy.", []),
+        ("Check who actually benefits, and report it.", []),
+    ],
+)
+def test_actually_opening_a_clause_joined_to_the_sentence_before_is_a_filler(text, expected):
+    """Whisper joins the sentence "Actually" opens to the one before with a comma (tuning half, a drive)."""
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("The weight stops going negative, like we're in every note.", ["like"]),
         ("It is very sensitive to the chunk size, like below a thousand rows.", ["like"]),
         ("The environment is one container image, like with the CUDA versions pinned.", ["like"]),

@@ -65,7 +65,7 @@ from interviewer.domain.words import split_sentences, tokenize
 # 17: an item's words said together just before its evidence's first word are not "heard apart"
 # 18: an item covered only by its words heard apart counts half in its point's share and the coverage figure
 # 19: "like" before a subject with its verb ("like we're"), a modal, a possessive, a preposition ("like
-# below") or "half" is a filler
+# below") or "half" is a filler, and so is "actually" after a comma with a clause opening after it
 ANALYSIS_VERSION = 19
 
 
