@@ -405,6 +405,8 @@ def test_actually_opening_a_clause_joined_to_the_sentence_before_is_a_filler(tex
         ("We also found that like half of their scans came from one site.", ["like"]),
         ("It looks like we're done.", []),
         ("I like half of the ideas.", []),
+        ("Senior readers, like her, check every case.", []),
+        ("We need more clinicians like her on the team.", []),
         ("Tools, like Docker, keep it the same.", []),
         ("Rare cases, like in radiology, need care.", []),
     ],

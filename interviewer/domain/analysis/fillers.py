@@ -102,7 +102,7 @@ LIKE_FILLER_AFTER = {
 # explain"): a clause follows, no example; a possessive opens a noun phrase as "the" does
 LIKE_FILLER_AFTER |= {"we're", "i'm", "it's", "they're", "you're", "there's", "we've", "i've", "they've"}
 LIKE_FILLER_AFTER |= {"can", "could", "will", "would", "should", "might", "must"}
-LIKE_FILLER_AFTER |= {"our", "their", "my", "your", "his", "her", "its"}
+LIKE_FILLER_AFTER |= {"our", "their", "my", "your", "his", "its"}  # not "her": "people like her"
 # prepositions no example opens with ("size, like below a thousand rows", "image, like with the CUDA
 # versions pinned"); not "in", "for", "on", "at", "to", "of", which bring cases and examples
 LIKE_FILLER_AFTER |= {"with", "without", "below", "above", "under", "into", "from", "during", "within", "across"}
@@ -124,7 +124,7 @@ MEAN_CONTENT_AFTER = {"by", "to", "that"}  # "what I mean by drift", "I mean to 
 # "like" followed by one of these approximates or hedges ("like every cause", "like ten percent"):
 # filler use even without commas; an example after "like" is a noun ("data like hospital stay")
 LIKE_HEDGED = {"every", "almost", "maybe", "about", "around", "roughly", "really", "totally", "just", "literally"}
-LIKE_HEDGED |= {"basically", "half", "twice"}
+LIKE_HEDGED |= {"basically", "half"}
 LIKE_APPROXIMATES = LIKE_HEDGED - {"every", "really", "just"}  # no example starts with these
 MEAN_CONTENT_BEFORE = {"what", "by", "which", "that", "do", "don't", "did", "really"}
 
