@@ -394,6 +394,10 @@ def test_actually_opening_a_clause_joined_to_the_sentence_before_is_a_filler(tex
     assert types(text) == expected
 
 
+def test_a_hesitation_after_a_full_stop_leaves_the_next_word_opening_the_sentence():
+    assert types("It is a real risk. um So the validation set was small.") == ["um/uh", "so"]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

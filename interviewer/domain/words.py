@@ -81,7 +81,10 @@ def tokenize(words: tuple[Word, ...] | list[Word]) -> list[Token]:
 
 
 def sentence_start(tokens: list[Token], i: int) -> bool:
-    """Whether token `i` opens a sentence (first word, or the previous word ended one)."""
+    """Whether token `i` opens a sentence (first word, or the previous word ended one). Hesitations
+    just before it do not take the opening from it ("a real risk. um Actually, ...")."""
+    while i > 0 and is_hesitation(tokens[i - 1].norm) and not tokens[i - 1].ends_sentence:
+        i -= 1
     return i == 0 or tokens[i - 1].ends_sentence
 
 

@@ -268,19 +268,10 @@ def _right(tokens: list[Token], i: int) -> tuple[str, int]:
 def _actually(tokens: list[Token], i: int) -> tuple[str, int]:
     """ "Actually" opening a sentence, comma or not (Whisper drops it: "Actually I also check ..."), or
     between commas at a clause's start, or after a comma with a clause opening after it (Whisper joins
-    the sentence it opens to the one before: "runs the sample again, actually the hardest part was"); a
-    hesitation before it changes none of that ("a real risk. um Actually,"). Not "it actually held",
-    "the actual effect"."""
-    at = _before_hesitations(tokens, i)
-    if sentence_start(tokens, at) or (comma_before(tokens, at) and tokens[i].pause_after):
+    the sentence it opens to the one before: "runs the sample again, actually the hardest part was").
+    Not "it actually held", "the actual effect"."""
+    if sentence_start(tokens, i) or (comma_before(tokens, i) and tokens[i].pause_after):
         return "actually", 1
-    if comma_before(tokens, at) and _neighbour(tokens, i + 1) in SUBJECT_OPENERS:
+    if comma_before(tokens, i) and _neighbour(tokens, i + 1) in SUBJECT_OPENERS:
         return "actually", 1
     return "", 0
-
-
-def _before_hesitations(tokens: list[Token], i: int) -> int:
-    """The index of the first of the hesitations just before token `i` (`i` when there are none)."""
-    while i > 0 and is_hesitation(tokens[i - 1].norm) and not tokens[i - 1].ends_sentence:
-        i -= 1
-    return i
